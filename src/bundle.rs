@@ -1,0 +1,73 @@
+//! The file the browser loads: site settings, taxonomy, every UI catalogue
+//! and the directory, validated and encoded with postcard.
+//!
+//! Why postcard: it is a compact binary serde format (no field names, varint
+//! integers), so the bundle is small before gzip and decodes in one pass with
+//! very little code in the wasm, where a JSON parser would add tens of KB.
+
+use serde::{Deserialize, Serialize};
+
+use crate::locale::Catalog;
+use crate::model::{Date, Directory};
+use crate::taxonomy::Taxonomy;
+
+/// The first bytes of every bundle; the last byte is the format version, so
+/// an old app never misreads a newer bundle.
+pub const MAGIC: [u8; 4] = *b"WPT\x01";
+
+/// What the deploying organisation sets in `data/site.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteConfig {
+    /// Neutral tab title, shown instead of anything that names the topic.
+    pub title: String,
+    /// Where quick exit goes: a neutral site that shows nothing personal.
+    pub exit_url: String,
+    pub default_language: String,
+    /// The service whose phones are in the help bar on every view.
+    pub help_service: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub site: SiteConfig,
+    pub taxonomy: Taxonomy,
+    pub locales: Vec<Catalog>,
+    pub directory: Directory,
+    /// When the bundle was built, to judge how fresh records are.
+    pub built: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BundleError {
+    NotABundle,
+    WrongVersion(u8),
+    Corrupt(String),
+}
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BundleError::NotABundle => write!(f, "not a Waypoint bundle"),
+            BundleError::WrongVersion(v) => write!(f, "bundle format {v} is not the one this app reads ({})", MAGIC[3]),
+            BundleError::Corrupt(e) => write!(f, "bundle is damaged: {e}"),
+        }
+    }
+}
+
+impl Bundle {
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend(postcard::to_allocvec(self).expect("a bundle always serialises"));
+        out
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
+        if bytes.len() < 4 || bytes[..3] != MAGIC[..3] {
+            return Err(BundleError::NotABundle);
+        }
+        if bytes[3] != MAGIC[3] {
+            return Err(BundleError::WrongVersion(bytes[3]));
+        }
+        postcard::from_bytes(&bytes[4..]).map_err(|e| BundleError::Corrupt(e.to_string()))
+    }
+}

@@ -1,0 +1,453 @@
+//! Turns the sources into the bundle, checking every record on the way.
+//! `validate` runs this and prints the problems; `build` refuses to write a
+//! bundle while there is any error.
+
+use std::collections::{HashMap, HashSet};
+
+use super::load::Sources;
+use super::problem::Problems;
+use super::source::{LocationSource, PhoneSource, ServiceSource, SourceSource};
+use crate::bundle::{Bundle, SiteConfig};
+use crate::locale::{placeholders, Catalog};
+use crate::model::{
+    parse_clock, Date, Directory, Hours, Location, OpeningPeriod, Organization, Phone, PhoneKind, Service, ServiceArea,
+    Source,
+};
+use crate::taxonomy::{label_key, ServiceType, State, Taxonomy};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub today: Date,
+    /// Generated test data is allowed only where asked for.
+    pub allow_fictional: bool,
+}
+
+pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> Option<Bundle> {
+    let taxonomy = compile_taxonomy(sources, problems)?;
+    let (site_file, site) = sources.site.as_ref().or_else(|| {
+        problems.error("site.toml", "-", "-", "missing");
+        None
+    })?;
+    let locales = compile_locales(sources, &site.default_language, &taxonomy, problems);
+    let directory = compile_directory(sources, &taxonomy, options, problems);
+
+    if !is_web_url(&site.exit_url) {
+        problems.error(site_file, "site", "exit_url", format!("expected an https:// address, found {:?}", site.exit_url));
+    }
+    if !locales.iter().any(|c| c.lang == site.default_language) {
+        problems.error(site_file, "site", "default_language", format!("no catalogue for {:?}", site.default_language));
+    }
+    if !directory.services.iter().any(|s| s.id == site.help_service) {
+        problems.error(site_file, "site", "help_service", format!("no service with id {:?}", site.help_service));
+    }
+    let site = SiteConfig {
+        title: site.title.clone(),
+        exit_url: site.exit_url.clone(),
+        default_language: site.default_language.clone(),
+        help_service: site.help_service.clone(),
+    };
+    Some(Bundle { site, taxonomy, locales, directory, built: options.today })
+}
+
+fn compile_taxonomy(sources: &Sources, problems: &mut Problems) -> Option<Taxonomy> {
+    let (file, t) = sources.taxonomy.as_ref().or_else(|| {
+        problems.error("taxonomy.toml", "-", "-", "missing");
+        None
+    })?;
+    let mut taxonomy = Taxonomy {
+        domains: t.domains.clone(),
+        populations: t.populations.clone(),
+        languages: t.languages.clone(),
+        ..Taxonomy::default()
+    };
+    for s in &t.services {
+        match taxonomy.domain_id(&s.domain) {
+            Some(domain) => taxonomy.service_types.push(ServiceType { code: s.code.clone(), domain }),
+            None => problems.error(file, &s.code, "domain", format!("unknown domain {:?}", s.domain)),
+        }
+    }
+    for s in &t.states {
+        if s.code.len() != 2 || !s.code.bytes().all(|b| b.is_ascii_uppercase()) {
+            problems.error(file, &s.code, "code", "expected a two-letter USPS code such as \"CA\"");
+        }
+        taxonomy.states.push(State { code: s.code.clone(), name: s.name.clone() });
+    }
+    let lists: [(&str, Vec<&str>); 5] = [
+        ("domains", taxonomy.domains.iter().map(String::as_str).collect()),
+        ("service", taxonomy.service_types.iter().map(|s| s.code.as_str()).collect()),
+        ("populations", taxonomy.populations.iter().map(String::as_str).collect()),
+        ("languages", taxonomy.languages.iter().map(String::as_str).collect()),
+        ("state", taxonomy.states.iter().map(|s| s.code.as_str()).collect()),
+    ];
+    for (field, codes) in lists {
+        let mut seen = HashSet::new();
+        for code in codes {
+            if !seen.insert(code) {
+                problems.error(file, code, field, "listed twice");
+            }
+        }
+    }
+    Some(taxonomy)
+}
+
+/// Every language must have every key of the default language, with the
+/// same placeholders; the default language must label every taxonomy code.
+fn compile_locales(sources: &Sources, default: &str, taxonomy: &Taxonomy, problems: &mut Problems) -> Vec<Catalog> {
+    let Some(base) = sources.locales.iter().find(|l| l.lang == default) else {
+        problems.error("locales", default, "-", "no folder for the default language");
+        return Vec::new();
+    };
+    let base_map: HashMap<&str, &str> = base.entries.iter().map(|(k, v, _)| (k.as_str(), v.as_str())).collect();
+    let mut required: Vec<String> = vec!["meta.name".into(), "area.nationwide".into()];
+    required.extend(taxonomy.domains.iter().map(|c| label_key::domain(c)));
+    required.extend(taxonomy.service_types.iter().map(|s| label_key::service_type(&s.code)));
+    required.extend(taxonomy.populations.iter().map(|c| label_key::population(c)));
+    required.extend(taxonomy.languages.iter().map(|c| label_key::language(c)));
+    for key in &required {
+        if !base_map.contains_key(key.as_str()) {
+            problems.error(&format!("locales/{default}"), key, "label", "missing in the default language");
+        }
+    }
+    let mut catalogs = Vec::new();
+    for locale in &sources.locales {
+        let folder = format!("locales/{}", locale.lang);
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for (key, value, file) in &locale.entries {
+            if seen.insert(key, file).is_some() {
+                problems.error(file, key, "key", "defined twice");
+            }
+            if value.trim().is_empty() {
+                problems.error(file, key, "value", "empty string");
+            }
+            match base_map.get(key.as_str()) {
+                None if locale.lang != default => problems.warning(file, key, "key", format!("not in the default language ({default}); unused")),
+                Some(base_value) if placeholders(base_value) != placeholders(value) => problems.error(
+                    file,
+                    key,
+                    "placeholders",
+                    format!("expected {:?}, found {:?}", placeholders(base_value), placeholders(value)),
+                ),
+                _ => {}
+            }
+        }
+        for key in base_map.keys() {
+            if !seen.contains_key(key) {
+                problems.error(&folder, key, "translation", format!("missing in {}", locale.lang));
+            }
+        }
+        let name = locale.entries.iter().find(|(k, _, _)| k == "meta.name").map(|(_, v, _)| v.clone());
+        let entries = locale.entries.iter().map(|(k, v, _)| (k.clone(), v.clone())).collect();
+        catalogs.push(Catalog::new(locale.lang.clone(), name.unwrap_or_else(|| locale.lang.clone()), entries));
+    }
+    // The default language first, so it is the fallback everywhere.
+    catalogs.sort_by_key(|c| c.lang != default);
+    catalogs
+}
+
+fn compile_directory(sources: &Sources, taxonomy: &Taxonomy, options: Options, problems: &mut Problems) -> Directory {
+    let mut directory = Directory::default();
+    let mut org_ids = HashSet::new();
+    let mut service_ids = HashSet::new();
+    for (file, provider) in &sources.providers {
+        let org = &provider.organization;
+        if org.id.trim().is_empty() {
+            problems.error(file, "-", "organization.id", "missing");
+        } else if !org_ids.insert(org.id.as_str()) {
+            problems.error(file, &org.id, "organization.id", "used by another organisation");
+        }
+        if org.name.trim().is_empty() {
+            problems.error(file, &org.id, "organization.name", "missing");
+        }
+        if org.fictional && !options.allow_fictional {
+            problems.error(file, &org.id, "organization.fictional", "generated data cannot be built as a real directory");
+        }
+        check_url(problems, file, &org.id, "organization.website", org.website.as_deref());
+        if provider.services.is_empty() {
+            problems.warning(file, &org.id, "service", "organisation lists no services, so it cannot be found");
+        }
+        let org_idx = directory.organizations.len() as u32;
+        directory.organizations.push(Organization {
+            id: org.id.clone(),
+            name: org.name.trim().to_string(),
+            alternate_name: clean(&org.alternate_name),
+            description: clean(&org.description),
+            website: org.website.clone(),
+        });
+        for s in &provider.services {
+            let record = if s.id.trim().is_empty() { format!("{} (service without id)", org.id) } else { s.id.clone() };
+            if s.id.trim().is_empty() {
+                problems.error(file, &record, "id", "missing");
+            } else if !service_ids.insert(s.id.clone()) {
+                problems.error(file, &record, "id", "used by another service");
+            }
+            let source = s.source.as_ref().or(provider.source.as_ref());
+            if let Some(service) = compile_service(file, &record, s, source, org_idx, org.fictional, taxonomy, options, problems) {
+                directory.services.push(service);
+            }
+        }
+    }
+    directory
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compile_service(
+    file: &str,
+    record: &str,
+    s: &ServiceSource,
+    source: Option<&SourceSource>,
+    organization: u32,
+    fictional: bool,
+    taxonomy: &Taxonomy,
+    options: Options,
+    problems: &mut Problems,
+) -> Option<Service> {
+    let mut p = |field: &str, message: String| problems.error(file, record, field, message);
+    if s.name.trim().is_empty() {
+        p("name", "missing".into());
+    }
+    let mut service_types = Vec::new();
+    for code in &s.services {
+        match taxonomy.service_type_id(code) {
+            Some(id) => service_types.push(id),
+            None => p("services", format!("unknown service code {code:?}")),
+        }
+    }
+    if s.services.is_empty() {
+        p("services", "expected at least one service code".into());
+    }
+    let mut populations = Vec::new();
+    for code in &s.populations {
+        match taxonomy.population_id(code) {
+            Some(id) => populations.push(id),
+            None => p("populations", format!("unknown population {code:?}")),
+        }
+    }
+    for code in &s.languages {
+        if !taxonomy.languages.contains(code) {
+            p("languages", format!("unknown language code {code:?}; add it to taxonomy.toml and the locales"));
+        }
+    }
+    let mut service_areas = Vec::new();
+    for area in &s.areas {
+        match ServiceArea::parse(area) {
+            Some(a) if matches!(&a, ServiceArea::State(c) | ServiceArea::Local { state: c, .. } if taxonomy.state(c).is_none()) => {
+                p("areas", format!("unknown state in {area:?}"))
+            }
+            Some(a) => service_areas.push(a),
+            None => p("areas", format!("expected \"US\", a state code or \"ST:Place\", found {area:?}")),
+        }
+    }
+    let phones: Vec<Phone> = s.phones.iter().enumerate().filter_map(|(i, ph)| compile_phone(ph, i, &mut p)).collect();
+    let locations: Vec<Location> =
+        s.locations.iter().enumerate().filter_map(|(i, l)| compile_location(l, i, taxonomy, &mut p)).collect();
+    let hours = compile_hours(s, &mut p);
+    if let (Some(min), Some(max)) = (s.minimum_age, s.maximum_age) {
+        if min > max {
+            p("minimum_age", format!("{min} is above maximum_age {max}"));
+        }
+    }
+    for (field, url) in [("url", &s.url), ("chat_url", &s.chat_url)] {
+        if let Some(u) = url {
+            if !is_web_url(u) {
+                p(field, format!("expected an http:// or https:// address, found {u:?}"));
+            }
+        }
+    }
+    if let Some(email) = &s.email {
+        if !email.contains('@') || email.contains(char::is_whitespace) {
+            p("email", format!("not an email address: {email:?}"));
+        }
+    }
+    let source = match source {
+        Some(src) => src,
+        None => {
+            p("source", "every service needs a source (on the service or the file)".into());
+            return None;
+        }
+    };
+    if source.name.trim().is_empty() {
+        p("source.name", "missing".into());
+    }
+    if let Some(u) = &source.url {
+        if !is_web_url(u) {
+            p("source.url", format!("expected an http:// or https:// address, found {u:?}"));
+        }
+    }
+    let last_verified = match Date::parse(&source.last_verified) {
+        Some(d) if d > options.today => {
+            p("source.last_verified", format!("{d} is in the future"));
+            d
+        }
+        Some(d) => d,
+        None => {
+            p("source.last_verified", format!("expected YYYY-MM-DD, found {:?}", source.last_verified));
+            return None;
+        }
+    };
+    if last_verified.months_until(options.today) >= 12 {
+        problems.warning(file, record, "source.last_verified", format!("{last_verified} is over 12 months ago; please re-check"));
+    }
+    let contactable = !phones.is_empty() || s.url.is_some() || s.chat_url.is_some() || s.email.is_some();
+    if !contactable && s.how_to_get_help.is_none() {
+        problems.warning(file, record, "phones", "no phone, website, chat, email or how_to_get_help: people cannot reach it");
+    }
+    Some(Service {
+        id: s.id.clone(),
+        organization,
+        name: s.name.trim().to_string(),
+        description: clean(&s.description),
+        service_types,
+        populations,
+        languages: s.languages.clone(),
+        phones,
+        chat_url: s.chat_url.clone(),
+        url: s.url.clone(),
+        email: s.email.clone(),
+        locations,
+        service_areas,
+        hours,
+        eligibility: clean(&s.eligibility),
+        minimum_age: s.minimum_age,
+        maximum_age: s.maximum_age,
+        how_to_get_help: clean(&s.how_to_get_help),
+        fees: clean(&s.fees),
+        free: s.free,
+        remote: s.remote,
+        law_enforcement: s.law_enforcement,
+        fictional,
+        source: Source { name: source.name.clone(), url: source.url.clone(), note: clean(&source.note) },
+        last_verified,
+    })
+}
+
+fn compile_phone(ph: &PhoneSource, i: usize, p: &mut impl FnMut(&str, String)) -> Option<Phone> {
+    let field = format!("phones[{i}]");
+    let Some(kind) = PhoneKind::parse(&ph.kind) else {
+        p(&format!("{field}.type"), format!("expected voice, hotline, text, tty or fax, found {:?}", ph.kind));
+        return None;
+    };
+    let phone = Phone { number: ph.number.trim().to_string(), kind, note: clean(&ph.note) };
+    let digits = phone.dial().split(',').next().unwrap_or_default().trim_start_matches('+').len();
+    // 3 digits: 911, 988, 711; 5-6: SMS short codes; 10-11: US numbers;
+    // up to 15: international (E.164).
+    if !matches!(digits, 3 | 5 | 6 | 10..=15) || ph.number.chars().any(|c| c.is_ascii_alphabetic() && c != 'x') {
+        p(&format!("{field}.number"), format!("not a dialable number: {:?}", ph.number));
+        return None;
+    }
+    Some(phone)
+}
+
+fn compile_location(l: &LocationSource, i: usize, taxonomy: &Taxonomy, p: &mut impl FnMut(&str, String)) -> Option<Location> {
+    let field = format!("locations[{i}]");
+    if let Some(state) = &l.state {
+        if taxonomy.state(state).is_none() {
+            p(&format!("{field}.state"), format!("unknown state code {state:?}"));
+        }
+    }
+    if let (Some(lat), Some(lon)) = (l.latitude, l.longitude) {
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+            p(&format!("{field}.latitude"), format!("({lat}, {lon}) is not on Earth"));
+        }
+    }
+    // A confidential address never reaches the browser: only the town does.
+    let private = l.confidential;
+    Some(Location {
+        name: clean(&l.name),
+        street: if private { None } else { clean(&l.street) },
+        city: clean(&l.city),
+        state: l.state.clone(),
+        postal_code: if private { None } else { clean(&l.postal_code) },
+        latitude: if private { None } else { l.latitude },
+        longitude: if private { None } else { l.longitude },
+        confidential: private,
+    })
+}
+
+fn compile_hours(s: &ServiceSource, p: &mut impl FnMut(&str, String)) -> Hours {
+    let mut periods = Vec::new();
+    for (i, h) in s.hours.iter().enumerate() {
+        let field = format!("hours[{i}]");
+        let days = parse_days(&h.days);
+        if days.is_none() {
+            p(&format!("{field}.days"), format!("expected days such as \"mon-fri\" or \"sat,sun\", found {:?}", h.days));
+        }
+        let (opens, closes) = (parse_clock(&h.opens), parse_clock(&h.closes));
+        if opens.is_none() {
+            p(&format!("{field}.opens"), format!("expected HH:MM, found {:?}", h.opens));
+        }
+        if closes.is_none() {
+            p(&format!("{field}.closes"), format!("expected HH:MM, found {:?}", h.closes));
+        }
+        if let (Some(days), Some(opens), Some(closes)) = (days, opens, closes) {
+            periods.extend(days.into_iter().map(|day| OpeningPeriod { day, opens, closes }));
+        }
+    }
+    if s.open_24_7 && !s.hours.is_empty() {
+        p("hours", "open_24_7 and hours both given; keep one".into());
+    }
+    Hours { always_open: s.open_24_7, periods, note: clean(&s.hours_note), timezone: s.timezone.clone() }
+}
+
+/// `mon-fri`, `sat,sun`, `fri-mon` (wrapping) → day numbers, Monday = 0.
+pub fn parse_days(text: &str) -> Option<Vec<u8>> {
+    const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let day = |s: &str| NAMES.iter().position(|n| *n == s.trim().to_ascii_lowercase()).map(|d| d as u8);
+    let mut out = Vec::new();
+    for part in text.split(',') {
+        match part.split_once('-') {
+            Some((a, b)) => {
+                let (mut d, end) = (day(a)?, day(b)?);
+                loop {
+                    out.push(d);
+                    if d == end {
+                        break;
+                    }
+                    d = (d + 1) % 7;
+                }
+            }
+            None => out.push(day(part)?),
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Some(out)
+}
+
+fn clean(text: &Option<String>) -> Option<String> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string)
+}
+
+/// Only web addresses become links: never `javascript:` or `data:`.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && url.len() > 10 && !url.contains(char::is_whitespace)
+}
+
+fn check_url(problems: &mut Problems, file: &str, record: &str, field: &str, url: Option<&str>) {
+    if let Some(u) = url {
+        if !is_web_url(u) {
+            problems.error(file, record, field, format!("expected an http:// or https:// address, found {u:?}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_parse() {
+        assert_eq!(parse_days("mon-fri"), Some(vec![0, 1, 2, 3, 4]));
+        assert_eq!(parse_days("sat,sun"), Some(vec![5, 6]));
+        assert_eq!(parse_days("fri-mon"), Some(vec![0, 4, 5, 6]));
+        assert_eq!(parse_days("weekdays"), None);
+    }
+
+    #[test]
+    fn only_web_urls() {
+        assert!(is_web_url("https://example.org/x"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("data:text/html,hi"));
+        assert!(!is_web_url("https://exa mple.org"));
+    }
+}

@@ -1,0 +1,164 @@
+//! The human-edited sources in `data/`, as people write them. Lenient where
+//! people are (optional fields, readable notations such as `"mon-fri"` and
+//! `"CA:San Diego County"`), strict about unknown fields so a typo in a field
+//! name is an error, not silently lost data.
+//!
+//! Layout:
+//! - `site.toml`: the deployment's settings (`SiteSource`);
+//! - `taxonomy.toml`: domains, service codes, populations, languages, states;
+//! - `locales/<lang>.toml`: every UI string, one file per language;
+//! - `providers/*.toml` (or `.json`): one organisation per file with its
+//!   services (`ProviderFile`).
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSource {
+    pub title: String,
+    pub exit_url: String,
+    pub default_language: String,
+    pub help_service: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomySource {
+    pub domains: Vec<String>,
+    #[serde(rename = "service")]
+    pub services: Vec<ServiceTypeSource>,
+    pub populations: Vec<String>,
+    pub languages: Vec<String>,
+    #[serde(rename = "state")]
+    pub states: Vec<StateSource>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceTypeSource {
+    pub code: String,
+    pub domain: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateSource {
+    pub code: String,
+    pub name: String,
+}
+
+/// One organisation and the services it offers.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderFile {
+    pub organization: OrganizationSource,
+    /// Where the facts come from; each service may override it.
+    pub source: Option<SourceSource>,
+    #[serde(rename = "service", default)]
+    pub services: Vec<ServiceSource>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationSource {
+    pub id: String,
+    pub name: String,
+    pub alternate_name: Option<String>,
+    pub description: Option<String>,
+    pub website: Option<String>,
+    /// Generated test data. Never in the default directory.
+    #[serde(default)]
+    pub fictional: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceSource {
+    /// Who published the facts.
+    pub name: String,
+    pub url: Option<String>,
+    pub note: Option<String>,
+    /// `YYYY-MM-DD`: when someone last checked these facts.
+    pub last_verified: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceSource {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    /// Waypoint service codes from the taxonomy.
+    #[serde(default)]
+    pub services: Vec<String>,
+    #[serde(default)]
+    pub populations: Vec<String>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub phones: Vec<PhoneSource>,
+    pub chat_url: Option<String>,
+    pub url: Option<String>,
+    pub email: Option<String>,
+    #[serde(default)]
+    pub locations: Vec<LocationSource>,
+    /// `US`, a state code such as `CA`, or `CA:San Diego County`.
+    #[serde(default)]
+    pub areas: Vec<String>,
+    #[serde(default)]
+    pub open_24_7: bool,
+    #[serde(default)]
+    pub hours: Vec<HoursSource>,
+    pub hours_note: Option<String>,
+    pub timezone: Option<String>,
+    pub eligibility: Option<String>,
+    pub minimum_age: Option<u8>,
+    pub maximum_age: Option<u8>,
+    pub how_to_get_help: Option<String>,
+    pub fees: Option<String>,
+    #[serde(default)]
+    pub free: bool,
+    /// Reachable by phone, text, chat or video from anywhere.
+    #[serde(default)]
+    pub remote: bool,
+    #[serde(default)]
+    pub law_enforcement: bool,
+    pub source: Option<SourceSource>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhoneSource {
+    pub number: String,
+    /// voice, hotline, text, tty or fax.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocationSource {
+    pub name: Option<String>,
+    pub street: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    pub postal_code: Option<String>,
+    pub latitude: Option<f32>,
+    pub longitude: Option<f32>,
+    /// A shelter whose address must stay private: only city and state are
+    /// ever published.
+    #[serde(default)]
+    pub confidential: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoursSource {
+    /// `mon-fri`, `sat,sun`, `mon`.
+    pub days: String,
+    /// `HH:MM`, 24-hour.
+    pub opens: String,
+    /// `HH:MM`; earlier than `opens` means open past midnight.
+    pub closes: String,
+}

@@ -1,0 +1,103 @@
+//! The directory's filters. They combine with each other and with the text
+//! query: a service must pass every filter that is set.
+
+use crate::model::Service;
+use crate::taxonomy::{DomainId, PopulationId, ServiceTypeId, Taxonomy};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub domain: Option<DomainId>,
+    pub service_type: Option<ServiceTypeId>,
+    pub population: Option<PopulationId>,
+    /// ISO 639-1 code.
+    pub language: Option<String>,
+    pub free_only: bool,
+    pub open_24_7: bool,
+    /// Nationwide services, or ones reachable by phone, text or online.
+    pub nationwide_or_remote: bool,
+    /// USPS code; matches services located in, or serving, the state.
+    pub state: Option<String>,
+    /// Only meaningful with a state.
+    pub city: Option<String>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// How many filters are set, for the "Clear all (3)" button.
+    pub fn count(&self) -> usize {
+        [
+            self.domain.is_some(),
+            self.service_type.is_some(),
+            self.population.is_some(),
+            self.language.is_some(),
+            self.free_only,
+            self.open_24_7,
+            self.nationwide_or_remote,
+            self.state.is_some(),
+            self.city.is_some(),
+        ]
+        .into_iter()
+        .filter(|set| *set)
+        .count()
+    }
+
+    pub fn matches(&self, service: &Service, taxonomy: &Taxonomy) -> bool {
+        if let Some(domain) = self.domain {
+            if !service.service_types.iter().any(|&t| taxonomy.domain_of(t) == Some(domain)) {
+                return false;
+            }
+        }
+        if let Some(t) = self.service_type {
+            if !service.service_types.contains(&t) {
+                return false;
+            }
+        }
+        if let Some(p) = self.population {
+            if !service.populations.contains(&p) {
+                return false;
+            }
+        }
+        if let Some(lang) = &self.language {
+            if !service.languages.iter().any(|l| l == lang) {
+                return false;
+            }
+        }
+        if self.free_only && !service.free {
+            return false;
+        }
+        if self.open_24_7 && !service.hours.always_open {
+            return false;
+        }
+        if self.nationwide_or_remote && !(service.remote || service.is_nationwide()) {
+            return false;
+        }
+        if let Some(state) = &self.state {
+            match &self.city {
+                Some(city) => {
+                    if !(service.serves_city(state, city) || service.service_areas.iter().any(|a| covers_whole_state(a, state))) {
+                        return false;
+                    }
+                }
+                None => {
+                    if !service.serves_state(state) {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
+    }
+}
+
+/// A statewide or nationwide service serves every city in the state.
+fn covers_whole_state(area: &crate::model::ServiceArea, state: &str) -> bool {
+    use crate::model::ServiceArea;
+    match area {
+        ServiceArea::Nationwide => true,
+        ServiceArea::State(s) => s == state,
+        ServiceArea::Local { .. } => false,
+    }
+}

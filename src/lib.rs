@@ -1,0 +1,22 @@
+//! Waypoint: a private resource directory and self-screening guide for people
+//! affected by human trafficking.
+//!
+//! The core (`model`, `taxonomy`, `locale`, `text`, `search`, `filter`,
+//! `bundle`, `site`) is plain Rust with no browser types, tested natively.
+//! The browser UI (`ui`) and the data steward's tools (`cli`) depend on it,
+//! never the other way round.
+
+pub mod bundle;
+pub mod filter;
+pub mod locale;
+pub mod model;
+pub mod search;
+pub mod site;
+pub mod taxonomy;
+pub mod text;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

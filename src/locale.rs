@@ -1,0 +1,119 @@
+//! UI strings, one catalogue per language, loaded from `data/locales/*.toml`.
+//!
+//! Lookups never fail in front of a user: a missing key falls back to the
+//! default catalogue, then to the key itself (the validator makes sure neither
+//! happens in a shipped build).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    /// BCP 47 tag, used for the `lang` attribute.
+    pub lang: String,
+    /// The language's name in itself, for the switcher ("Español").
+    pub name: String,
+    /// Sorted by key, for binary search.
+    entries: Vec<(String, String)>,
+}
+
+impl Catalog {
+    pub fn new(lang: impl Into<String>, name: impl Into<String>, mut entries: Vec<(String, String)>) -> Catalog {
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|a, b| a.0 == b.0);
+        Catalog { lang: lang.into(), name: name.into(), entries }
+    }
+
+    pub fn lookup(&self, key: &str) -> Option<&str> {
+        self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| self.entries[i].1.as_str())
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| k.as_str())
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+}
+
+/// The catalogue in use plus the fallback, as the UI sees them.
+#[derive(Debug, Clone, Copy)]
+pub struct Strings<'a> {
+    pub current: &'a Catalog,
+    pub fallback: &'a Catalog,
+}
+
+impl<'a> Strings<'a> {
+    pub fn get(&self, key: &'a str) -> &'a str {
+        self.current.lookup(key).or_else(|| self.fallback.lookup(key)).unwrap_or(key)
+    }
+
+    /// Looks up a key built at run time (such as `service.<code>`).
+    pub fn label(&self, key: &str) -> String {
+        self.current.lookup(key).or_else(|| self.fallback.lookup(key)).unwrap_or(key).to_string()
+    }
+
+    /// Fills `{name}` placeholders.
+    pub fn format(&self, key: &'a str, args: &[(&str, &str)]) -> String {
+        fill(self.get(key), args)
+    }
+
+    /// Chooses `<key>.one` or `<key>.other` for a count, then fills `{count}`.
+    pub fn plural(&self, key: &str, count: usize) -> String {
+        let form = if count == 1 { "one" } else { "other" };
+        let full = format!("{key}.{form}");
+        let text = self.current.lookup(&full).or_else(|| self.fallback.lookup(&full)).unwrap_or(key);
+        fill(text, &[("count", &count.to_string())])
+    }
+}
+
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The `{name}` placeholders a string uses, so translations can be checked
+/// against the default language.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cat(lang: &str, pairs: &[(&str, &str)]) -> Catalog {
+        Catalog::new(lang, lang, pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+
+    #[test]
+    fn falls_back_then_shows_key() {
+        let en = cat("en", &[("a", "A"), ("b", "B")]);
+        let es = cat("es", &[("a", "Á")]);
+        let s = Strings { current: &es, fallback: &en };
+        assert_eq!(s.get("a"), "Á");
+        assert_eq!(s.get("b"), "B");
+        assert_eq!(s.get("c"), "c");
+    }
+
+    #[test]
+    fn plurals_and_placeholders() {
+        let en = cat("en", &[("results.one", "{count} service"), ("results.other", "{count} services")]);
+        let s = Strings { current: &en, fallback: &en };
+        assert_eq!(s.plural("results", 1), "1 service");
+        assert_eq!(s.plural("results", 0), "0 services");
+        assert_eq!(placeholders("{count} of {total} {count}"), ["count", "total"]);
+        assert!(placeholders("no {} braces { here").is_empty());
+    }
+}

@@ -1,0 +1,205 @@
+//! A loaded site: the bundle plus the search index built from it, and the
+//! directory questions the UI asks (find, filter options, law-enforcement
+//! lines). Plain Rust, so the CLI, the benches and the tests use it as the
+//! browser does.
+
+use std::rc::Rc;
+
+use crate::bundle::Bundle;
+use crate::filter::Filters;
+use crate::locale::{Catalog, Strings};
+use crate::model::{Organization, Service};
+use crate::search::{rank, Document, Field, SearchIndex, Searcher};
+use crate::taxonomy::label_key;
+
+pub struct Site {
+    pub bundle: Bundle,
+    pub index: Rc<SearchIndex>,
+}
+
+/// The directory's answer to a query and filters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Results {
+    /// Service indices, best first. Law-enforcement lines are never here.
+    pub services: Vec<u32>,
+    /// The folded terms, for highlighting.
+    pub terms: Vec<String>,
+    /// No service matched every word; these match some.
+    pub partial: bool,
+}
+
+impl Site {
+    pub fn new(bundle: Bundle) -> Site {
+        let stopwords = stopwords(&bundle.locales);
+        let documents = documents(&bundle);
+        let index = Rc::new(SearchIndex::build(documents, &stopwords));
+        Site { bundle, index }
+    }
+
+    pub fn searcher(&self) -> Searcher {
+        Searcher::new(self.index.clone())
+    }
+
+    pub fn services(&self) -> &[Service] {
+        &self.bundle.directory.services
+    }
+
+    pub fn service(&self, idx: u32) -> &Service {
+        &self.bundle.directory.services[idx as usize]
+    }
+
+    pub fn service_by_id(&self, id: &str) -> Option<(u32, &Service)> {
+        self.services().iter().enumerate().find(|(_, s)| s.id == id).map(|(i, s)| (i as u32, s))
+    }
+
+    pub fn organization(&self, service: &Service) -> &Organization {
+        &self.bundle.directory.organizations[service.organization as usize]
+    }
+
+    /// The service in the help bar on every view.
+    pub fn help_service(&self) -> Option<&Service> {
+        self.service_by_id(&self.bundle.site.help_service).map(|(_, s)| s)
+    }
+
+    pub fn catalog(&self, lang: &str) -> Option<&Catalog> {
+        self.bundle.locales.iter().find(|c| c.lang == lang)
+    }
+
+    pub fn strings(&self, lang: &str) -> Strings<'_> {
+        let fallback = self.catalog(&self.bundle.site.default_language).unwrap_or(&self.bundle.locales[0]);
+        Strings { current: self.catalog(lang).unwrap_or(fallback), fallback }
+    }
+
+    pub fn find(&self, searcher: &mut Searcher, query: &str, filters: &Filters) -> Results {
+        let services = self.services();
+        let taxonomy = &self.bundle.taxonomy;
+        let keep = |r: u32| {
+            let s = &services[r as usize];
+            !s.law_enforcement && filters.matches(s, taxonomy)
+        };
+        let name = |r: u32| services[r as usize].name.to_lowercase();
+        if query.trim().is_empty() || crate::text::words(query).next().is_none() {
+            let mut all: Vec<u32> = (0..services.len() as u32).filter(|&r| keep(r)).collect();
+            // With nothing typed, round-the-clock lines come first: they
+            // can help anyone, at any hour.
+            all.sort_by_cached_key(|&r| (!services[r as usize].hours.always_open, name(r)));
+            return Results { services: all, terms: Vec::new(), partial: false };
+        }
+        let mut found = searcher.search(query, keep);
+        rank(&mut found.hits, name);
+        Results { services: found.hits.iter().map(|h| h.record).collect(), terms: found.terms, partial: found.partial }
+    }
+
+    /// Police and federal tip lines, kept apart and labelled.
+    pub fn law_enforcement_lines(&self) -> Vec<u32> {
+        (0..self.services().len() as u32).filter(|&r| self.service(r).law_enforcement).collect()
+    }
+
+    /// Languages offered by at least one service, in taxonomy order.
+    pub fn languages_offered(&self) -> Vec<&str> {
+        self.bundle
+            .taxonomy
+            .languages
+            .iter()
+            .filter(|l| self.services().iter().any(|s| s.languages.contains(l)))
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// Cities with a service location or local service area in a state.
+    pub fn cities_in(&self, state: &str) -> Vec<String> {
+        let mut cities: Vec<String> = self
+            .services()
+            .iter()
+            .flat_map(|s| {
+                let located = s.locations.iter().filter(|l| l.state() == Some(state)).filter_map(|l| l.city.clone());
+                located.collect::<Vec<_>>()
+            })
+            .collect();
+        cities.sort();
+        cities.dedup();
+        cities
+    }
+}
+
+/// Words dropped from queries, from every catalogue's `search.stopwords`.
+fn stopwords(locales: &[Catalog]) -> Vec<String> {
+    let mut words: Vec<String> =
+        locales.iter().filter_map(|c| c.lookup("search.stopwords")).flat_map(|s| crate::text::words(s)).collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// What search sees of each service. Labels and keywords come in every
+/// language, so a Spanish speaker finds English records and the reverse.
+fn documents(bundle: &Bundle) -> Vec<Document> {
+    let taxonomy = &bundle.taxonomy;
+    let all_labels = |key: String| -> Vec<String> {
+        bundle.locales.iter().filter_map(|c| c.lookup(&key)).map(str::to_string).collect()
+    };
+    bundle
+        .directory
+        .services
+        .iter()
+        .map(|s| {
+            let org = &bundle.directory.organizations[s.organization as usize];
+            let mut doc = Document::default();
+            doc.add(Field::Name, s.name.clone());
+            doc.add(Field::Name, org.name.clone());
+            if let Some(alt) = &org.alternate_name {
+                doc.add(Field::Name, alt.clone());
+            }
+            for &t in &s.service_types {
+                let code = &taxonomy.service_types[t as usize].code;
+                for label in all_labels(label_key::service_type(code)).into_iter().chain(all_labels(label_key::service_type_keywords(code))) {
+                    doc.add(Field::ServiceType, label);
+                }
+            }
+            let mut domains: Vec<u16> = s.service_types.iter().filter_map(|&t| taxonomy.domain_of(t)).collect();
+            domains.dedup();
+            for d in domains {
+                for label in all_labels(label_key::domain(&taxonomy.domains[d as usize])) {
+                    doc.add(Field::Detail, label);
+                }
+            }
+            for &p in &s.populations {
+                for label in all_labels(label_key::population(&taxonomy.populations[p as usize])) {
+                    doc.add(Field::Detail, label);
+                }
+            }
+            for lang in &s.languages {
+                for label in all_labels(label_key::language(lang)) {
+                    doc.add(Field::Detail, label);
+                }
+            }
+            for l in &s.locations {
+                if let Some(city) = &l.city {
+                    doc.add(Field::Detail, city.clone());
+                }
+                if let Some(state) = l.state().and_then(|c| taxonomy.state(c)) {
+                    doc.add(Field::Detail, state.name.clone());
+                }
+            }
+            for a in &s.service_areas {
+                match a {
+                    crate::model::ServiceArea::Nationwide => {
+                        for label in all_labels("area.nationwide".into()) {
+                            doc.add(Field::Detail, label);
+                        }
+                    }
+                    crate::model::ServiceArea::State(c) => {
+                        if let Some(state) = taxonomy.state(c) {
+                            doc.add(Field::Detail, state.name.clone());
+                        }
+                    }
+                    crate::model::ServiceArea::Local { name, .. } => doc.add(Field::Detail, name.clone()),
+                }
+            }
+            for text in [&s.description, &org.description, &s.eligibility, &s.how_to_get_help].into_iter().flatten() {
+                doc.add(Field::Description, text.clone());
+            }
+            doc
+        })
+        .collect()
+}
