@@ -117,3 +117,30 @@ mod tests {
         assert!(placeholders("no {} braces { here").is_empty());
     }
 }
+
+impl Strings<'_> {
+    /// A date in the catalogue's own order and month names
+    /// (`date.format`, `date.month.1` … `date.month.12`).
+    pub fn date(&self, d: crate::model::Date) -> String {
+        let month = self.label(&format!("date.month.{}", d.month));
+        let template = self.label("date.format");
+        fill(&template, &[("day", &d.day.to_string()), ("month", &month), ("year", &d.year.to_string())])
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+    use crate::model::Date;
+
+    #[test]
+    fn dates_follow_the_catalogue() {
+        let es = Catalog::new(
+            "es",
+            "Español",
+            vec![("date.format".into(), "{day} de {month} de {year}".into()), ("date.month.11".into(), "noviembre".into())],
+        );
+        let s = Strings { current: &es, fallback: &es };
+        assert_eq!(s.date(Date { year: 2026, month: 11, day: 28 }), "28 de noviembre de 2026");
+    }
+}

@@ -77,17 +77,46 @@ impl Site {
             let s = &services[r as usize];
             !s.law_enforcement && filters.matches(s, taxonomy)
         };
-        let name = |r: u32| services[r as usize].name.to_lowercase();
+        let for_orgs = taxonomy.domain_id("for-organizations");
+        // At equal relevance: help for people before help for organisations,
+        // round-the-clock lines before others, then by name.
+        let name = |r: u32| {
+            let s = &services[r as usize];
+            let only_for_orgs = for_orgs.is_some() && s.service_types.iter().all(|&t| taxonomy.domain_of(t) == for_orgs);
+            (only_for_orgs, !s.hours.always_open, s.name.to_lowercase())
+        };
         if query.trim().is_empty() || crate::text::words(query).next().is_none() {
             let mut all: Vec<u32> = (0..services.len() as u32).filter(|&r| keep(r)).collect();
             // With nothing typed, round-the-clock lines come first: they
-            // can help anyone, at any hour.
-            all.sort_by_cached_key(|&r| (!services[r as usize].hours.always_open, name(r)));
+            // can help anyone, at any hour (see `name`).
+            all.sort_by_cached_key(|&r| name(r));
             return Results { services: all, terms: Vec::new(), partial: false };
         }
         let mut found = searcher.search(query, keep);
         rank(&mut found.hits, name);
         Results { services: found.hits.iter().map(|h| h.record).collect(), terms: found.terms, partial: found.partial }
+    }
+
+    /// Where a service is or whom it serves, in one short line:
+    /// "Nationwide", "San Diego, CA", "California".
+    pub fn place_summary(&self, service: &Service, strings: &Strings) -> String {
+        use crate::model::ServiceArea;
+        if service.is_nationwide() {
+            return strings.label("area.nationwide");
+        }
+        if let Some(l) = service.locations.iter().find(|l| l.city.is_some() || l.state.is_some()) {
+            return [l.city.as_deref(), l.state.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+        }
+        let areas: Vec<String> = service
+            .service_areas
+            .iter()
+            .map(|a| match a {
+                ServiceArea::Nationwide => strings.label("area.nationwide"),
+                ServiceArea::State(c) => self.bundle.taxonomy.state(c).map(|s| s.name.clone()).unwrap_or_else(|| c.clone()),
+                ServiceArea::Local { state, name } => format!("{name}, {state}"),
+            })
+            .collect();
+        areas.join("; ")
     }
 
     /// Police and federal tip lines, kept apart and labelled.

@@ -1,0 +1,60 @@
+//! Everything that reaches outside Yew's tree. Kept small on purpose: no
+//! storage API, no history API, no request but same-origin GETs.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+pub fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+/// Fetches one of the site's own files.
+pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    init.set_referrer_policy(web_sys::ReferrerPolicy::NoReferrer);
+    let promise = window().fetch_with_str_and_init(path, &init);
+    let response: web_sys::Response =
+        JsFuture::from(promise).await.map_err(|_| format!("could not load {path}"))?.unchecked_into();
+    if !response.ok() {
+        return Err(format!("could not load {path}: HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| "no body".to_string())?)
+        .await
+        .map_err(|_| format!("could not read {path}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Keeps `<html lang>` and the tab title in step with the app.
+pub fn set_page_language(lang: &str) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang);
+    }
+}
+
+pub fn set_title(title: &str) {
+    document().set_title(title);
+}
+
+/// Quick exit: blank the page and title at once, then replace this page in
+/// history with the neutral destination, so Back does not return here.
+pub fn quick_exit(destination: &str) {
+    let doc = document();
+    doc.set_title("");
+    if let Some(body) = doc.body() {
+        body.set_inner_html("");
+    }
+    let _ = window().location().replace(destination);
+}
+
+/// Moves keyboard focus, for view changes that screen readers must follow.
+pub fn focus(id: &str) {
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

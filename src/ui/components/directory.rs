@@ -1,0 +1,44 @@
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::filters::FilterPanel;
+use super::results::{LawEnforcementLines, ResultList};
+use super::use_app;
+use crate::ui::state::Action;
+
+/// The search view: one search box, the filters, and the results.
+#[function_component(Directory)]
+pub fn directory() -> Html {
+    let state = use_app();
+    let s = state.strings();
+    let oninput = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(Action::Search(input.value()));
+        })
+    };
+    html! {
+        <section class="directory" aria-labelledby="directory-title">
+            <h1 id="directory-title">{ s.get("directory.title") }</h1>
+            <p class="lede">{ s.get("directory.lede") }</p>
+            <div class="search" role="search">
+                <label for="search-input">{ s.get("search.label") }</label>
+                <input
+                    id="search-input"
+                    type="search"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    enterkeyhint="search"
+                    placeholder={s.label("search.placeholder")}
+                    value={state.query.clone()}
+                    {oninput}
+                />
+            </div>
+            <FilterPanel />
+            <ResultList />
+            <LawEnforcementLines />
+        </section>
+    }
+}

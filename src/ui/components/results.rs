@@ -1,0 +1,142 @@
+use yew::prelude::*;
+
+use super::highlight::Highlight;
+use super::use_app;
+use crate::model::{PhoneKind, Service};
+use crate::taxonomy::label_key;
+use crate::ui::state::Action;
+
+/// The result count (announced to screen readers), the results, and an
+/// empty state that always offers a way forward.
+#[function_component(ResultList)]
+pub fn result_list() -> Html {
+    let state = use_app();
+    let s = state.strings();
+    let results = &state.results;
+    let total = results.services.len();
+    let status = if results.partial { s.plural("results.partial", total) } else { s.plural("results.count", total) };
+    let more = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowMore))
+    };
+    let clear = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearFilters))
+    };
+    html! {
+        <section class="results" aria-labelledby="results-status">
+            <p id="results-status" class="status" role="status" aria-live="polite" aria-atomic="true">{ status }</p>
+            if total == 0 {
+                <div class="empty">
+                    <p>{ s.get("results.empty") }</p>
+                    if !state.filters.is_empty() {
+                        <button type="button" class="secondary" onclick={clear}>{ s.get("results.empty_clear") }</button>
+                    }
+                    <p>{ s.get("results.empty_help") }</p>
+                </div>
+            } else {
+                <ol class="cards">
+                    { for results.services.iter().take(state.shown).map(|&idx| html! { <ResultCard key={idx} service={idx} /> }) }
+                </ol>
+                if total > state.shown {
+                    <button type="button" class="secondary more" onclick={more}>{ s.plural("results.more", total - state.shown) }</button>
+                }
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub service: u32,
+}
+
+/// One result: enough to decide, and to call, without opening it.
+#[function_component(ResultCard)]
+pub fn result_card(props: &CardProps) -> Html {
+    let state = use_app();
+    let s = state.strings();
+    let site = &state.site;
+    let service = site.service(props.service);
+    let org = site.organization(service);
+    let terms = state.results.terms.clone();
+    let open = {
+        let state = state.clone();
+        let idx = props.service;
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Open(idx)))
+    };
+    let types = service.service_types.iter().map(|&t| s.label(&label_key::service_type(&site.bundle.taxonomy.service_types[t as usize].code)));
+    let first_phone = service.phones.iter().find(|p| !matches!(p.kind, PhoneKind::Fax | PhoneKind::Tty));
+    html! {
+        <li class="card" data-service={service.id.clone()}>
+            <h2 class="card-title">
+                <button type="button" class="link" id={format!("open-{}", service.id)} onclick={open}>
+                    <Highlight text={service.name.clone()} terms={terms.clone()} />
+                </button>
+            </h2>
+            if org.name != service.name {
+                <p class="org"><Highlight text={org.name.clone()} terms={terms.clone()} /></p>
+            }
+            <ul class="tags">
+                { for types.map(|label| html! { <li><Highlight text={label} terms={terms.clone()} /></li> }) }
+            </ul>
+            <p class="meta">
+                <span class="place">{ site.place_summary(service, &s) }</span>
+                if service.hours.always_open { <span class="badge">{ s.get("detail.open_24_7") }</span> }
+                if service.free { <span class="badge">{ s.get("detail.free") }</span> }
+            </p>
+            if let Some(phone) = first_phone {
+                { contact_link(phone, &s) }
+            }
+            <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
+        </li>
+    }
+}
+
+/// A tap-to-call or tap-to-text link for one phone.
+pub fn contact_link(phone: &crate::model::Phone, s: &crate::locale::Strings) -> Html {
+    let (href, key) = match phone.kind {
+        PhoneKind::Text => (format!("sms:{}", phone.dial()), "contact.text"),
+        PhoneKind::Tty => (format!("tel:{}", phone.dial()), "contact.tty"),
+        PhoneKind::Fax => (String::new(), "contact.fax"),
+        PhoneKind::Voice | PhoneKind::Hotline => (format!("tel:{}", phone.dial()), "contact.call"),
+    };
+    let label = s.format(key, &[("number", &phone.number)]);
+    html! {
+        <p class="contact">
+            if href.is_empty() { <span>{ label }</span> } else { <a class="contact-link" {href}>{ label }</a> }
+            if let Some(note) = &phone.note { <span class="contact-note">{ format!(" {note}") }</span> }
+        </p>
+    }
+}
+
+/// Police and federal tip lines: many survivors fear them, so they are
+/// never mixed into the results and are always labelled.
+#[function_component(LawEnforcementLines)]
+pub fn law_enforcement_lines() -> Html {
+    let state = use_app();
+    let s = state.strings();
+    let lines = state.site.law_enforcement_lines();
+    if lines.is_empty() {
+        return html! {};
+    }
+    let items = lines.iter().map(|&idx| {
+        let service: &Service = state.site.service(idx);
+        html! {
+            <li class="card law-enforcement" data-service={service.id.clone()}>
+                <h3>{ &service.name }</h3>
+                <p class="badge warning">{ s.get("law_enforcement.badge") }</p>
+                if let Some(d) = &service.description { <p>{ d }</p> }
+                { for service.phones.iter().map(|p| contact_link(p, &s)) }
+                <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
+            </li>
+        }
+    });
+    html! {
+        <details class="law-enforcement-lines">
+            <summary>{ s.get("law_enforcement.title") }</summary>
+            <p>{ s.get("law_enforcement.explain") }</p>
+            <ul class="cards">{ for items }</ul>
+        </details>
+    }
+}

@@ -1,0 +1,76 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::directory::Directory;
+use super::help_bar::HelpBar;
+use super::service_detail::ServiceDetail;
+use super::AppContext;
+use crate::site::Site;
+use crate::ui::browser;
+use crate::ui::state::{Action, AppState, View};
+
+#[derive(Properties, Clone)]
+pub struct ShellProps {
+    pub site: Rc<Site>,
+}
+
+impl PartialEq for ShellProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.site, &other.site)
+    }
+}
+
+/// The frame every view shares: skip link, quick exit, language switch and
+/// the help bar, always in the same place (WCAG 2.2 consistent help).
+#[function_component(Shell)]
+pub fn shell(props: &ShellProps) -> Html {
+    let state = use_reducer(|| AppState::new(props.site.clone()));
+    {
+        let lang = state.lang.clone();
+        let title = state.site.bundle.site.title.clone();
+        use_effect_with(lang, move |lang| {
+            browser::set_page_language(lang);
+            browser::set_title(&title);
+        });
+    }
+    let s = state.strings();
+    let exit = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Forget);
+            browser::quick_exit(&state.site.bundle.site.exit_url);
+        })
+    };
+    let languages = state.site.bundle.locales.iter().map(|c| {
+        let pressed = c.lang == state.lang;
+        let onclick = {
+            let state = state.clone();
+            let lang = c.lang.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::SetLanguage(lang.clone())))
+        };
+        html! {
+            <button type="button" class="lang" lang={c.lang.clone()} aria-pressed={pressed.to_string()} {onclick}>{ &c.name }</button>
+        }
+    });
+    let view = match state.view {
+        View::Directory => html! { <Directory /> },
+        View::Service(idx) => html! { <ServiceDetail service={idx} /> },
+    };
+    html! {
+        <ContextProvider<AppContext> context={state.clone()}>
+            <a class="skip-link" href="#main">{ s.get("nav.skip") }</a>
+            <button type="button" class="skip-link" onclick={exit.clone()}>{ s.get("exit.skip") }</button>
+            <header class="top">
+                <span class="brand">{ s.get("app.name") }</span>
+                <nav class="languages" aria-label={s.label("nav.language")}>{ for languages }</nav>
+                <button type="button" id="quick-exit" class="quick-exit" onclick={exit}>{ s.get("exit.button") }</button>
+            </header>
+            <HelpBar />
+            <main id="main" tabindex="-1">{ view }</main>
+            <footer class="footer">
+                <p>{ s.get("footer.privacy") }</p>
+            </footer>
+        </ContextProvider<AppContext>>
+    }
+}

@@ -1,0 +1,183 @@
+//! The app's state and its transitions. `reduce` is pure in what it returns:
+//! the same state and action always give the same next state (the searcher's
+//! scratch memory is reused between calls but holds nothing between them).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::filter::Filters;
+use crate::locale::Strings;
+use crate::search::Searcher;
+use crate::site::{Results, Site};
+use crate::taxonomy::{DomainId, PopulationId, ServiceTypeId};
+
+/// How many results are drawn at first; "Show more" adds this many again.
+pub const PAGE: usize = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Directory,
+    /// One service, by index.
+    Service(u32),
+}
+
+pub struct AppState {
+    pub site: Rc<Site>,
+    searcher: Rc<RefCell<Searcher>>,
+    pub lang: String,
+    pub query: String,
+    pub filters: Filters,
+    pub results: Rc<Results>,
+    pub shown: usize,
+    pub view: View,
+    /// The service last opened, so focus returns to it in the list.
+    pub last_opened: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FilterChange {
+    Domain(Option<DomainId>),
+    ServiceType(Option<ServiceTypeId>),
+    Population(Option<PopulationId>),
+    Language(Option<String>),
+    FreeOnly(bool),
+    Open247(bool),
+    NationwideOrRemote(bool),
+    State(Option<String>),
+    City(Option<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Search(String),
+    Filter(FilterChange),
+    ClearFilters,
+    ShowMore,
+    Open(u32),
+    BackToResults,
+    SetLanguage(String),
+    /// Forget everything typed or chosen (quick exit, leaving the page).
+    Forget,
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.site, &other.site)
+            && self.lang == other.lang
+            && self.query == other.query
+            && self.filters == other.filters
+            && self.shown == other.shown
+            && self.view == other.view
+            && Rc::ptr_eq(&self.results, &other.results)
+    }
+}
+
+impl AppState {
+    pub fn new(site: Rc<Site>) -> AppState {
+        let searcher = Rc::new(RefCell::new(site.searcher()));
+        let lang = site.bundle.site.default_language.clone();
+        let results = Rc::new(site.find(&mut searcher.borrow_mut(), "", &Filters::default()));
+        AppState {
+            site,
+            searcher,
+            lang,
+            query: String::new(),
+            filters: Filters::default(),
+            results,
+            shown: PAGE,
+            view: View::Directory,
+            last_opened: None,
+        }
+    }
+
+    pub fn strings(&self) -> Strings<'_> {
+        self.site.strings(&self.lang)
+    }
+
+    fn with_search(&self, query: String, filters: Filters) -> AppState {
+        let results = Rc::new(self.site.find(&mut self.searcher.borrow_mut(), &query, &filters));
+        AppState {
+            site: self.site.clone(),
+            searcher: self.searcher.clone(),
+            lang: self.lang.clone(),
+            query,
+            filters,
+            results,
+            shown: PAGE,
+            view: View::Directory,
+            last_opened: None,
+        }
+    }
+
+    fn with(&self, change: impl FnOnce(&mut AppState)) -> AppState {
+        let mut next = AppState {
+            site: self.site.clone(),
+            searcher: self.searcher.clone(),
+            lang: self.lang.clone(),
+            query: self.query.clone(),
+            filters: self.filters.clone(),
+            results: self.results.clone(),
+            shown: self.shown,
+            view: self.view,
+            last_opened: self.last_opened,
+        };
+        change(&mut next);
+        next
+    }
+}
+
+fn apply(filters: &mut Filters, change: FilterChange) {
+    match change {
+        FilterChange::Domain(d) => {
+            filters.domain = d;
+            // A service code from another domain would hide everything.
+            filters.service_type = None;
+        }
+        FilterChange::ServiceType(t) => filters.service_type = t,
+        FilterChange::Population(p) => filters.population = p,
+        FilterChange::Language(l) => filters.language = l,
+        FilterChange::FreeOnly(b) => filters.free_only = b,
+        FilterChange::Open247(b) => filters.open_24_7 = b,
+        FilterChange::NationwideOrRemote(b) => filters.nationwide_or_remote = b,
+        FilterChange::State(s) => {
+            filters.state = s;
+            filters.city = None;
+        }
+        FilterChange::City(c) => filters.city = c,
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = match action {
+            Action::Search(query) => self.with_search(query, self.filters.clone()),
+            Action::Filter(change) => {
+                let mut filters = self.filters.clone();
+                apply(&mut filters, change);
+                self.with_search(self.query.clone(), filters)
+            }
+            Action::ClearFilters => self.with_search(self.query.clone(), Filters::default()),
+            Action::ShowMore => self.with(|s| s.shown += PAGE),
+            Action::Open(service) => self.with(|s| {
+                s.view = View::Service(service);
+                s.last_opened = Some(service);
+            }),
+            Action::BackToResults => self.with(|s| s.view = View::Directory),
+            Action::SetLanguage(lang) => {
+                if self.site.catalog(&lang).is_none() {
+                    return self;
+                }
+                self.with(|s| s.lang = lang)
+            }
+            Action::Forget => {
+                let fresh = AppState::new(self.site.clone());
+                fresh.with(|s| s.lang = self.lang.clone())
+            }
+        };
+        Rc::new(next)
+    }
+}
