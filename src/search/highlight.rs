@@ -45,6 +45,27 @@ pub fn highlight<'a>(text: &'a str, terms: &[String]) -> Vec<Segment<'a>> {
     out
 }
 
+/// A short excerpt of a long text for a result card: the sentence holding
+/// the first matched word (or the start), cut at a word boundary near
+/// `max_chars` characters.
+pub fn snippet<'a>(text: &'a str, terms: &[String], max_chars: usize) -> std::borrow::Cow<'a, str> {
+    let first_match = text::tokens(text)
+        .into_iter()
+        .find(|t| terms.iter().any(|term| match_word(term.as_bytes(), t.folded.as_bytes()).is_some()))
+        .map(|t| t.start)
+        .unwrap_or(0);
+    // Start at the beginning of the sentence that holds the match.
+    let start = text[..first_match].rfind(". ").map(|i| i + 2).unwrap_or(0);
+    let rest = &text[start..];
+    if rest.chars().count() <= max_chars {
+        return if start == 0 { rest.into() } else { format!("…{rest}").into() };
+    }
+    let cut = rest.char_indices().nth(max_chars).map(|(i, _)| i).unwrap_or(rest.len());
+    let cut = rest[..cut].rfind(' ').filter(|&i| i > 0).unwrap_or(cut);
+    let lead = if start == 0 { "" } else { "…" };
+    format!("{lead}{}…", rest[..cut].trim_end_matches([',', ';', ':', ' '])).into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +80,14 @@ mod tests {
         assert_eq!(marked("Immigration Legal Help", &["imigration"]), ["Immigration"]);
         assert_eq!(marked("Transitional housing", &["hou"]), ["hou"]);
         assert_eq!(marked("Asesoría legal", &["asesor"]), ["Asesor"]);
+    }
+
+    #[test]
+    fn snippets_show_the_matching_sentence() {
+        let text = "We train legal programs. Help includes immigration relief and vacatur for survivors of trafficking.";
+        assert_eq!(snippet(text, &["imigration".into()], 200), "…Help includes immigration relief and vacatur for survivors of trafficking.");
+        assert_eq!(snippet(text, &[], 30), "We train legal programs. Help…");
+        assert_eq!(snippet("Short.", &[], 30), "Short.");
     }
 
     #[test]

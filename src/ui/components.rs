@@ -11,7 +11,7 @@ mod service_detail;
 mod shell;
 
 pub use app::App;
-pub use shell::Shell;
+pub use shell::{Shell, ShellProps};
 
 use yew::prelude::*;
 

@@ -77,6 +77,9 @@ pub fn result_card(props: &CardProps) -> Html {
             if org.name != service.name {
                 <p class="org"><Highlight text={org.name.clone()} terms={terms.clone()} /></p>
             }
+            if let Some(d) = &service.description {
+                <p class="snippet"><Highlight text={crate::search::highlight::snippet(d, &terms, 160).into_owned()} terms={terms.clone()} /></p>
+            }
             <ul class="tags">
                 { for types.map(|label| html! { <li><Highlight text={label} terms={terms.clone()} /></li> }) }
             </ul>
