@@ -1,0 +1,85 @@
+# Waypoint build and test entry points. Every target works from a clean clone:
+# scripts/setup.sh installs (or skips, if present at the right version) the
+# wasm32 target, wasm-bindgen-cli, trunk, node_modules and Chromium.
+#
+#   make setup | data | dist | serve [PORT=9000] | test | test-native |
+#        test-wasm | budget | test-e2e | bench | clean | distclean
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := dist
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+PORT ?= 8080
+E2E_PORT ?= 8099
+export E2E_PORT
+# Extra arguments for `playwright test`, e.g. make test-e2e E2E_ARGS='-g search'
+E2E_ARGS ?=
+# Seconds wasm-bindgen-test-runner waits for the browser tests (default 20).
+WASM_BINDGEN_TEST_TIMEOUT ?= 120
+
+# `make test` runs setup once and builds dist once, then calls the steps with
+# SKIP_SETUP=1 / NO_DIST=1 so they neither re-run setup nor rebuild.
+SETUP       := $(if $(SKIP_SETUP),,setup)
+SETUP_BUILD := $(if $(SKIP_SETUP),,setup-build)
+DIST        := $(if $(NO_DIST),,dist)
+
+.PHONY: setup setup-build data dist serve test test-native test-wasm budget \
+        test-e2e bench clean distclean
+
+setup:
+	scripts/setup.sh
+
+# Everything but the browser (enough to build dist/).
+setup-build:
+	scripts/setup.sh --no-browser
+
+data: $(SETUP_BUILD)
+	cargo run --release --bin waypoint -- build --data data --out target/site-data
+
+dist: $(SETUP_BUILD) data
+	trunk build --release --offline
+
+serve: dist
+	python3 scripts/serve.py --dir dist --port $(PORT)
+
+test: setup
+	$(MAKE) --no-print-directory SKIP_SETUP=1 test-native
+	$(MAKE) --no-print-directory SKIP_SETUP=1 test-wasm
+	$(MAKE) --no-print-directory SKIP_SETUP=1 dist
+	$(MAKE) --no-print-directory SKIP_SETUP=1 NO_DIST=1 budget
+	$(MAKE) --no-print-directory SKIP_SETUP=1 NO_DIST=1 test-e2e
+
+test-native: $(SETUP_BUILD)
+	cargo test --locked
+
+test-wasm: $(SETUP) data
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=/usr/bin/chromedriver \
+	WASM_BINDGEN_TEST_TIMEOUT=$(WASM_BINDGEN_TEST_TIMEOUT) \
+	cargo test --target wasm32-unknown-unknown --test web
+
+budget: $(SETUP_BUILD) $(DIST)
+	node scripts/budget.mjs dist
+
+# playwright.config.mjs starts scripts/serve.py on $(E2E_PORT) (webServer)
+# and stops it when the run ends.
+test-e2e: $(SETUP) $(DIST)
+	npx --no playwright test $(E2E_ARGS)
+
+bench: $(SETUP_BUILD)
+	cargo bench --bench search
+	if [ -f benches/browser-bench.mjs ]; then \
+	  node benches/browser-bench.mjs; \
+	else \
+	  echo "bench: benches/browser-bench.mjs not found, skipping the browser benchmark"; \
+	fi
+
+clean:
+	rm -rf dist target test-results playwright-report blob-report
+
+# Also forget installed node_modules and setup stamps.
+distclean: clean
+	rm -rf node_modules .setup-stamps

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// First-load size budget for the built site.
+//
+//   node scripts/budget.mjs [dist]          (BUDGET_BYTES overrides 153600)
+//
+// Counts the gzip size (zlib level 9) of: index.html; every .js, .wasm and
+// .css file that index.html references (src/href attributes, including
+// Trunk's <link rel="modulepreload"/"preload"> tags, and module imports /
+// wasm URLs inside inline <script> blocks such as Trunk's loader); and every
+// file in <dist>/site-data/ whose name begins with "site" (the default data
+// bundle). Prints a table and exits 1 if the total exceeds the budget.
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, resolve, relative, extname, dirname } from 'node:path';
+import { gzipSync, constants } from 'node:zlib';
+
+const dist = resolve(process.argv[2] ?? 'dist');
+const budget = Number(process.env.BUDGET_BYTES ?? 153600);
+if (!Number.isFinite(budget) || budget <= 0) {
+  console.error(`budget: invalid BUDGET_BYTES=${process.env.BUDGET_BYTES}`);
+  process.exit(2);
+}
+const indexPath = join(dist, 'index.html');
+if (!existsSync(indexPath)) {
+  console.error(`budget: ${indexPath} not found (run \`make dist\` first)`);
+  process.exit(2);
+}
+const html = readFileSync(indexPath, 'utf8');
+
+const COUNTED = new Set(['.js', '.mjs', '.wasm', '.css']);
+const files = new Set([indexPath]);
+const missing = [];
+
+function addUrl(raw) {
+  if (!raw) return;
+  const url = raw.trim().replace(/&amp;/g, '&');
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url)) return; // external, data:, anchors
+  const path = url.split(/[?#]/)[0];
+  if (!COUNTED.has(extname(path).toLowerCase())) return;
+  const file = path.startsWith('/') ? join(dist, path) : join(dirname(indexPath), path);
+  if (!file.startsWith(dist)) return;
+  if (existsSync(file) && statSync(file).isFile()) files.add(file);
+  else missing.push(url);
+}
+
+// src=, href= attributes on any tag (covers <script src>, <link rel=stylesheet>,
+// <link rel=modulepreload>, <link rel=preload as=fetch type=application/wasm>).
+for (const m of html.matchAll(/<[a-z][^>]*>/gi)) {
+  for (const a of m[0].matchAll(/\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+    addUrl(a[1] ?? a[2] ?? a[3]);
+  }
+}
+// Quoted .js/.wasm paths inside inline scripts (Trunk's loader does
+// `import init from '/x-hash.js'; init({ module_or_path: '/x-hash_bg.wasm' })`).
+for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
+  for (const s of m[1].matchAll(/["'`]([^"'`\s]+\.(?:m?js|wasm|css))["'`]/gi)) addUrl(s[1]);
+}
+
+const dataDir = join(dist, 'site-data');
+if (existsSync(dataDir)) {
+  for (const name of readdirSync(dataDir).sort()) {
+    const file = join(dataDir, name);
+    if (name.startsWith('site') && statSync(file).isFile()) files.add(file);
+  }
+} else {
+  console.warn(`budget: warning: ${relative(process.cwd(), dataDir)}/ not found; no data bundle counted`);
+}
+if (missing.length) {
+  console.error(`budget: index.html references files missing from ${dist}: ${missing.join(', ')}`);
+  process.exit(1);
+}
+
+const rows = [...files].map((file) => {
+  const buf = readFileSync(file);
+  const gz = gzipSync(buf, { level: constants.Z_BEST_COMPRESSION }).length;
+  return { name: relative(dist, file), raw: buf.length, gz };
+});
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gz: t.gz + r.gz }), { raw: 0, gz: 0 });
+
+const w = Math.max(5, ...rows.map((r) => r.name.length));
+const line = (a, b, c) => console.log(`${a.padEnd(w)}  ${String(b).padStart(10)}  ${String(c).padStart(10)}`);
+line('file', 'raw bytes', 'gzip bytes');
+line('-'.repeat(w), '-'.repeat(10), '-'.repeat(10));
+for (const r of rows) line(r.name, r.raw, r.gz);
+line('-'.repeat(w), '-'.repeat(10), '-'.repeat(10));
+line('total', total.raw, total.gz);
+
+const kb = (n) => (n / 1024).toFixed(1);
+if (total.gz > budget) {
+  console.log(`budget exceeded: ${kb(total.gz)} KB of ${kb(budget)} KB (gzip, ${total.gz - budget} bytes over)`);
+  process.exit(1);
+}
+console.log(`budget ok: ${kb(total.gz)} KB of ${kb(budget)} KB`);
