@@ -38,10 +38,27 @@ impl Document {
     }
 }
 
+/// A record holding a word, and the weight of the best field it is in,
+/// packed in 4 bytes (28 bits of record, 4 of weight): at 100k services
+/// the postings are most of the index's memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Posting {
-    record: u32,
-    weight: u8,
+struct Posting(u32);
+
+const WEIGHT_BITS: u32 = 4;
+
+/// Records an index can hold with 28-bit record numbers.
+pub const MAX_RECORDS: usize = 1 << (32 - WEIGHT_BITS);
+
+impl Posting {
+    fn new(record: u32, weight: u8) -> Posting {
+        Posting(record << WEIGHT_BITS | u32::from(weight))
+    }
+    fn record(self) -> u32 {
+        self.0 >> WEIGHT_BITS
+    }
+    fn weight(self) -> u32 {
+        self.0 & ((1 << WEIGHT_BITS) - 1)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -61,13 +78,16 @@ impl SearchIndex {
         let mut by_word: HashMap<String, Vec<Posting>> = HashMap::new();
         let mut records = 0;
         for (record, doc) in documents.into_iter().enumerate() {
+            assert!(record < MAX_RECORDS, "the index holds at most {MAX_RECORDS} records");
             records += 1;
             for (field, value) in &doc.fields {
                 for word in text::words(value) {
                     let list = by_word.entry(word).or_default();
                     match list.last_mut() {
-                        Some(last) if last.record == record as u32 => last.weight = last.weight.max(*field as u8),
-                        _ => list.push(Posting { record: record as u32, weight: *field as u8 }),
+                        Some(last) if last.record() == record as u32 => {
+                            *last = Posting::new(record as u32, (last.weight() as u8).max(*field as u8))
+                        }
+                        _ => list.push(Posting::new(record as u32, *field as u8)),
                     }
                 }
             }
@@ -182,7 +202,8 @@ pub struct Found {
 #[derive(Debug, Default)]
 pub struct Searcher {
     index: Rc<SearchIndex>,
-    cache: HashMap<String, Rc<TermMatches>>,
+    /// Recent terms and their matches, newest last.
+    cache: Vec<(String, Rc<TermMatches>)>,
     best: Vec<u32>,
     total: Vec<u32>,
     seen: Vec<u8>,
@@ -192,7 +213,7 @@ pub struct Searcher {
 impl Searcher {
     pub fn new(index: Rc<SearchIndex>) -> Searcher {
         let n = index.records;
-        Searcher { index, cache: HashMap::new(), best: vec![0; n], total: vec![0; n], seen: vec![0; n], touched: Vec::new() }
+        Searcher { index, cache: Vec::new(), best: vec![0; n], total: vec![0; n], seen: vec![0; n], touched: Vec::new() }
     }
 
     pub fn index(&self) -> &SearchIndex {
@@ -200,14 +221,16 @@ impl Searcher {
     }
 
     fn term(&mut self, term: &str) -> Rc<TermMatches> {
-        if let Some(hit) = self.cache.get(term) {
+        if let Some((_, hit)) = self.cache.iter().find(|(t, _)| t == term) {
             return hit.clone();
         }
-        if self.cache.len() > 256 {
-            self.cache.clear();
+        // Typing and deleting revisits the last few terms; older ones rarely
+        // come back.
+        if self.cache.len() >= 32 {
+            self.cache.remove(0);
         }
         let found = Rc::new(self.index.match_term(term));
-        self.cache.insert(term.to_string(), found.clone());
+        self.cache.push((term.to_string(), found.clone()));
         found
     }
 
@@ -234,11 +257,11 @@ impl Searcher {
             for &(word, how) in &m.words {
                 let quality = how.quality();
                 for p in index.postings_of(word as usize) {
-                    let r = p.record as usize;
-                    let score = quality * p.weight as u32;
+                    let r = p.record() as usize;
+                    let score = quality * p.weight();
                     if self.seen[r] == t {
                         if t == 0 {
-                            self.touched.push(p.record);
+                            self.touched.push(p.record());
                         }
                         self.seen[r] = t + 1;
                         self.best[r] = score;
@@ -265,28 +288,43 @@ impl Searcher {
     }
 
     /// The fallback when no record has every term: score each record by the
-    /// terms it has.
+    /// terms it has, reusing the scratch arrays (`seen` counts terms here).
     fn any_term(&mut self, matches: &[Rc<TermMatches>], keep: &impl Fn(u32) -> bool) -> Vec<Hit> {
-        let mut scores: HashMap<u32, (u32, u8)> = HashMap::new();
+        for &r in &self.touched {
+            self.seen[r as usize] = 0;
+            self.total[r as usize] = 0;
+        }
+        self.touched.clear();
+        let index = self.index.clone();
         for m in matches {
-            let mut per_record: HashMap<u32, u32> = HashMap::new();
-            for &(word, how) in &m.words {
-                for p in self.index.postings_of(word as usize) {
-                    let s = how.quality() * p.weight as u32;
-                    let e = per_record.entry(p.record).or_default();
-                    *e = (*e).max(s);
+            // `best` holds this term's best score per record; clear the
+            // records it touches first.
+            for &(word, _) in &m.words {
+                for p in index.postings_of(word as usize) {
+                    self.best[p.record() as usize] = 0;
                 }
             }
-            for (r, s) in per_record {
-                let e = scores.entry(r).or_default();
-                e.0 += s;
-                e.1 += 1;
+            for &(word, how) in &m.words {
+                for p in index.postings_of(word as usize) {
+                    let r = p.record() as usize;
+                    let score = how.quality() * p.weight();
+                    if self.seen[r] == 0 && self.total[r] == 0 && self.best[r] == 0 {
+                        self.touched.push(p.record());
+                    }
+                    if score > self.best[r] {
+                        if self.best[r] == 0 {
+                            self.seen[r] += 1;
+                        }
+                        self.total[r] += score - self.best[r];
+                        self.best[r] = score;
+                    }
+                }
             }
         }
-        scores
-            .into_iter()
-            .filter(|(r, _)| keep(*r))
-            .map(|(record, (score, matched_terms))| Hit { record, score, matched_terms })
+        self.touched
+            .iter()
+            .filter(|&&r| keep(r))
+            .map(|&r| Hit { record: r, score: self.total[r as usize], matched_terms: self.seen[r as usize] })
             .collect()
     }
 }

@@ -83,7 +83,7 @@ impl Site {
         let name = |r: u32| {
             let s = &services[r as usize];
             let only_for_orgs = for_orgs.is_some() && s.service_types.iter().all(|&t| taxonomy.domain_of(t) == for_orgs);
-            (only_for_orgs, !s.hours.always_open, s.name.to_lowercase())
+            (only_for_orgs, !s.hours.always_open, crate::text::words(&s.name).collect::<Vec<_>>())
         };
         if query.trim().is_empty() || crate::text::words(query).next().is_none() {
             let mut all: Vec<u32> = (0..services.len() as u32).filter(|&r| keep(r)).collect();
