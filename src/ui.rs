@@ -7,9 +7,9 @@ pub mod browser;
 pub mod components;
 pub mod state;
 
-/// Mounts the app on `#app`, replacing the static loading notice.
+/// Mounts the app on `#app`; the static `#boot` notice in index.html stays
+/// until the directory is ready.
 pub fn start() {
     let root = browser::document().get_element_by_id("app").expect("index.html has #app");
-    root.set_inner_html("");
     yew::Renderer::<components::App>::with_root(root).render();
 }

@@ -30,6 +30,25 @@ pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The static notice in index.html: removed once the app is on screen, or
+/// switched to its error text (written in index.html, since the catalogues
+/// may be what failed to load).
+pub fn finish_boot(loaded: bool) {
+    let doc = document();
+    if loaded {
+        if let Some(boot) = doc.get_element_by_id("boot") {
+            boot.remove();
+        }
+    } else {
+        if let Some(loading) = doc.query_selector("#boot .loading").ok().flatten() {
+            loading.remove();
+        }
+        if let Some(error) = doc.get_element_by_id("boot-error") {
+            let _ = error.remove_attribute("hidden");
+        }
+    }
+}
+
 /// Keeps `<html lang>` and the tab title in step with the app.
 pub fn set_page_language(lang: &str) {
     if let Some(html) = document().document_element() {

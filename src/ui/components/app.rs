@@ -26,10 +26,16 @@ pub fn app() -> Html {
             });
         });
     }
+    let outcome = site.as_ref().map(|r| r.is_ok());
+    use_effect_with(outcome, |outcome| {
+        if let Some(loaded) = *outcome {
+            browser::finish_boot(loaded);
+        }
+    });
     match &*site {
-        None => html! { <p class="loading" role="status">{ "Loading…" }</p> },
         Some(Ok(site)) => html! { <Shell site={site.clone()} /> },
-        // The static help line in index.html stays visible above this.
-        Some(Err(e)) => html! { <p class="load-error" role="alert">{ format!("The directory could not load ({e}).") }</p> },
+        // Until then, and on failure, index.html's own notice and help line
+        // stay on screen.
+        _ => html! {},
     }
 }
