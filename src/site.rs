@@ -135,19 +135,21 @@ impl Site {
             .collect()
     }
 
-    /// Cities with a service location or local service area in a state.
+    /// Cities with a service location, and the local areas (counties,
+    /// regions) services say they serve, in a state.
     pub fn cities_in(&self, state: &str) -> Vec<String> {
-        let mut cities: Vec<String> = self
-            .services()
-            .iter()
-            .flat_map(|s| {
-                let located = s.locations.iter().filter(|l| l.state() == Some(state)).filter_map(|l| l.city.clone());
-                located.collect::<Vec<_>>()
-            })
-            .collect();
-        cities.sort();
-        cities.dedup();
-        cities
+        use crate::model::ServiceArea;
+        let mut places: Vec<String> = Vec::new();
+        for s in self.services() {
+            places.extend(s.locations.iter().filter(|l| l.state() == Some(state)).filter_map(|l| l.city.clone()));
+            places.extend(s.service_areas.iter().filter_map(|a| match a {
+                ServiceArea::Local { state: st, name } if st == state => Some(name.clone()),
+                _ => None,
+            }));
+        }
+        places.sort();
+        places.dedup();
+        places
     }
 }
 

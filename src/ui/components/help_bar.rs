@@ -19,7 +19,7 @@ pub fn help_bar() -> Html {
     html! {
         <aside class="help-bar" aria-label={s.label("help.label")}>
             <p>
-                <strong>{ &help.name }</strong>{ " " }
+                <strong lang={state.site.bundle.site.default_language.clone()}>{ &help.name }</strong>{ " " }
                 <span class="help-note">{ s.get("help.note") }</span>
             </p>
             <p class="help-links">

@@ -66,19 +66,22 @@ pub fn result_card(props: &CardProps) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Open(idx)))
     };
     let types = service.service_types.iter().map(|&t| s.label(&label_key::service_type(&site.bundle.taxonomy.service_types[t as usize].code)));
+    // Provider text is written in the site's default language; mark it so
+    // screen readers read it in that language whatever the UI's language.
+    let content_lang = site.bundle.site.default_language.clone();
     let first_phone = service.phones.iter().find(|p| !matches!(p.kind, PhoneKind::Fax | PhoneKind::Tty));
     html! {
         <li class="card" data-service={service.id.clone()}>
             <h2 class="card-title">
-                <button type="button" class="link" id={format!("open-{}", service.id)} onclick={open}>
+                <button type="button" class="link" id={format!("open-{}", service.id)} lang={content_lang.clone()} onclick={open}>
                     <Highlight text={service.name.clone()} terms={terms.clone()} />
                 </button>
             </h2>
             if org.name != service.name {
-                <p class="org"><Highlight text={org.name.clone()} terms={terms.clone()} /></p>
+                <p class="org" lang={content_lang.clone()}><Highlight text={org.name.clone()} terms={terms.clone()} /></p>
             }
             if let Some(d) = &service.description {
-                <p class="snippet"><Highlight text={crate::search::highlight::snippet(d, &terms, 160).into_owned()} terms={terms.clone()} /></p>
+                <p class="snippet" lang={content_lang.clone()}><Highlight text={crate::search::highlight::snippet(d, &terms, 160).into_owned()} terms={terms.clone()} /></p>
             }
             <ul class="tags">
                 { for types.map(|label| html! { <li><Highlight text={label} terms={terms.clone()} /></li> }) }
@@ -89,7 +92,7 @@ pub fn result_card(props: &CardProps) -> Html {
                 if service.free { <span class="badge">{ s.get("detail.free") }</span> }
             </p>
             if let Some(phone) = first_phone {
-                { contact_link(phone, &s) }
+                { contact_link(phone, &s, &content_lang) }
             }
             <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
         </li>
@@ -97,7 +100,8 @@ pub fn result_card(props: &CardProps) -> Html {
 }
 
 /// A tap-to-call or tap-to-text link for one phone.
-pub fn contact_link(phone: &crate::model::Phone, s: &crate::locale::Strings) -> Html {
+/// `lang` is the language the data is written in (the phone's note).
+pub fn contact_link(phone: &crate::model::Phone, s: &crate::locale::Strings, lang: &str) -> Html {
     let (href, key) = match phone.kind {
         PhoneKind::Text => (format!("sms:{}", phone.dial()), "contact.text"),
         PhoneKind::Tty => (format!("tel:{}", phone.dial()), "contact.tty"),
@@ -108,7 +112,7 @@ pub fn contact_link(phone: &crate::model::Phone, s: &crate::locale::Strings) -> 
     html! {
         <p class="contact">
             if href.is_empty() { <span>{ label }</span> } else { <a class="contact-link" {href}>{ label }</a> }
-            if let Some(note) = &phone.note { <span class="contact-note">{ format!(" {note}") }</span> }
+            if let Some(note) = &phone.note { <span class="contact-note" lang={lang.to_string()}>{ format!(" {note}") }</span> }
         </p>
     }
 }
@@ -127,10 +131,10 @@ pub fn law_enforcement_lines() -> Html {
         let service: &Service = state.site.service(idx);
         html! {
             <li class="card law-enforcement" data-service={service.id.clone()}>
-                <h3>{ &service.name }</h3>
+                <h3 lang={state.site.bundle.site.default_language.clone()}>{ &service.name }</h3>
                 <p class="badge warning">{ s.get("law_enforcement.badge") }</p>
-                if let Some(d) = &service.description { <p>{ d }</p> }
-                { for service.phones.iter().map(|p| contact_link(p, &s)) }
+                if let Some(d) = &service.description { <p lang={state.site.bundle.site.default_language.clone()}>{ d }</p> }
+                { for service.phones.iter().map(|p| contact_link(p, &s, &state.site.bundle.site.default_language)) }
                 <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
             </li>
         }

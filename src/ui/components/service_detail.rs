@@ -67,35 +67,36 @@ pub fn service_detail(props: &DetailProps) -> Html {
             </ul>
         }
     };
+    let content_lang = site.bundle.site.default_language.clone();
     let field = |key: &'static str, body: Html| html! { <><dt>{ s.get(key) }</dt><dd>{ body }</dd></> };
     html! {
         <article class="service-detail" aria-labelledby="service-title">
             <button type="button" class="secondary back" onclick={back}>{ s.get("detail.back") }</button>
-            <h1 id="service-title" tabindex="-1">{ &service.name }</h1>
-            if org.name != service.name { <p class="org">{ &org.name }</p> }
+            <h1 id="service-title" tabindex="-1" lang={content_lang.clone()}>{ &service.name }</h1>
+            if org.name != service.name { <p class="org" lang={content_lang.clone()}>{ &org.name }</p> }
             if service.law_enforcement { <p class="badge warning">{ s.get("law_enforcement.badge") }</p> }
-            if let Some(d) = &service.description { <p class="description">{ d }</p> }
+            if let Some(d) = &service.description { <p class="description" lang={content_lang.clone()}>{ d }</p> }
             <section class="contact-block" aria-label={s.label("detail.contact")}>
-                { for service.phones.iter().map(|p| contact_link(p, &s)) }
+                { for service.phones.iter().map(|p| contact_link(p, &s, &content_lang)) }
                 if let Some(chat) = service.chat_url.as_ref().filter(|u| safe_web(u)) {
                     <p class="contact"><a class="contact-link" href={chat.clone()} rel="noopener noreferrer" target="_blank">{ s.get("contact.chat") }</a></p>
                 }
                 if let Some(url) = service.url.as_ref().or(org.website.as_ref()).filter(|u| safe_web(u)) {
-                    <p class="contact"><a href={url.clone()} rel="noopener noreferrer" target="_blank">{ s.get("contact.website") }</a></p>
+                    <p class="contact"><a class="contact-link" href={url.clone()} rel="noopener noreferrer" target="_blank">{ s.get("contact.website") }</a></p>
                 }
                 if let Some(email) = &service.email {
-                    <p class="contact"><a href={format!("mailto:{email}")}>{ email }</a></p>
+                    <p class="contact"><a class="contact-link" href={format!("mailto:{email}")}>{ email }</a></p>
                 }
             </section>
             <dl class="facts">
                 { field("detail.offers", html! { { offers } }) }
                 if !serves.is_empty() { { field("detail.serves", html! { { serves } }) } }
                 if let Some(ages) = ages { { field("detail.ages", html! { { ages } }) } }
-                if let Some(e) = &service.eligibility { { field("detail.eligibility", html! { { e } }) } }
-                if let Some(h) = &service.how_to_get_help { { field("detail.how_to_get_help", html! { { h } }) } }
+                if let Some(e) = &service.eligibility { { field("detail.eligibility", html! { <span lang={content_lang.clone()}>{ e }</span> }) } }
+                if let Some(h) = &service.how_to_get_help { { field("detail.how_to_get_help", html! { <span lang={content_lang.clone()}>{ h }</span> }) } }
                 if !languages.is_empty() { { field("detail.languages", html! { { languages } }) } }
-                { field("detail.hours", html! { <>{ hours }if let Some(n) = &service.hours.note { <p>{ n }</p> }</> }) }
-                if let Some(fees) = &service.fees { { field("detail.fees", html! { { fees } }) } }
+                { field("detail.hours", html! { <>{ hours }if let Some(n) = &service.hours.note { <p lang={content_lang.clone()}>{ n }</p> }</> }) }
+                if let Some(fees) = &service.fees { { field("detail.fees", html! { <span lang={content_lang.clone()}>{ fees }</span> }) } }
                 { field("detail.where", html! { <>{ for service.locations.iter().map(|l| html! {
                     <p class="address">
                         if l.confidential {
@@ -111,12 +112,12 @@ pub fn service_detail(props: &DetailProps) -> Html {
                 <p class="source">
                     { s.get("detail.source") }{ " " }
                     if let Some(url) = service.source.url.as_ref().filter(|u| safe_web(u)) {
-                        <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ &service.source.name }</a>
+                        <a class="contact-link" href={url.clone()} rel="noopener noreferrer" target="_blank">{ &service.source.name }</a>
                     } else {
                         { &service.source.name }
                     }
                 </p>
-                if let Some(note) = &service.source.note { <p class="source-note">{ note }</p> }
+                if let Some(note) = &service.source.note { <p class="source-note" lang={content_lang.clone()}>{ note }</p> }
             </footer>
         </article>
     }

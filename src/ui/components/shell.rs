@@ -42,6 +42,10 @@ pub fn shell(props: &ShellProps) -> Html {
             browser::quick_exit(&state.site.bundle.site.exit_url);
         })
     };
+    let skip = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        browser::focus("main");
+    });
     let languages = state.site.bundle.locales.iter().map(|c| {
         let pressed = c.lang == state.lang;
         let onclick = {
@@ -59,7 +63,9 @@ pub fn shell(props: &ShellProps) -> Html {
     };
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
-            <a class="skip-link" href="#main">{ s.get("nav.skip") }</a>
+            // The link moves focus itself: following `#main` would change the
+            // URL and add a history entry that quick exit cannot replace.
+            <a class="skip-link" href="#main" onclick={skip}>{ s.get("nav.skip") }</a>
             <button type="button" class="skip-link" onclick={exit.clone()}>{ s.get("exit.skip") }</button>
             <header class="top">
                 <span class="brand">{ s.get("app.name") }</span>

@@ -1,0 +1,148 @@
+// Page object for Waypoint's directory view (search, filters, results) and
+// the frame every view shares (quick exit, language switch, help bar).
+import { expect } from '@playwright/test';
+import { ServicePage } from './service-page.mjs';
+
+/** data/site.toml exit_url. Tests fulfil it locally (see routeExit). */
+export const EXIT_URL = 'https://www.bbc.com/weather';
+
+/** Answers the quick-exit destination without leaving this machine. */
+export async function routeExit(page) {
+  await page.route('https://www.bbc.com/**', (r) =>
+    r.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title>neutral' }),
+  );
+}
+
+const FILTER_SELECTS = {
+  domain: '#filter-domain',
+  service: '#filter-service',
+  population: '#filter-population',
+  language: '#filter-language',
+  state: '#filter-state',
+  city: '#filter-city',
+};
+const FILTER_CHECKS = { free: '#filter-free', '24/7': '#filter-24-7', remote: '#filter-remote' };
+
+export class DirectoryPage {
+  /** @param {import('@playwright/test').Page} page */
+  constructor(page) {
+    this.page = page;
+    this.searchInput = page.locator('#search-input');
+    this.searchLabel = page.locator('label[for="search-input"]');
+    this.status = page.locator('#results-status');
+    this.cards = page.locator('.results .card');
+    this.empty = page.locator('.results .empty');
+    this.emptyClearButton = this.empty.locator('button');
+    this.clearFiltersButton = page.locator('#clear-filters');
+    this.filterPanel = page.locator('details.filters');
+    this.quickExit = page.locator('#quick-exit');
+    this.header = page.locator('header.top');
+    this.helpBar = page.locator('.help-bar');
+    this.helpCallLink = this.helpBar.locator('a[href^="tel:"]');
+    this.helpTextLink = this.helpBar.locator('a[href^="sms:"]');
+    this.lawEnforcement = page.locator('details.law-enforcement-lines');
+  }
+
+  /** Opens the app and waits until it has loaded its data and rendered. */
+  async goto() {
+    await this.page.goto('/');
+    await this.waitUntilReady();
+    return this;
+  }
+
+  async waitUntilReady() {
+    await expect(this.searchInput).toBeVisible();
+    await expect(this.status).toHaveText(/\d/);
+  }
+
+  /**
+   * Types a query. With `keyByKey`, one key press at a time, as a person types
+   * (every intermediate query goes through the app).
+   */
+  async search(text, { keyByKey = false } = {}) {
+    if (keyByKey) {
+      await this.searchInput.fill('');
+      await this.searchInput.pressSequentially(text);
+    } else {
+      await this.searchInput.fill(text);
+    }
+    await expect(this.searchInput).toHaveValue(text);
+  }
+
+  /** The result cards (never the law-enforcement lines). */
+  results() {
+    return this.cards;
+  }
+
+  card(id) {
+    return this.page.locator(`.results .card[data-service="${id}"]`);
+  }
+
+  /** Service ids of the result cards, in order. */
+  async resultIds() {
+    return this.cards.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-service')));
+  }
+
+  /** The number in the result status ("3 services found" -> 3). */
+  async statusCount() {
+    const text = (await this.status.textContent()) ?? '';
+    const m = text.match(/\d+/);
+    if (!m) throw new Error(`no count in status: ${JSON.stringify(text)}`);
+    return Number(m[0]);
+  }
+
+  /** Waits until the status reports `n` and exactly `n` cards are drawn. */
+  async expectCount(n) {
+    await expect(this.status).toHaveText(new RegExp(`(^|\\D)${n}(\\D|$)`));
+    await expect(this.cards).toHaveCount(n);
+  }
+
+  openButton(id) {
+    return this.page.locator(`#open-${id}`);
+  }
+
+  /** Opens one service from the result list. */
+  async openService(id) {
+    await this.openButton(id).click();
+    const service = new ServicePage(this.page);
+    await expect(service.title).toBeVisible();
+    return service;
+  }
+
+  /**
+   * Sets one filter. Selects take a value (`'CA'`, `'es'`) or
+   * `{ label: 'Housing' }`; checkboxes ('free', '24/7', 'remote') take a boolean.
+   */
+  async chooseFilter(name, value = true) {
+    if (name in FILTER_CHECKS) {
+      const box = this.page.locator(FILTER_CHECKS[name]);
+      await box.setChecked(Boolean(value));
+      await expect(box).toBeChecked({ checked: Boolean(value) });
+      return;
+    }
+    const selector = FILTER_SELECTS[name];
+    if (!selector) throw new Error(`unknown filter ${name}`);
+    const select = this.page.locator(selector);
+    await select.selectOption(value);
+    if (typeof value === 'string') await expect(select).toHaveValue(value);
+  }
+
+  async clearFilters() {
+    await this.clearFiltersButton.click();
+  }
+
+  languageButton(lang) {
+    return this.page.locator(`header button.lang[lang="${lang}"]`);
+  }
+
+  async switchLanguage(lang) {
+    await this.languageButton(lang).click();
+    await expect(this.languageButton(lang)).toHaveAttribute('aria-pressed', 'true');
+    await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
+  }
+
+  async clickQuickExit() {
+    await this.quickExit.click();
+    await this.page.waitForURL(EXIT_URL);
+  }
+}
