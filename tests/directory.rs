@@ -104,3 +104,16 @@ fn typo_search_in_the_browser_words() {
     let housing_domain = site.bundle.taxonomy.domain_id("housing").unwrap();
     assert!(housing.iter().take(3).any(|s| s.service_types.iter().any(|&x| site.bundle.taxonomy.domain_of(x) == Some(housing_domain))));
 }
+
+#[test]
+fn city_filter_offers_served_areas_and_keeps_statewide_and_nationwide_services() {
+    let site = support::default_site();
+    let places = site.cities_in("CA");
+    assert!(places.contains(&"San Diego County".to_string()), "{places:?}");
+    let filters = Filters { state: Some("CA".into()), city: Some("San Diego County".into()), ..Filters::default() };
+    let found = all(&site, "", &filters);
+    assert!(found.iter().any(|s| !s.is_nationwide()), "local San Diego services are listed");
+    assert!(found.iter().any(|s| s.is_nationwide()), "nationwide lines serve San Diego too");
+    assert!(found.iter().all(|s| s.is_nationwide() || s.serves_city("CA", "San Diego County") || s.serves_state("CA")));
+    assert!(site.cities_in("WY").is_empty(), "no invented places");
+}
