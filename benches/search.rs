@@ -28,6 +28,10 @@ use waypoint::bundle::Bundle;
 use waypoint::filter::Filters;
 use waypoint::site::Site;
 
+#[path = "script.rs"]
+mod script;
+use script::{json_str, keystrokes, median, percentile, queries};
+
 const SEED: u64 = 42;
 
 struct Row {
@@ -181,44 +185,8 @@ fn sizes() -> Vec<usize> {
     }
 }
 
-/// The script's queries: one a line; blank lines and `#` comments skipped.
-fn queries(script: &str) -> Vec<String> {
-    script.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
-}
-
-/// Every prefix as typed, then every prefix as deleted, down to nothing.
-fn keystrokes(queries: &[String]) -> Vec<String> {
-    let mut keys = Vec::new();
-    for q in queries {
-        let ends: Vec<usize> = q.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
-        keys.extend(ends.iter().map(|&e| q[..e].to_string()));
-        keys.extend(ends.iter().rev().skip(1).map(|&e| q[..e].to_string()));
-        keys.push(String::new());
-    }
-    keys
-}
-
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
-}
-
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(f64::total_cmp);
-    percentile(v, 50.0)
-}
-
-/// Nearest-rank percentile of sorted values (the median of an even count is
-/// the mean of the middle two).
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    if p == 50.0 {
-        let m = sorted.len() / 2;
-        return if sorted.len() % 2 == 0 { (sorted[m - 1] + sorted[m]) / 2.0 } else { sorted[m] };
-    }
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
 /// Where a keystroke's time goes, timed from outside the core: the term
@@ -290,22 +258,6 @@ fn markdown(rows: &[Row], repeats: usize) -> String {
         );
     }
     s
-}
-
-fn json_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 fn json(rows: &[Row], repeats: usize, keystrokes: usize) -> String {

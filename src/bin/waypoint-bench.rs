@@ -14,7 +14,7 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async {
         let text = match bench::run().await {
             Ok(json) => json,
-            Err(e) => format!("{{\"error\":{}}}", bench::json_str(&e)),
+            Err(e) => format!("{{\"error\":{}}}", script::json_str(&e)),
         };
         bench::show(&text);
     });
@@ -26,7 +26,12 @@ fn main() {
 }
 
 #[cfg(target_arch = "wasm32")]
+#[path = "../../benches/script.rs"]
+mod script;
+
+#[cfg(target_arch = "wasm32")]
 mod bench {
+    use crate::script::{json_str, keystrokes, median, percentile, queries};
     use std::fmt::Write as _;
 
     use wasm_bindgen::{JsCast, JsValue};
@@ -127,56 +132,6 @@ mod bench {
             .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
             .map(|b| b.byte_length() as f64)
             .unwrap_or(f64::NAN)
-    }
-
-    fn queries(script: &str) -> Vec<String> {
-        script.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
-    }
-
-    /// Every prefix as typed, then every prefix as deleted, down to nothing
-    /// (the same script as benches/search.rs).
-    fn keystrokes(queries: &[String]) -> Vec<String> {
-        let mut keys = Vec::new();
-        for q in queries {
-            let ends: Vec<usize> = q.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
-            keys.extend(ends.iter().map(|&e| q[..e].to_string()));
-            keys.extend(ends.iter().rev().skip(1).map(|&e| q[..e].to_string()));
-            keys.push(String::new());
-        }
-        keys
-    }
-
-    fn median(v: &mut [f64]) -> f64 {
-        v.sort_by(f64::total_cmp);
-        percentile(v, 50.0)
-    }
-
-    fn percentile(sorted: &[f64], p: f64) -> f64 {
-        if sorted.is_empty() {
-            return 0.0;
-        }
-        if p == 50.0 {
-            let m = sorted.len() / 2;
-            return if sorted.len() % 2 == 0 { (sorted[m - 1] + sorted[m]) / 2.0 } else { sorted[m] };
-        }
-        let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-        sorted[rank.clamp(1, sorted.len()) - 1]
-    }
-
-    pub fn json_str(s: &str) -> String {
-        let mut out = String::from("\"");
-        for c in s.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                c if (c as u32) < 0x20 => {
-                    let _ = write!(out, "\\u{:04x}", c as u32);
-                }
-                c => out.push(c),
-            }
-        }
-        out.push('"');
-        out
     }
 
     fn num(x: f64) -> String {
