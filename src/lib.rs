@@ -10,6 +10,7 @@ pub mod bundle;
 pub mod filter;
 pub mod locale;
 pub mod model;
+pub mod quick_exit;
 pub mod search;
 pub mod site;
 pub mod taxonomy;

@@ -60,15 +60,31 @@ pub fn set_title(title: &str) {
     document().set_title(title);
 }
 
-/// Quick exit: blank the page and title at once, then replace this page in
-/// history with the neutral destination, so Back does not return here.
+/// Quick exit: hide the whole page and blank the title at once, then
+/// replace this page in history with the neutral destination, so Back does
+/// not return here. The caller has already wiped the app's state.
 pub fn quick_exit(destination: &str) {
     let doc = document();
-    doc.set_title("");
-    if let Some(body) = doc.body() {
-        body.set_inner_html("");
+    if let Some(html) = doc.document_element() {
+        let _ = html.set_attribute("hidden", "");
     }
+    doc.set_title("");
     let _ = window().location().replace(destination);
+}
+
+/// Undoes the blanking when the back/forward cache restores the page, so
+/// it never shows a half-state (the app's state was wiped before leaving).
+pub fn unblank(title: &str) {
+    let doc = document();
+    if let Some(html) = doc.document_element() {
+        let _ = html.remove_attribute("hidden");
+    }
+    doc.set_title(title);
+}
+
+/// Milliseconds on the same clock as `Event.timeStamp`.
+pub fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// Moves keyboard focus, for view changes that screen readers must follow.

@@ -6,7 +6,9 @@ mod directory;
 mod filters;
 mod help_bar;
 mod highlight;
+mod quick_exit;
 mod results;
+mod safety;
 mod service_detail;
 mod shell;
 

@@ -21,6 +21,8 @@ pub enum View {
     Directory,
     /// One service, by index.
     Service(u32),
+    /// "Staying safe online".
+    Safety,
 }
 
 pub struct AppState {
@@ -57,6 +59,7 @@ pub enum Action {
     ShowMore,
     Open(u32),
     BackToResults,
+    ShowSafety,
     SetLanguage(String),
     /// Forget everything typed or chosen (quick exit, leaving the page).
     Forget,
@@ -167,6 +170,7 @@ impl Reducible for AppState {
                 s.last_opened = Some(service);
             }),
             Action::BackToResults => self.with(|s| s.view = View::Directory),
+            Action::ShowSafety => self.with(|s| s.view = View::Safety),
             Action::SetLanguage(lang) => {
                 if self.site.catalog(&lang).is_none() {
                     return self;

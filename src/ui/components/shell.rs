@@ -4,8 +4,10 @@ use yew::prelude::*;
 
 use super::directory::Directory;
 use super::help_bar::HelpBar;
+use super::quick_exit::{use_quick_exit, QuickExit};
+use super::safety::SafetyPage;
 use super::service_detail::ServiceDetail;
-use super::AppContext;
+use super::{use_app, AppContext};
 use crate::site::Site;
 use crate::ui::browser;
 use crate::ui::state::{Action, AppState, View};
@@ -26,6 +28,16 @@ impl PartialEq for ShellProps {
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
     let state = use_reducer(|| AppState::new(props.site.clone()));
+    html! {
+        <ContextProvider<AppContext> context={state}>
+            <Frame />
+        </ContextProvider<AppContext>>
+    }
+}
+
+#[function_component(Frame)]
+fn frame() -> Html {
+    let state = use_app();
     {
         let lang = state.lang.clone();
         let title = state.site.bundle.site.title.clone();
@@ -34,14 +46,24 @@ pub fn shell(props: &ShellProps) -> Html {
             browser::set_title(&title);
         });
     }
-    let s = state.strings();
-    let exit = {
+    {
+        // Leaving the page by any route forgets what was typed; coming back
+        // from the back/forward cache shows the page again, fresh.
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::Forget);
-            browser::quick_exit(&state.site.bundle.site.exit_url);
-        })
-    };
+        use_effect_with((), move |_| {
+            let window = browser::window();
+            let hide = {
+                let state = state.clone();
+                gloo_events::EventListener::new(&window, "pagehide", move |_| state.dispatch(Action::Forget))
+            };
+            let title = state.site.bundle.site.title.clone();
+            let show = gloo_events::EventListener::new(&window, "pageshow", move |_| browser::unblank(&title));
+            move || drop((hide, show))
+        });
+    }
+    let s = state.strings();
+    let exit = use_quick_exit();
+    let exit_now = Callback::from(move |_: MouseEvent| exit.emit(()));
     let skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         browser::focus("main");
@@ -57,26 +79,32 @@ pub fn shell(props: &ShellProps) -> Html {
             <button type="button" class="lang" lang={c.lang.clone()} aria-pressed={pressed.to_string()} {onclick}>{ &c.name }</button>
         }
     });
+    let safety = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowSafety))
+    };
     let view = match state.view {
         View::Directory => html! { <Directory /> },
         View::Service(idx) => html! { <ServiceDetail service={idx} /> },
+        View::Safety => html! { <SafetyPage /> },
     };
     html! {
-        <ContextProvider<AppContext> context={state.clone()}>
+        <>
             // The link moves focus itself: following `#main` would change the
             // URL and add a history entry that quick exit cannot replace.
             <a class="skip-link" href="#main" onclick={skip}>{ s.get("nav.skip") }</a>
-            <button type="button" class="skip-link" onclick={exit.clone()}>{ s.get("exit.skip") }</button>
+            <button type="button" id="skip-exit" class="skip-link" onclick={exit_now}>{ s.get("exit.skip") }</button>
             <header class="top">
                 <span class="brand">{ s.get("app.name") }</span>
                 <nav class="languages" aria-label={s.label("nav.language")}>{ for languages }</nav>
-                <button type="button" id="quick-exit" class="quick-exit" onclick={exit}>{ s.get("exit.button") }</button>
+                <QuickExit />
             </header>
             <HelpBar />
             <main id="main" tabindex="-1">{ view }</main>
             <footer class="footer">
                 <p>{ s.get("footer.privacy") }</p>
+                <p><button type="button" id="open-safety" class="link" onclick={safety}>{ s.get("safety.link") }</button></p>
             </footer>
-        </ContextProvider<AppContext>>
+        </>
     }
 }
