@@ -26,7 +26,7 @@ SETUP       := $(if $(SKIP_SETUP),,setup)
 SETUP_BUILD := $(if $(SKIP_SETUP),,setup-build)
 DIST        := $(if $(NO_DIST),,dist)
 
-.PHONY: setup setup-build data dist serve test test-native test-wasm budget \
+.PHONY: setup setup-build data dist serve test test-native test-wasm budget privacy-check e2e-fixtures \
         test-e2e bench clean distclean
 
 setup:
@@ -46,6 +46,7 @@ serve: dist
 	python3 scripts/serve.py --dir dist --port $(PORT)
 
 test: setup
+	$(MAKE) --no-print-directory SKIP_SETUP=1 privacy-check
 	$(MAKE) --no-print-directory SKIP_SETUP=1 test-native
 	$(MAKE) --no-print-directory SKIP_SETUP=1 test-wasm
 	$(MAKE) --no-print-directory SKIP_SETUP=1 dist
@@ -66,7 +67,14 @@ budget: $(SETUP_BUILD) $(DIST)
 
 # playwright.config.mjs starts scripts/serve.py on $(E2E_PORT) (webServer)
 # and stops it when the run ends.
-test-e2e: $(SETUP) $(DIST)
+# The hostile bundle the e2e suite renders (written by a native test).
+e2e-fixtures: $(SETUP_BUILD)
+	cargo test --locked --test hostile writes_the_hostile_bundle_fixture
+
+privacy-check:
+	scripts/privacy-check.sh
+
+test-e2e: $(SETUP) $(DIST) e2e-fixtures
 	npx --no playwright test $(E2E_ARGS)
 
 bench: $(SETUP_BUILD)

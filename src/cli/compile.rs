@@ -168,6 +168,12 @@ fn compile_directory(sources: &Sources, taxonomy: &Taxonomy, options: Options, p
             problems.error(file, &org.id, "organization.fictional", "generated data cannot be built as a real directory");
         }
         check_url(problems, file, &org.id, "organization.website", org.website.as_deref());
+        check_text(problems, file, &org.id, "organization.name", &org.name, NAME_MAX);
+        for (field, value) in [("organization.alternate_name", &org.alternate_name), ("organization.description", &org.description)] {
+            if let Some(v) = value {
+                check_text(problems, file, &org.id, field, v, TEXT_MAX);
+            }
+        }
         if provider.services.is_empty() {
             problems.warning(file, &org.id, "service", "organisation lists no services, so it cannot be found");
         }
@@ -207,6 +213,26 @@ fn compile_service(
     options: Options,
     problems: &mut Problems,
 ) -> Option<Service> {
+    let texts: [(&str, Option<&String>, usize); 8] = [
+        ("name", Some(&s.name), NAME_MAX),
+        ("description", s.description.as_ref(), TEXT_MAX),
+        ("eligibility", s.eligibility.as_ref(), TEXT_MAX),
+        ("how_to_get_help", s.how_to_get_help.as_ref(), TEXT_MAX),
+        ("fees", s.fees.as_ref(), TEXT_MAX),
+        ("hours_note", s.hours_note.as_ref(), TEXT_MAX),
+        ("email", s.email.as_ref(), NAME_MAX),
+        ("source.note", source.and_then(|src| src.note.as_ref()), TEXT_MAX),
+    ];
+    for (field, value, max) in texts {
+        if let Some(value) = value {
+            check_text(problems, file, record, field, value, max);
+        }
+    }
+    for (i, phone) in s.phones.iter().enumerate() {
+        if let Some(note) = &phone.note {
+            check_text(problems, file, record, &format!("phones[{i}].note"), note, NAME_MAX);
+        }
+    }
     let mut p = |field: &str, message: String| problems.error(file, record, field, message);
     if s.name.trim().is_empty() {
         p("name", "missing".into());
@@ -417,6 +443,41 @@ pub fn parse_days(text: &str) -> Option<Vec<u8>> {
     out.sort_unstable();
     out.dedup();
     Some(out)
+}
+
+/// Longest name and longest free text a record may carry: enough for any
+/// real record, and a stop to a pasted page or a runaway export.
+const NAME_MAX: usize = 200;
+const TEXT_MAX: usize = 4000;
+
+/// Text is always shown as text (never parsed as HTML), so markup is inert;
+/// what is refused is what would mislead or swamp a reader: characters that
+/// reverse or hide text, control characters, and text far beyond any real
+/// record.
+fn check_text(problems: &mut Problems, file: &str, record: &str, field: &str, value: &str, max: usize) {
+    let chars = value.chars().count();
+    if chars > max {
+        problems.error(file, record, field, format!("is {chars} characters long; at most {max} are allowed"));
+    }
+    if let Some(c) = value.chars().find(|&c| is_bidi_control(c)) {
+        problems.error(
+            file,
+            record,
+            field,
+            format!("contains an invisible character that changes text direction (U+{:04X}); remove it", c as u32),
+        );
+    }
+    if let Some(c) = value.chars().find(|&c| c.is_control() && c != '\n' && c != '\t') {
+        problems.error(file, record, field, format!("contains a control character (U+{:04X})", c as u32));
+    }
+    let lower = value.to_ascii_lowercase();
+    if ["<script", "<img", "<iframe", "javascript:", "onerror=", "onload="].iter().any(|m| lower.contains(m)) {
+        problems.warning(file, record, field, "looks like HTML or script; it will be shown as plain text");
+    }
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 fn clean(text: &Option<String>) -> Option<String> {
