@@ -28,7 +28,7 @@ use waypoint::bundle::Bundle;
 use waypoint::filter::Filters;
 use waypoint::site::Site;
 
-#[path = "script.rs"]
+#[path = "support/script.rs"]
 mod script;
 use script::{json_str, keystrokes, median, percentile, queries};
 
@@ -197,12 +197,6 @@ fn print_breakdown(site: &Site, keys: &[String], which: impl Iterator<Item = usi
     use waypoint::search::rank;
     let services = site.services();
     let taxonomy = &site.bundle.taxonomy;
-    let for_orgs = taxonomy.domain_id("for-organizations");
-    let name = |r: u32| {
-        let s = &services[r as usize];
-        let only_for_orgs = for_orgs.is_some() && s.service_types.iter().all(|&t| taxonomy.domain_of(t) == for_orgs);
-        (only_for_orgs, !s.hours.always_open, s.name.to_lowercase())
-    };
     let filters = Filters::default();
     println!("  breakdown of the slowest keystrokes (ms; search = match terms + score, cold / warm term cache):");
     println!("    {:<26} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8} {:>9}", "query", "find", "search", "s.warm", "filter", "rank", "hits", "distinct");
@@ -231,7 +225,7 @@ fn print_breakdown(site: &Site, keys: &[String], which: impl Iterator<Item = usi
             s.len()
         };
         let t = Instant::now();
-        rank(&mut hits, name);
+        rank(&mut hits, |r| site.default_rank(r));
         let rank_ms = ms(t);
         let label = if q.is_empty() { "(empty)".to_string() } else { format!("{q:?}") };
         println!(
@@ -240,6 +234,7 @@ fn print_breakdown(site: &Site, keys: &[String], which: impl Iterator<Item = usi
         );
     }
     println!("    (distinct = distinct (terms, score) pairs among the hits; the rest tie and keep the default order)");
+    println!("    (the empty query skips search and rank: it filters the precomputed default order)");
 }
 
 fn markdown(rows: &[Row], repeats: usize) -> String {

@@ -7,13 +7,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::guide::Guide;
 use crate::locale::Catalog;
 use crate::model::{Date, Directory};
 use crate::taxonomy::Taxonomy;
 
 /// The first bytes of every bundle; the last byte is the format version, so
 /// an old app never misreads a newer bundle.
-pub const MAGIC: [u8; 4] = *b"WPT\x01";
+pub const MAGIC: [u8; 4] = *b"WPT\x02";
 
 /// What the deploying organisation sets in `data/site.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +34,7 @@ pub struct Bundle {
     pub taxonomy: Taxonomy,
     pub locales: Vec<Catalog>,
     pub directory: Directory,
+    pub guide: Guide,
     /// When the bundle was built, to judge how fresh records are.
     pub built: Date,
 }

@@ -22,6 +22,11 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// The filters that show the services for one need from the guide.
+    pub fn for_need(need: &crate::guide::Need) -> Filters {
+        Filters { domain: need.domain, service_type: need.service_type, population: need.population, ..Filters::default() }
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
     }

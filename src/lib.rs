@@ -8,9 +8,11 @@
 
 pub mod bundle;
 pub mod filter;
+pub mod guide;
 pub mod locale;
 pub mod model;
 pub mod quick_exit;
+pub mod readability;
 pub mod search;
 pub mod site;
 pub mod taxonomy;

@@ -47,6 +47,12 @@ impl Site {
         Site { bundle, index, default_rank, default_order }
     }
 
+    /// A service's place in the default order (the tie-break at equal
+    /// relevance).
+    pub fn default_rank(&self, service: u32) -> u32 {
+        self.default_rank[service as usize]
+    }
+
     pub fn searcher(&self) -> Searcher {
         Searcher::new(self.index.clone())
     }
@@ -117,6 +123,11 @@ impl Site {
             })
             .collect();
         areas.join("; ")
+    }
+
+    /// How many services (not law-enforcement lines) pass the filters.
+    pub fn count_matching(&self, filters: &Filters) -> usize {
+        self.services().iter().filter(|s| !s.law_enforcement && filters.matches(s, &self.bundle.taxonomy)).count()
     }
 
     /// Police and federal tip lines, kept apart and labelled.

@@ -153,3 +153,39 @@ fn the_bundle_round_trips_and_rejects_other_files() {
     newer[3] = 9;
     assert_eq!(waypoint::bundle::Bundle::decode(&newer), Err(waypoint::bundle::BundleError::WrongVersion(9)));
 }
+
+#[test]
+fn validate_rejects_a_broken_guide_naming_the_problem() {
+    let cases: [(&str, fn(&str) -> String, &str); 4] = [
+        ("unreachable question", |g| g.replace("next = \"moved\"\n", "next = \"documents\"\n"), "step moved: -: cannot be reached from the start"),
+        ("branch to a missing step", |g| g.replacen("next = \"emergency\"", "next = \"nowhere\"", 1), "step danger answer yes: next: no such next: \"nowhere\""),
+        ("outcome never reached", |g| g.replace("all_of = [\"minor\", \"commercial-sex\"]", "all_of = [\"minor\", \"commercial-sex\"]\nany_of = []").replace("[[outcome]]\nid = \"signs\"", "[[outcome]]\nid = \"always\"\n\n[[outcome]]\nid = \"signs\""), "outcome signs: -: no answers lead to it"),
+        ("string missing", |g| g.to_string(), "guide.danger.question: guide: string missing"),
+    ];
+    for (name, edit, expected) in cases {
+        let data = support::scratch_data(&format!("guide-{}", name.replace(' ', "-")));
+        let path = data.join("guide.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, edit(&text)).unwrap();
+        if name == "string missing" {
+            for lang in ["en", "es"] {
+                let p = data.join(format!("locales/{lang}/guide.toml"));
+                let t = std::fs::read_to_string(&p).unwrap();
+                let mut in_danger = false;
+                let kept: Vec<&str> = t
+                    .lines()
+                    .filter(|l| {
+                        if l.starts_with('[') {
+                            in_danger = l.trim() == "[guide.danger]";
+                        }
+                        !(in_danger && l.starts_with("question"))
+                    })
+                    .collect();
+                std::fs::write(&p, kept.join("\n")).unwrap();
+            }
+        }
+        let (code, out) = waypoint(&["validate", "--data", data.to_str().unwrap()]);
+        assert_eq!(code, 1, "{name}: must fail:\n{out}");
+        assert!(out.contains(expected), "{name}: expected {expected:?} in:\n{out}");
+    }
+}

@@ -188,3 +188,52 @@ async fn law_enforcement_lines_are_apart_and_labelled() {
         assert!(card.query_selector(".badge.warning").unwrap().is_some(), "labelled as law enforcement");
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_guide_runs_to_a_result_whose_need_opens_the_filtered_directory() {
+    let (root, site) = mount().await;
+    click(&root, "#open-guide").await;
+    click(&root, "#guide-start").await;
+    let en = site.catalog("en").unwrap();
+    assert_eq!(text(&root, "#guide-title"), en.lookup("guide.danger.question").unwrap());
+    click(&root, "#answer-yes").await;
+    // In danger: emergency options before anything else.
+    assert!(root.query_selector(".emergency a[href='tel:911']").unwrap().is_some(), "911 first");
+    click(&root, "#guide-continue").await;
+    assert_eq!(text(&root, "#guide-title"), en.lookup("guide.age.question").unwrap());
+    click(&root, "#guide-skip").await;
+    click(&root, "#answer-no").await; // work: no, so pay and debt are not asked
+    assert_eq!(text(&root, "#guide-title"), en.lookup("guide.documents.question").unwrap());
+    click(&root, "#answer-yes").await; // documents held
+    click(&root, "#answer-rather-not-say").await; // free
+    click(&root, "#guide-skip").await; // threats
+    click(&root, "#guide-skip").await; // sex
+    click(&root, "#answer-shelter").await; // needs: choose any
+    click(&root, "#guide-next").await;
+    assert_eq!(text(&root, "#guide-title"), en.lookup("guide.outcome.signs.title").unwrap());
+    assert!(text(&root, ".signs").contains(en.lookup("guide.sign.documents").unwrap()), "the sign noticed is named");
+    assert!(root.query_selector("#need-immigration").unwrap().is_some(), "papers held lead to immigration help");
+    assert!(root.query_selector("#need-shelter").unwrap().is_some());
+    click(&root, "#need-shelter").await;
+    let domain: HtmlSelectElement = one(&root, "#filter-domain").unchecked_into();
+    assert_eq!(domain.value(), site.bundle.taxonomy.domain_id("housing").unwrap().to_string(), "the directory opens filtered");
+    assert!(!result_ids(&root).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn start_over_wipes_every_answer() {
+    let (root, _) = mount().await;
+    click(&root, "#open-guide").await;
+    click(&root, "#guide-start").await;
+    click(&root, "#answer-no").await;
+    for _ in 0..20 {
+        if root.query_selector("#guide-start-over").unwrap().is_some() {
+            break;
+        }
+        click(&root, if root.query_selector("#guide-skip").unwrap().is_some() { "#guide-skip" } else { "#guide-next" }).await;
+    }
+    click(&root, "#guide-start-over").await;
+    assert!(root.query_selector("#guide-start").unwrap().is_some(), "back at the opening");
+    click(&root, "#guide-start").await;
+    assert_eq!(one(&root, "#answer-no").get_attribute("aria-pressed").as_deref(), Some("false"), "no answer remembered");
+}

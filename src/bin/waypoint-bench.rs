@@ -26,7 +26,7 @@ fn main() {
 }
 
 #[cfg(target_arch = "wasm32")]
-#[path = "../../benches/script.rs"]
+#[path = "../../benches/support/script.rs"]
 mod script;
 
 #[cfg(target_arch = "wasm32")]

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::problem::Problems;
-use super::source::{ProviderFile, SiteSource, TaxonomySource};
+use super::source::{GuideSource, ProviderFile, SiteSource, TaxonomySource};
 
 /// One language's strings, merged from `locales/<lang>/*.toml`.
 #[derive(Debug, Clone)]
@@ -19,6 +19,7 @@ pub struct LocaleSource {
 pub struct Sources {
     pub site: Option<(String, SiteSource)>,
     pub taxonomy: Option<(String, TaxonomySource)>,
+    pub guide: Option<(String, GuideSource)>,
     pub locales: Vec<LocaleSource>,
     pub providers: Vec<(String, ProviderFile)>,
 }
@@ -27,6 +28,7 @@ pub fn load(data: &Path, providers: Option<&Path>, problems: &mut Problems) -> S
     let mut sources = Sources {
         site: read_toml(&data.join("site.toml"), problems),
         taxonomy: read_toml(&data.join("taxonomy.toml"), problems),
+        guide: read_toml(&data.join("guide.toml"), problems),
         ..Sources::default()
     };
     let locales = data.join("locales");

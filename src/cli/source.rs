@@ -162,3 +162,76 @@ pub struct HoursSource {
     /// `HH:MM`; earlier than `opens` means open past midnight.
     pub closes: String,
 }
+
+/// `guide.toml`: the self-screening guide's structure. Its words are in the
+/// locale catalogues under `guide.*`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideSource {
+    pub start: String,
+    #[serde(rename = "sign", default)]
+    pub signs: Vec<SignSource>,
+    #[serde(rename = "need", default)]
+    pub needs: Vec<NeedSource>,
+    #[serde(rename = "step", default)]
+    pub steps: Vec<StepSource>,
+    #[serde(rename = "outcome", default)]
+    pub outcomes: Vec<OutcomeSource>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignSource {
+    pub id: String,
+    #[serde(default = "yes")]
+    pub shown: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NeedSource {
+    pub id: String,
+    /// A service code from the taxonomy…
+    pub service: Option<String>,
+    /// …or a whole domain.
+    pub domain: Option<String>,
+    pub population: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepSource {
+    pub id: String,
+    /// question, choose-any, emergency or result.
+    pub kind: String,
+    pub next: Option<String>,
+    #[serde(rename = "answer", default)]
+    pub answers: Vec<AnswerSource>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerSource {
+    pub id: String,
+    pub next: Option<String>,
+    #[serde(default)]
+    pub signs: Vec<String>,
+    #[serde(default)]
+    pub needs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeSource {
+    pub id: String,
+    #[serde(default)]
+    pub all_of: Vec<String>,
+    #[serde(default)]
+    pub any_of: Vec<String>,
+    #[serde(default)]
+    pub hotlines: Vec<String>,
+}

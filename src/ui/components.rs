@@ -4,6 +4,7 @@
 mod app;
 mod directory;
 mod filters;
+mod guide;
 mod help_bar;
 mod highlight;
 mod quick_exit;

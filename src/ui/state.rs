@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::filter::Filters;
+use crate::guide::{NeedId, Reply, Session};
 use crate::locale::Strings;
 use crate::search::Searcher;
 use crate::site::{Results, Site};
@@ -23,6 +24,8 @@ pub enum View {
     Service(u32),
     /// "Staying safe online".
     Safety,
+    /// The self-screening guide (its place is in `AppState::guide`).
+    Guide,
 }
 
 pub struct AppState {
@@ -36,6 +39,8 @@ pub struct AppState {
     pub view: View,
     /// The service last opened, so focus returns to it in the list.
     pub last_opened: Option<u32>,
+    /// The guide's answers, only ever in memory; `None` before it starts.
+    pub guide: Option<Session>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +65,14 @@ pub enum Action {
     Open(u32),
     BackToResults,
     ShowSafety,
+    OpenGuide,
+    GuideStart,
+    GuideReply(Reply),
+    GuideBack,
+    /// Wipe every answer and go back to the guide's opening.
+    GuideStartOver,
+    /// Open the directory filtered to one need from the guide's result.
+    GuideShowNeed(NeedId),
     SetLanguage(String),
     /// Forget everything typed or chosen (quick exit, leaving the page).
     Forget,
@@ -74,6 +87,7 @@ impl PartialEq for AppState {
             && self.shown == other.shown
             && self.view == other.view
             && Rc::ptr_eq(&self.results, &other.results)
+            && self.guide == other.guide
     }
 }
 
@@ -92,6 +106,7 @@ impl AppState {
             shown: PAGE,
             view: View::Directory,
             last_opened: None,
+            guide: None,
         }
     }
 
@@ -111,6 +126,7 @@ impl AppState {
             shown: PAGE,
             view: View::Directory,
             last_opened: None,
+            guide: self.guide.clone(),
         }
     }
 
@@ -125,6 +141,7 @@ impl AppState {
             shown: self.shown,
             view: self.view,
             last_opened: self.last_opened,
+            guide: self.guide.clone(),
         };
         change(&mut next);
         next
@@ -171,6 +188,27 @@ impl Reducible for AppState {
             }),
             Action::BackToResults => self.with(|s| s.view = View::Directory),
             Action::ShowSafety => self.with(|s| s.view = View::Safety),
+            Action::OpenGuide => self.with(|s| s.view = View::Guide),
+            Action::GuideStart => self.with(|s| {
+                s.view = View::Guide;
+                s.guide = Some(Session::start(&s.site.bundle.guide));
+            }),
+            Action::GuideReply(reply) => self.with(|s| {
+                let guide = &s.site.bundle.guide;
+                s.guide = s.guide.as_ref().map(|g| g.reply(guide, reply));
+            }),
+            Action::GuideBack => self.with(|s| {
+                s.guide = match &s.guide {
+                    Some(g) if g.can_go_back() => Some(g.back()),
+                    // Back from the first question returns to the opening.
+                    _ => None,
+                }
+            }),
+            Action::GuideStartOver => self.with(|s| s.guide = None),
+            Action::GuideShowNeed(need) => {
+                let Some(need) = self.site.bundle.guide.needs.get(need as usize) else { return self };
+                self.with_search(String::new(), Filters::for_need(need))
+            }
             Action::SetLanguage(lang) => {
                 if self.site.catalog(&lang).is_none() {
                     return self;

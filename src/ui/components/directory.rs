@@ -18,10 +18,18 @@ pub fn directory() -> Html {
             state.dispatch(Action::Search(input.value()));
         })
     };
+    let open_guide = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::OpenGuide))
+    };
     html! {
         <section class="directory" aria-labelledby="directory-title">
             <h1 id="directory-title">{ s.get("directory.title") }</h1>
             <p class="lede">{ s.get("directory.lede") }</p>
+            <aside class="guide-invite">
+                <p>{ s.get("guide.ui.invite") }</p>
+                <button type="button" id="open-guide" class="secondary" onclick={open_guide}>{ s.get("guide.ui.nav") }</button>
+            </aside>
             <div class="search" role="search">
                 <label for="search-input">{ s.get("search.label") }</label>
                 <input

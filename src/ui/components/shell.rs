@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::directory::Directory;
+use super::guide::GuideView;
 use super::help_bar::HelpBar;
 use super::quick_exit::{use_quick_exit, QuickExit};
 use super::safety::SafetyPage;
@@ -83,10 +84,15 @@ fn frame() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowSafety))
     };
+    let guide = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::OpenGuide))
+    };
     let view = match state.view {
         View::Directory => html! { <Directory /> },
         View::Service(idx) => html! { <ServiceDetail service={idx} /> },
         View::Safety => html! { <SafetyPage /> },
+        View::Guide => html! { <GuideView /> },
     };
     html! {
         <>
@@ -103,7 +109,10 @@ fn frame() -> Html {
             <main id="main" tabindex="-1">{ view }</main>
             <footer class="footer">
                 <p>{ s.get("footer.privacy") }</p>
-                <p><button type="button" id="open-safety" class="link" onclick={safety}>{ s.get("safety.link") }</button></p>
+                <p class="footer-links">
+                    <button type="button" id="footer-guide" class="link" onclick={guide}>{ s.get("guide.ui.nav") }</button>
+                    <button type="button" id="open-safety" class="link" onclick={safety}>{ s.get("safety.link") }</button>
+                </p>
             </footer>
         </>
     }
