@@ -58,18 +58,49 @@ impl std::fmt::Display for BundleError {
 
 impl Bundle {
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = MAGIC.to_vec();
-        out.extend(postcard::to_allocvec(self).expect("a bundle always serialises"));
-        out
+        encode(self)
     }
 
     pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
-        if bytes.len() < 4 || bytes[..3] != MAGIC[..3] {
-            return Err(BundleError::NotABundle);
-        }
-        if bytes[3] != MAGIC[3] {
-            return Err(BundleError::WrongVersion(bytes[3]));
-        }
-        postcard::from_bytes(&bytes[4..]).map_err(|e| BundleError::Corrupt(e.to_string()))
+        decode(bytes)
     }
+
+    /// The first-load bundle and, per other language, the strings the
+    /// browser fetches only when someone switches to it. The default
+    /// language stays whole; the others keep their search vocabulary here.
+    pub fn split_languages(mut self) -> (Bundle, Vec<Catalog>) {
+        let mut later = Vec::new();
+        for catalog in std::mem::take(&mut self.locales) {
+            if catalog.lang == self.site.default_language {
+                self.locales.push(catalog);
+            } else {
+                let (search, rest) = catalog.split();
+                self.locales.push(search);
+                later.push(rest);
+            }
+        }
+        (self, later)
+    }
+}
+
+/// Where the browser finds the rest of a language's strings.
+pub fn catalog_path(lang: &str) -> String {
+    format!("site-data/locale-{lang}.bin")
+}
+
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.extend(postcard::to_allocvec(value).expect("bundle data always serialises"));
+    out
+}
+
+/// Decodes a bundle or a catalogue file, checking the magic and version.
+pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, BundleError> {
+    if bytes.len() < 4 || bytes[..3] != MAGIC[..3] {
+        return Err(BundleError::NotABundle);
+    }
+    if bytes[3] != MAGIC[3] {
+        return Err(BundleError::WrongVersion(bytes[3]));
+    }
+    postcard::from_bytes(&bytes[4..]).map_err(|e| BundleError::Corrupt(e.to_string()))
 }

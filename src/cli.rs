@@ -129,11 +129,23 @@ fn build(data: &Path, args: &Args) -> i32 {
         report(&problems);
     }
     let out = args.out.clone().unwrap_or_else(|| "target/site-data".into());
+    let (bundle, later) = bundle.split_languages();
     let bytes = bundle.encode();
     let path = out.join("site.bin");
-    if let Err(e) = std::fs::create_dir_all(&out).and_then(|_| std::fs::write(&path, &bytes)) {
-        eprintln!("waypoint: cannot write {}: {e}", path.display());
-        return 1;
+    let mut files = vec![(path.clone(), bytes.clone())];
+    for catalog in &later {
+        let name = crate::bundle::catalog_path(&catalog.lang);
+        let file = out.join(name.rsplit('/').next().unwrap_or(&name));
+        files.push((file, crate::bundle::encode(catalog)));
+    }
+    for (file, data) in &files {
+        if let Err(e) = std::fs::create_dir_all(&out).and_then(|_| std::fs::write(file, data)) {
+            eprintln!("waypoint: cannot write {}: {e}", file.display());
+            return 1;
+        }
+    }
+    for (file, data) in &files[1..] {
+        println!("wrote {} ({} bytes, fetched when someone switches language)", file.display(), data.len());
     }
     println!(
         "wrote {} ({} bytes): {} organisations, {} services, {} languages",

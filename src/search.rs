@@ -243,7 +243,7 @@ impl Searcher {
             return Found::default();
         }
         let mut matches: Vec<Rc<TermMatches>> = terms.iter().map(|t| self.term(t)).collect();
-        matches.sort_by_key(|m| m.postings);
+        matches.sort_unstable_by_key(|m| m.postings);
         let index = self.index.clone();
         for &r in &self.touched {
             self.seen[r as usize] = 0;
@@ -329,11 +329,14 @@ impl Searcher {
     }
 }
 
-/// Orders hits: more terms matched, then higher score, then the tie-break
-/// the caller gives (a name, say).
-pub fn rank<K: Ord>(hits: &mut [Hit], tie_break: impl Fn(u32) -> K) {
-    hits.sort_by(|a, b| {
-        b.matched_terms.cmp(&a.matched_terms).then(b.score.cmp(&a.score)).then_with(|| tie_break(a.record).cmp(&tie_break(b.record)))
+/// Orders hits: more terms matched, then higher score, then the caller's
+/// tie-break (a precomputed rank). Packed into one integer key so a
+/// 100k-hit keystroke sorts plain numbers.
+pub fn rank(hits: &mut [Hit], tie_break: impl Fn(u32) -> u32) {
+    hits.sort_unstable_by_key(|h| {
+        let terms = u64::from(u8::MAX - h.matched_terms) << 56;
+        let score = u64::from(0x00FF_FFFF - h.score.min(0x00FF_FFFF)) << 32;
+        terms | score | u64::from(tie_break(h.record))
     });
 }
 

@@ -158,7 +158,7 @@ impl Site {
                 _ => None,
             }));
         }
-        places.sort();
+        places.sort_unstable();
         places.dedup();
         places
     }
@@ -184,7 +184,7 @@ fn default_order(bundle: &Bundle) -> Vec<u32> {
 fn stopwords(locales: &[Catalog]) -> Vec<String> {
     let mut words: Vec<String> =
         locales.iter().filter_map(|c| c.lookup("search.stopwords")).flat_map(|s| crate::text::words(s)).collect();
-    words.sort();
+    words.sort_unstable();
     words.dedup();
     words
 }

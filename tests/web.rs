@@ -17,9 +17,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Built by `make data` before this suite runs.
 static BUNDLE: &[u8] = include_bytes!("../target/site-data/site.bin");
+/// The Spanish strings the browser fetches on switching language; merged
+/// here up front (the fetch itself is covered end to end).
+static SPANISH: &[u8] = include_bytes!("../target/site-data/locale-es.bin");
 
 fn site() -> Rc<Site> {
-    Rc::new(Site::new(Bundle::decode(BUNDLE).expect("the default bundle decodes")))
+    let mut bundle = Bundle::decode(BUNDLE).expect("the default bundle decodes");
+    let rest: waypoint::locale::Catalog = waypoint::bundle::decode(SPANISH).expect("the Spanish strings decode");
+    bundle.locales.iter_mut().find(|c| c.lang == "es").expect("Spanish search words in the bundle").merge(rest);
+    Rc::new(Site::new(bundle))
 }
 
 fn document() -> web_sys::Document {

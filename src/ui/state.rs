@@ -9,7 +9,7 @@ use yew::Reducible;
 
 use crate::filter::Filters;
 use crate::guide::{NeedId, Reply, Session};
-use crate::locale::Strings;
+use crate::locale::{Catalog, Strings};
 use crate::search::Searcher;
 use crate::site::{Results, Site};
 use crate::taxonomy::{DomainId, PopulationId, ServiceTypeId};
@@ -41,6 +41,8 @@ pub struct AppState {
     pub last_opened: Option<u32>,
     /// The guide's answers, only ever in memory; `None` before it starts.
     pub guide: Option<Session>,
+    /// Languages whose full strings were fetched after load.
+    pub loaded_catalogs: Rc<Vec<Catalog>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +76,8 @@ pub enum Action {
     /// Open the directory filtered to one need from the guide's result.
     GuideShowNeed(NeedId),
     SetLanguage(String),
+    /// A language's full strings arrived; switch to it.
+    CatalogLoaded(Rc<Catalog>),
     /// Forget everything typed or chosen (quick exit, leaving the page).
     Forget,
 }
@@ -107,11 +111,22 @@ impl AppState {
             view: View::Directory,
             last_opened: None,
             guide: None,
+            loaded_catalogs: Rc::new(Vec::new()),
         }
     }
 
     pub fn strings(&self) -> Strings<'_> {
-        self.site.strings(&self.lang)
+        let strings = self.site.strings(&self.lang);
+        match self.loaded_catalogs.iter().find(|c| c.lang == self.lang) {
+            Some(full) => Strings { current: full, ..strings },
+            None => strings,
+        }
+    }
+
+    /// Whether switching to `lang` needs its strings fetched first.
+    pub fn needs_catalog(&self, lang: &str) -> bool {
+        let complete = |c: &Catalog| c.lang == lang && c.complete;
+        !(self.site.bundle.locales.iter().any(complete) || self.loaded_catalogs.iter().any(complete))
     }
 
     fn with_search(&self, query: String, filters: Filters) -> AppState {
@@ -127,6 +142,7 @@ impl AppState {
             view: View::Directory,
             last_opened: None,
             guide: self.guide.clone(),
+            loaded_catalogs: self.loaded_catalogs.clone(),
         }
     }
 
@@ -142,6 +158,7 @@ impl AppState {
             view: self.view,
             last_opened: self.last_opened,
             guide: self.guide.clone(),
+            loaded_catalogs: self.loaded_catalogs.clone(),
         };
         change(&mut next);
         next
@@ -210,14 +227,29 @@ impl Reducible for AppState {
                 self.with_search(String::new(), Filters::for_need(need))
             }
             Action::SetLanguage(lang) => {
-                if self.site.catalog(&lang).is_none() {
+                if self.needs_catalog(&lang) {
                     return self;
                 }
                 self.with(|s| s.lang = lang)
             }
+            Action::CatalogLoaded(catalog) => {
+                if !catalog.complete || self.site.catalog(&catalog.lang).is_none() {
+                    return self;
+                }
+                self.with(|s| {
+                    let mut loaded = (*s.loaded_catalogs).clone();
+                    loaded.retain(|c| c.lang != catalog.lang);
+                    s.lang = catalog.lang.clone();
+                    loaded.push((*catalog).clone());
+                    s.loaded_catalogs = Rc::new(loaded);
+                })
+            }
             Action::Forget => {
                 let fresh = AppState::new(self.site.clone());
-                fresh.with(|s| s.lang = self.lang.clone())
+                fresh.with(|s| {
+                    s.lang = self.lang.clone();
+                    s.loaded_catalogs = self.loaded_catalogs.clone();
+                })
             }
         };
         Rc::new(next)

@@ -74,7 +74,24 @@ fn frame() -> Html {
         let onclick = {
             let state = state.clone();
             let lang = c.lang.clone();
-            Callback::from(move |_: MouseEvent| state.dispatch(Action::SetLanguage(lang.clone())))
+            Callback::from(move |_: MouseEvent| {
+                if !state.needs_catalog(&lang) {
+                    state.dispatch(Action::SetLanguage(lang.clone()));
+                    return;
+                }
+                // The rest of this language's strings come only when asked
+                // for, keeping them out of the first load.
+                let (state, lang) = (state.clone(), lang.clone());
+                yew::platform::spawn_local(async move {
+                    let Some(search_part) = state.site.catalog(&lang).cloned() else { return };
+                    let fetched = browser::fetch_bytes(&crate::bundle::catalog_path(&lang)).await;
+                    if let Ok(rest) = fetched.and_then(|b| crate::bundle::decode::<crate::locale::Catalog>(&b).map_err(|e| e.to_string())) {
+                        let mut full = search_part;
+                        full.merge(rest);
+                        state.dispatch(Action::CatalogLoaded(Rc::new(full)));
+                    }
+                });
+            })
         };
         html! {
             <button type="button" class="lang" lang={c.lang.clone()} aria-pressed={pressed.to_string()} {onclick}>{ &c.name }</button>
