@@ -14,13 +14,37 @@ pub struct Catalog {
     pub name: String,
     /// Sorted by key, for binary search.
     entries: Vec<(String, String)>,
+    /// False while only the search vocabulary is loaded (see `split`).
+    pub complete: bool,
 }
+
+/// Keys the search index needs in every language from the first load, so a
+/// Spanish query finds English records: taxonomy labels, their keywords,
+/// stopwords, and each language's own name for the switcher.
+const SEARCH_KEY_PREFIXES: [&str; 7] = ["domain.", "service.", "population.", "language.", "area.", "search.", "meta."];
 
 impl Catalog {
     pub fn new(lang: impl Into<String>, name: impl Into<String>, mut entries: Vec<(String, String)>) -> Catalog {
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         entries.dedup_by(|a, b| a.0 == b.0);
-        Catalog { lang: lang.into(), name: name.into(), entries }
+        Catalog { lang: lang.into(), name: name.into(), entries, complete: true }
+    }
+
+    /// Splits a catalogue into what search needs at once and the rest, which
+    /// the browser fetches only when someone switches to the language.
+    pub fn split(self) -> (Catalog, Catalog) {
+        let (search, rest): (Vec<_>, Vec<_>) =
+            self.entries.into_iter().partition(|(k, _)| SEARCH_KEY_PREFIXES.iter().any(|p| k.starts_with(p)));
+        let part = |entries, complete| Catalog { lang: self.lang.clone(), name: self.name.clone(), entries, complete };
+        (part(search, false), part(rest, false))
+    }
+
+    /// Adds the rest of a split catalogue; the result is complete.
+    pub fn merge(&mut self, rest: Catalog) {
+        self.entries.extend(rest.entries);
+        self.entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.entries.dedup_by(|a, b| a.0 == b.0);
+        self.complete = true;
     }
 
     pub fn lookup(&self, key: &str) -> Option<&str> {
@@ -105,6 +129,17 @@ mod tests {
         assert_eq!(s.get("a"), "Á");
         assert_eq!(s.get("b"), "B");
         assert_eq!(s.get("c"), "c");
+    }
+
+    #[test]
+    fn split_and_merge_round_trip() {
+        let full = cat("es", &[("service.hotline", "Línea"), ("detail.back", "Volver"), ("search.stopwords", "de la")]);
+        let (search, rest) = full.clone().split();
+        assert!(!search.complete && search.lookup("service.hotline").is_some() && search.lookup("detail.back").is_none());
+        assert_eq!(rest.lookup("detail.back"), Some("Volver"));
+        let mut merged = search;
+        merged.merge(rest);
+        assert_eq!(merged, full);
     }
 
     #[test]
