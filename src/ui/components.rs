@@ -10,6 +10,7 @@ mod highlight;
 mod quick_exit;
 mod results;
 mod safety;
+mod screen;
 mod service_detail;
 mod shell;
 

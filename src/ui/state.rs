@@ -41,6 +41,8 @@ pub struct AppState {
     pub last_opened: Option<u32>,
     /// The guide's answers, only ever in memory; `None` before it starts.
     pub guide: Option<Session>,
+    /// Answers ticked on the current choose-any step, not yet sent.
+    pub guide_choices: Vec<u16>,
     /// Languages whose full strings were fetched after load.
     pub loaded_catalogs: Rc<Vec<Catalog>>,
 }
@@ -71,6 +73,8 @@ pub enum Action {
     GuideStart,
     GuideReply(Reply),
     GuideBack,
+    /// Tick or untick an answer on a choose-any step.
+    GuideToggle(u16),
     /// Wipe every answer and go back to the guide's opening.
     GuideStartOver,
     /// Open the directory filtered to one need from the guide's result.
@@ -92,6 +96,7 @@ impl PartialEq for AppState {
             && self.view == other.view
             && Rc::ptr_eq(&self.results, &other.results)
             && self.guide == other.guide
+            && self.guide_choices == other.guide_choices
     }
 }
 
@@ -111,6 +116,7 @@ impl AppState {
             view: View::Directory,
             last_opened: None,
             guide: None,
+            guide_choices: Vec::new(),
             loaded_catalogs: Rc::new(Vec::new()),
         }
     }
@@ -121,6 +127,11 @@ impl AppState {
             Some(full) => Strings { current: full, ..strings },
             None => strings,
         }
+    }
+
+    /// On arriving at a step, its ticks are the answers given there before.
+    fn sync_guide_choices(&mut self) {
+        self.guide_choices = self.guide.as_ref().map(|g| g.answers_on(g.current()).to_vec()).unwrap_or_default();
     }
 
     /// Whether switching to `lang` needs its strings fetched first.
@@ -142,6 +153,7 @@ impl AppState {
             view: View::Directory,
             last_opened: None,
             guide: self.guide.clone(),
+            guide_choices: self.guide_choices.clone(),
             loaded_catalogs: self.loaded_catalogs.clone(),
         }
     }
@@ -158,6 +170,7 @@ impl AppState {
             view: self.view,
             last_opened: self.last_opened,
             guide: self.guide.clone(),
+            guide_choices: self.guide_choices.clone(),
             loaded_catalogs: self.loaded_catalogs.clone(),
         };
         change(&mut next);
@@ -213,15 +226,29 @@ impl Reducible for AppState {
             Action::GuideReply(reply) => self.with(|s| {
                 let guide = &s.site.bundle.guide;
                 s.guide = s.guide.as_ref().map(|g| g.reply(guide, reply));
+                s.sync_guide_choices();
             }),
             Action::GuideBack => self.with(|s| {
                 s.guide = match &s.guide {
                     Some(g) if g.can_go_back() => Some(g.back()),
                     // Back from the first question returns to the opening.
                     _ => None,
-                }
+                };
+                s.sync_guide_choices();
             }),
-            Action::GuideStartOver => self.with(|s| s.guide = None),
+            Action::GuideStartOver => self.with(|s| {
+                s.guide = None;
+                s.guide_choices.clear();
+            }),
+            Action::GuideToggle(answer) => self.with(|s| {
+                match s.guide_choices.iter().position(|&a| a == answer) {
+                    Some(i) => {
+                        s.guide_choices.remove(i);
+                    }
+                    None => s.guide_choices.push(answer),
+                }
+                s.guide_choices.sort_unstable();
+            }),
             Action::GuideShowNeed(need) => {
                 let Some(need) = self.site.bundle.guide.needs.get(need as usize) else { return self };
                 self.with_search(String::new(), Filters::for_need(need))

@@ -1,44 +1,30 @@
 use yew::prelude::*;
 
+use super::screen::{Block, Button, Screen, ScreenView};
 use super::use_app;
 use crate::ui::browser;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, AppState};
 
 /// "Staying safe online": what quick exit does and does not do, in the
-/// catalogue's words. Sections are `safety.<n>.heading` / `safety.<n>.body`
-/// from 1 up, so a deployment adds one without Rust.
+/// catalogue's words.
 #[function_component(SafetyPage)]
 pub fn safety_page() -> Html {
     let state = use_app();
-    let s = state.strings();
     use_effect_with((), |_| browser::focus("safety-title"));
-    let back = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::BackToResults);
-            yew::platform::spawn_local(async { browser::focus("open-safety") });
-        })
-    };
-    let sections = (1..)
-        .map_while(|n| {
-            let heading = s.current.lookup(&format!("safety.{n}.heading")).or_else(|| s.fallback.lookup(&format!("safety.{n}.heading")))?;
-            let body = s.label(&format!("safety.{n}.body"));
-            Some((heading.to_string(), body))
-        })
-        .map(|(heading, body)| {
-            html! {
-                <section>
-                    <h2>{ heading }</h2>
-                    { for body.split("\n\n").map(|p| html! { <p>{ p.trim().to_string() }</p> }) }
-                </section>
-            }
-        });
-    html! {
-        <article class="safety" aria-labelledby="safety-title">
-            <button type="button" class="secondary back" onclick={back}>{ s.get("safety.back") }</button>
-            <h1 id="safety-title" tabindex="-1">{ s.get("safety.title") }</h1>
-            <p class="lede">{ s.get("safety.intro") }</p>
-            { for sections }
-        </article>
+    html! { <ScreenView screen={safety_screen(&state)} /> }
+}
+
+/// Sections are `safety.<n>.heading` / `safety.<n>.body` from 1 up, so a
+/// deployment adds one without Rust.
+pub fn safety_screen(state: &AppState) -> Screen {
+    let s = state.strings();
+    let lookup = |key: String| s.current.lookup(&key).or_else(|| s.fallback.lookup(&key)).map(str::to_string);
+    let back = Button { id: "safety-back".into(), label: s.label("safety.back"), class: "secondary back", action: Action::BackToResults, pressed: None };
+    let mut blocks = vec![Block::Buttons("safety-actions", vec![back]), Block::Text(s.label("safety.intro"))];
+    for n in 1.. {
+        let Some(heading) = lookup(format!("safety.{n}.heading")) else { break };
+        blocks.push(Block::Heading("", heading));
+        blocks.push(Block::Text(lookup(format!("safety.{n}.body")).unwrap_or_default()));
     }
+    Screen { class: "safety", progress: None, title_id: "safety-title", title: s.label("safety.title"), blocks }
 }
