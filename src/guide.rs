@@ -120,11 +120,14 @@ pub enum Reply {
 pub struct Session {
     trail: Vec<(StepId, Vec<AnswerId>)>,
     current: StepId,
+    /// The answer taken back by Back: shown again (not counted) so the
+    /// person sees what they chose.
+    undone: Option<(StepId, Vec<AnswerId>)>,
 }
 
 impl Session {
     pub fn start(guide: &Guide) -> Session {
-        Session { trail: Vec::new(), current: guide.start }
+        Session { trail: Vec::new(), current: guide.start, undone: None }
     }
 
     pub fn current(&self) -> StepId {
@@ -167,13 +170,13 @@ impl Session {
         let Some(next) = next else { return self.clone() };
         let mut trail = self.trail.clone();
         trail.push((self.current, chosen));
-        Session { trail, current: next }
+        Session { trail, current: next, undone: None }
     }
 
     pub fn back(&self) -> Session {
         let mut trail = self.trail.clone();
         match trail.pop() {
-            Some((step, _)) => Session { trail, current: step },
+            Some((step, answers)) => Session { trail, current: step, undone: Some((step, answers)) },
             None => self.clone(),
         }
     }
@@ -205,7 +208,13 @@ impl Session {
 
     /// The answers chosen on a step, for showing them again after Back.
     pub fn answers_on(&self, step: StepId) -> &[AnswerId] {
-        self.trail.iter().rev().find(|(s, _)| *s == step).map(|(_, a)| a.as_slice()).unwrap_or(&[])
+        self.trail
+            .iter()
+            .rev()
+            .chain(self.undone.iter())
+            .find(|(s, _)| *s == step)
+            .map(|(_, a)| a.as_slice())
+            .unwrap_or(&[])
     }
 }
 

@@ -172,7 +172,11 @@ fn back_restores_the_previous_step_and_forgets_its_answer() {
         back = back.back();
     }
     assert!(back.signs(&g).is_empty(), "the answer on the step returned to is undone");
+    let documents = step_named(&g, "documents");
+    assert_eq!(back.answers_on(documents), &[answer_index(&g, "documents", "yes")], "but shown again as chosen");
     assert_eq!(Session::start(&g).back(), Session::start(&g), "back at the start stays");
+    let again = back.reply(&g, Reply::Skip);
+    assert!(again.answers_on(documents).is_empty(), "skipping it this time clears it");
 }
 
 #[test]
