@@ -26,7 +26,7 @@ SETUP       := $(if $(SKIP_SETUP),,setup)
 SETUP_BUILD := $(if $(SKIP_SETUP),,setup-build)
 DIST        := $(if $(NO_DIST),,dist)
 
-.PHONY: setup setup-build data dist serve test test-native test-wasm budget privacy-check e2e-fixtures \
+.PHONY: setup setup-build data dist serve test test-native test-wasm budget privacy-check e2e-fixtures bench-national \
         test-e2e bench clean distclean
 
 setup:
@@ -70,12 +70,18 @@ budget: $(SETUP_BUILD) $(DIST)
 # The hostile bundle the e2e suite renders (written by a native test).
 e2e-fixtures: $(SETUP_BUILD)
 	cargo test --locked --test hostile writes_the_hostile_bundle_fixture
+	WAYPOINT_SHARDS=always cargo run --release --bin waypoint -- build --data data --out target/e2e-fixtures/sharded
 
 privacy-check:
 	scripts/privacy-check.sh
 
 test-e2e: $(SETUP) $(DIST) e2e-fixtures
 	npx --no playwright test $(E2E_ARGS)
+
+# National scale: 100k generated services split by state; what a
+# single-state search downloads and the page's memory.
+bench-national: $(SETUP) $(DIST)
+	node benches/national.mjs 100000
 
 bench: $(SETUP_BUILD)
 	cargo bench --bench search

@@ -37,6 +37,19 @@ pub struct Bundle {
     pub guide: Guide,
     /// When the bundle was built, to judge how fresh records are.
     pub built: Date,
+    /// For a national directory: the per-state files (the manifest). Empty
+    /// when the whole directory is in this bundle.
+    pub shards: Vec<ShardInfo>,
+}
+
+/// One state's services, in their own content-hashed file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardInfo {
+    /// USPS code.
+    pub state: String,
+    /// Path relative to the page, e.g. `site-data/shard-CA-3f2a9c1d.bin`.
+    pub file: String,
+    pub services: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +94,76 @@ impl Bundle {
         }
         (self, later)
     }
+}
+
+impl Bundle {
+    /// Splits a national directory by state: this bundle keeps the
+    /// nationwide services (and those with no state), each state's file
+    /// holds the services located in or serving it. A service serving
+    /// several states is in each of their files. Returns the shards with
+    /// their file contents; file names carry a hash of the contents, so a
+    /// CDN can cache them forever.
+    pub fn split_states(mut self) -> (Bundle, Vec<(ShardInfo, Vec<u8>)>) {
+        let directory = std::mem::take(&mut self.directory);
+        let states: Vec<String> = self.taxonomy.states.iter().map(|s| s.code.clone()).collect();
+        let mut core = Directory::default();
+        let mut per_state: Vec<Directory> = vec![Directory::default(); states.len()];
+        for service in &directory.services {
+            let located: Vec<usize> = if service.is_nationwide() {
+                Vec::new()
+            } else {
+                states.iter().enumerate().filter(|(_, st)| service.serves_state(st)).map(|(i, _)| i).collect()
+            };
+            if located.is_empty() {
+                add_service(&mut core, &directory, service);
+            }
+            for i in located {
+                add_service(&mut per_state[i], &directory, service);
+            }
+        }
+        let mut shards = Vec::new();
+        for (state, part) in states.into_iter().zip(per_state) {
+            if part.services.is_empty() {
+                continue;
+            }
+            let bytes = encode(&part);
+            let file = format!("site-data/shard-{state}-{:016x}.bin", fnv1a(&bytes));
+            shards.push((ShardInfo { state, file, services: part.services.len() as u32 }, bytes));
+        }
+        self.directory = core;
+        self.shards = shards.iter().map(|(info, _)| info.clone()).collect();
+        (self, shards)
+    }
+
+    /// The bundle with a state's services added (those already present,
+    /// by id, are skipped).
+    pub fn with_shard(&self, shard: &Directory) -> Bundle {
+        let mut bundle = self.clone();
+        for service in &shard.services {
+            if !bundle.directory.services.iter().any(|s| s.id == service.id) {
+                add_service(&mut bundle.directory, shard, service);
+            }
+        }
+        bundle
+    }
+}
+
+/// Copies a service into a directory with its organisation, re-indexed.
+fn add_service(into: &mut Directory, from: &Directory, service: &crate::model::Service) {
+    let org = &from.organizations[service.organization as usize];
+    let idx = match into.organizations.iter().position(|o| o.id == org.id) {
+        Some(i) => i,
+        None => {
+            into.organizations.push(org.clone());
+            into.organizations.len() - 1
+        }
+    };
+    into.services.push(crate::model::Service { organization: idx as u32, ..service.clone() });
+}
+
+/// FNV-1a: a content hash for file names, not for security.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 /// Where the browser finds the rest of a language's strings.

@@ -130,9 +130,13 @@ fn build(data: &Path, args: &Args) -> i32 {
     }
     let out = args.out.clone().unwrap_or_else(|| "target/site-data".into());
     let (bundle, later) = bundle.split_languages();
+    let (bundle, shards) = if shard_by_state(&bundle) { bundle.split_states() } else { (bundle, Vec::new()) };
     let bytes = bundle.encode();
     let path = out.join("site.bin");
     let mut files = vec![(path.clone(), bytes.clone())];
+    for (info, data) in &shards {
+        files.push((out.join(info.file.rsplit('/').next().unwrap_or(&info.file)), data.clone()));
+    }
     for catalog in &later {
         let name = crate::bundle::catalog_path(&catalog.lang);
         let file = out.join(name.rsplit('/').next().unwrap_or(&name));
@@ -144,7 +148,11 @@ fn build(data: &Path, args: &Args) -> i32 {
             return 1;
         }
     }
-    for (file, data) in &files[1..] {
+    if !shards.is_empty() {
+        let largest = shards.iter().map(|(_, d)| d.len()).max().unwrap_or(0);
+        println!("wrote {} state files (largest {largest} bytes), fetched when someone chooses a state", shards.len());
+    }
+    for (file, data) in files[1 + shards.len()..].iter() {
         println!("wrote {} ({} bytes, fetched when someone switches language)", file.display(), data.len());
     }
     println!(
@@ -182,6 +190,21 @@ fn generate_cmd(data: &Path, args: &Args) -> i32 {
     }
     println!("wrote {} fictional services in {} organisations to {}", n, files.len(), path.display());
     0
+}
+
+/// Directories above this many services are split by state, so a visitor
+/// downloads the nationwide services and then only the state they choose.
+/// Below it one file is smaller than a manifest and a shard, and the page
+/// never needs to fetch anything after load.
+const SHARD_ABOVE_SERVICES: usize = 2000;
+
+/// `WAYPOINT_SHARDS=always|never` overrides the size rule.
+fn shard_by_state(bundle: &Bundle) -> bool {
+    match std::env::var("WAYPOINT_SHARDS").as_deref() {
+        Ok("always") => true,
+        Ok("never") => false,
+        _ => bundle.directory.services.len() > SHARD_ABOVE_SERVICES,
+    }
 }
 
 /// Today's date (UTC), or `WAYPOINT_TODAY` when set.

@@ -120,6 +120,11 @@ impl Date {
         (year >= 1900 && day >= 1 && day <= days_in_month).then_some(Date { year, month, day })
     }
 
+    /// Not checked for 12 months or more: the UI says it may be out of date.
+    pub fn is_stale(self, today: Date) -> bool {
+        self.months_until(today) >= 12
+    }
+
     /// Months between two dates, counting whole months only.
     pub fn months_until(self, later: Date) -> i32 {
         let months = (later.year as i32 - self.year as i32) * 12 + later.month as i32 - self.month as i32;

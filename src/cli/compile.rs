@@ -54,7 +54,7 @@ pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> 
         default_language: site.default_language.clone(),
         help_service: site.help_service.clone(),
     };
-    Some(Bundle { site, taxonomy, locales, directory, guide, built: options.today })
+    Some(Bundle { site, taxonomy, locales, directory, guide, built: options.today, shards: Vec::new() })
 }
 
 fn compile_taxonomy(sources: &Sources, problems: &mut Problems) -> Option<Taxonomy> {

@@ -93,3 +93,9 @@ pub fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Today's date on this device, to flag records not checked in 12 months.
+pub fn today() -> crate::model::Date {
+    let now = js_sys::Date::new_0();
+    crate::model::Date { year: now.get_full_year() as u16, month: now.get_month() as u8 + 1, day: now.get_date() as u8 }
+}

@@ -10,6 +10,7 @@ use yew::Reducible;
 use crate::filter::Filters;
 use crate::guide::{NeedId, Reply, Session};
 use crate::locale::{Catalog, Strings};
+use crate::model::Directory;
 use crate::search::Searcher;
 use crate::site::{Results, Site};
 use crate::taxonomy::{DomainId, PopulationId, ServiceTypeId};
@@ -45,6 +46,10 @@ pub struct AppState {
     pub guide_choices: Vec<u16>,
     /// Languages whose full strings were fetched after load.
     pub loaded_catalogs: Rc<Vec<Catalog>>,
+    /// States whose services were fetched (national directories only).
+    pub loaded_states: Rc<Vec<String>>,
+    /// A state whose services could not be loaded.
+    pub state_error: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,10 +87,15 @@ pub enum Action {
     SetLanguage(String),
     /// A language's full strings arrived; switch to it.
     CatalogLoaded(Rc<Catalog>),
+    /// A state's services arrived (national directories).
+    StateLoaded(String, Rc<Directory>),
+    StateFailed(String),
     /// Forget everything typed or chosen (quick exit, leaving the page).
     Forget,
 }
 
+/// Yew compares states to decide what to draw again: every field that is
+/// drawn must be here.
 impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.site, &other.site)
@@ -97,6 +107,10 @@ impl PartialEq for AppState {
             && Rc::ptr_eq(&self.results, &other.results)
             && self.guide == other.guide
             && self.guide_choices == other.guide_choices
+            && self.last_opened == other.last_opened
+            && Rc::ptr_eq(&self.loaded_catalogs, &other.loaded_catalogs)
+            && Rc::ptr_eq(&self.loaded_states, &other.loaded_states)
+            && self.state_error == other.state_error
     }
 }
 
@@ -118,6 +132,8 @@ impl AppState {
             guide: None,
             guide_choices: Vec::new(),
             loaded_catalogs: Rc::new(Vec::new()),
+            loaded_states: Rc::new(Vec::new()),
+            state_error: None,
         }
     }
 
@@ -132,6 +148,15 @@ impl AppState {
     /// On arriving at a step, its ticks are the answers given there before.
     fn sync_guide_choices(&mut self) {
         self.guide_choices = self.guide.as_ref().map(|g| g.answers_on(g.current()).to_vec()).unwrap_or_default();
+    }
+
+    /// Whether choosing `state` needs its services fetched first, and from
+    /// where.
+    pub fn state_file(&self, state: &str) -> Option<String> {
+        if self.loaded_states.iter().any(|s| s == state) {
+            return None;
+        }
+        self.site.bundle.shards.iter().find(|s| s.state == state).map(|s| s.file.clone())
     }
 
     /// Whether switching to `lang` needs its strings fetched first.
@@ -155,6 +180,8 @@ impl AppState {
             guide: self.guide.clone(),
             guide_choices: self.guide_choices.clone(),
             loaded_catalogs: self.loaded_catalogs.clone(),
+            loaded_states: self.loaded_states.clone(),
+            state_error: None,
         }
     }
 
@@ -172,6 +199,8 @@ impl AppState {
             guide: self.guide.clone(),
             guide_choices: self.guide_choices.clone(),
             loaded_catalogs: self.loaded_catalogs.clone(),
+            loaded_states: self.loaded_states.clone(),
+            state_error: self.state_error.clone(),
         };
         change(&mut next);
         next
@@ -271,6 +300,25 @@ impl Reducible for AppState {
                     s.loaded_catalogs = Rc::new(loaded);
                 })
             }
+            Action::StateLoaded(state, directory) => {
+                // A new site with the state's services, the index rebuilt;
+                // what the person typed and chose stays as it is.
+                let site = Rc::new(Site::new(self.site.bundle.with_shard(&directory)));
+                let searcher = Rc::new(RefCell::new(site.searcher()));
+                let mut loaded = (*self.loaded_states).clone();
+                loaded.push(state);
+                let base = self.with(|s| {
+                    s.site = site;
+                    s.searcher = searcher;
+                    s.loaded_states = Rc::new(loaded);
+                    s.state_error = None;
+                });
+                let view = base.view;
+                let mut next = base.with_search(base.query.clone(), base.filters.clone());
+                next.view = view;
+                next
+            }
+            Action::StateFailed(state) => self.with(|s| s.state_error = Some(state)),
             Action::Forget => {
                 let fresh = AppState::new(self.site.clone());
                 fresh.with(|s| {

@@ -80,6 +80,26 @@ pub fn filter_panel() -> Html {
         let state = state.clone();
         Callback::from(move |v: Option<String>| state.dispatch(Action::Filter(FilterChange::Population(id_of(v)))))
     };
+    // In a national directory a state's services load when it is chosen
+    // (once, from the site itself); typing never fetches anything.
+    let on_state = {
+        let state = state.clone();
+        Callback::from(move |v: Option<String>| {
+            state.dispatch(Action::Filter(FilterChange::State(v.clone())));
+            let Some(code) = v else { return };
+            let Some(file) = state.state_file(&code) else { return };
+            let state = state.clone();
+            yew::platform::spawn_local(async move {
+                let loaded = crate::ui::browser::fetch_bytes(&file)
+                    .await
+                    .and_then(|b| crate::bundle::decode::<crate::model::Directory>(&b).map_err(|e| e.to_string()));
+                state.dispatch(match loaded {
+                    Ok(directory) => Action::StateLoaded(code, std::rc::Rc::new(directory)),
+                    Err(_) => Action::StateFailed(code),
+                });
+            });
+        })
+    };
     let clear = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearFilters))
@@ -93,7 +113,7 @@ pub fn filter_panel() -> Html {
                 { select("filter-service", s.get("filters.service"), s.get("filters.any"), service_types, f.service_type.map(|d| d.to_string()), on_service) }
                 { select("filter-population", s.get("filters.population"), s.get("filters.anyone"), populations, f.population.map(|d| d.to_string()), on_population) }
                 { select("filter-language", s.get("filters.language"), s.get("filters.any"), languages, f.language.clone(), dispatch(FilterChange::Language)) }
-                { select("filter-state", s.get("filters.state"), s.get("filters.anywhere"), states, f.state.clone(), dispatch(FilterChange::State)) }
+                { select("filter-state", s.get("filters.state"), s.get("filters.anywhere"), states, f.state.clone(), on_state) }
                 if f.state.is_some() && !cities.is_empty() {
                     { select("filter-city", s.get("filters.city"), s.get("filters.any"), cities, f.city.clone(), dispatch(FilterChange::City)) }
                 }

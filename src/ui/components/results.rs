@@ -26,6 +26,9 @@ pub fn result_list() -> Html {
     html! {
         <section class="results" aria-labelledby="results-status">
             <p id="results-status" class="status" role="status" aria-live="polite" aria-atomic="true">{ status }</p>
+            if state.state_error.is_some() {
+                <p class="load-error" role="alert">{ s.get("filters.state_error") }</p>
+            }
             if total == 0 {
                 <div class="empty">
                     <p>{ s.get("results.empty") }</p>
@@ -95,6 +98,9 @@ pub fn result_card(props: &CardProps) -> Html {
                 { contact_link(phone, &s, &content_lang) }
             }
             <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
+            if service.last_verified.is_stale(crate::ui::browser::today()) {
+                <p class="stale">{ s.get("detail.stale") }</p>
+            }
         </li>
     }
 }

@@ -109,6 +109,9 @@ pub fn service_detail(props: &DetailProps) -> Html {
             </dl>
             <footer class="provenance">
                 <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
+                if service.last_verified.is_stale(browser::today()) {
+                    <p class="stale">{ s.get("detail.stale") }</p>
+                }
                 <p class="source">
                     { s.get("detail.source") }{ " " }
                     if let Some(url) = service.source.url.as_ref().filter(|u| safe_web(u)) {
