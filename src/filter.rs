@@ -19,6 +19,29 @@ pub struct Filters {
     pub state: Option<String>,
     /// Only meaningful with a state.
     pub city: Option<String>,
+    /// A partner's embed scope: always applied, never shown or cleared.
+    pub scope: Option<std::rc::Rc<Scope>>,
+}
+
+/// What an embedding partner shows: services serving one of these states,
+/// in one of these domains or service codes, for one of these populations.
+/// An empty list does not restrict.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub states: Vec<String>,
+    pub domains: Vec<DomainId>,
+    pub service_types: Vec<ServiceTypeId>,
+    pub populations: Vec<PopulationId>,
+}
+
+impl Scope {
+    pub fn matches(&self, service: &Service, taxonomy: &Taxonomy) -> bool {
+        let in_states = self.states.is_empty() || self.states.iter().any(|st| service.serves_state(st));
+        let in_services = (self.domains.is_empty() && self.service_types.is_empty())
+            || service.service_types.iter().any(|&t| self.service_types.contains(&t) || taxonomy.domain_of(t).is_some_and(|d| self.domains.contains(&d)));
+        let for_people = self.populations.is_empty() || service.populations.iter().any(|p| self.populations.contains(p));
+        in_states && in_services && for_people
+    }
 }
 
 impl Filters {
@@ -27,8 +50,9 @@ impl Filters {
         Filters { domain: need.domain, service_type: need.service_type, population: need.population, ..Filters::default() }
     }
 
+    /// No filter the person chose (the embed scope does not count).
     pub fn is_empty(&self) -> bool {
-        *self == Filters::default()
+        self.count() == 0
     }
 
     /// How many filters are set, for the "Clear all (3)" button.
@@ -50,6 +74,11 @@ impl Filters {
     }
 
     pub fn matches(&self, service: &Service, taxonomy: &Taxonomy) -> bool {
+        if let Some(scope) = &self.scope {
+            if !scope.matches(service, taxonomy) {
+                return false;
+            }
+        }
         if let Some(domain) = self.domain {
             if !service.service_types.iter().any(|&t| taxonomy.domain_of(t) == Some(domain)) {
                 return false;

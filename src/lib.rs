@@ -7,6 +7,7 @@
 //! never the other way round.
 
 pub mod bundle;
+pub mod embed;
 pub mod filter;
 pub mod guide;
 pub mod locale;

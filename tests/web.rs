@@ -37,7 +37,7 @@ async fn mount() -> (Element, Rc<Site>) {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let site = site();
-    yew::Renderer::<Shell>::with_root_and_props(root.clone(), ShellProps { site: site.clone() }).render();
+    yew::Renderer::<Shell>::with_root_and_props(root.clone(), ShellProps { site: site.clone(), embed: None }).render();
     settle().await;
     (root, site)
 }

@@ -99,3 +99,48 @@ pub fn today() -> crate::model::Date {
     let now = js_sys::Date::new_0();
     crate::model::Date { year: now.get_full_year() as u16, month: now.get_month() as u8 + 1, day: now.get_date() as u8 }
 }
+
+/// The page's query string (read only: the app never writes the URL).
+pub fn query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Quick exit inside a partner's page: blank the frame, then replace the
+/// partner's whole page (the frame's sandbox allows it on the visitor's
+/// gesture). If the browser refuses, leave the frame at least.
+pub fn quick_exit_top(destination: &str) {
+    let top = window().top().ok().flatten();
+    let replaced = top.map(|t| t.location().replace(destination).is_ok()).unwrap_or(false);
+    if !replaced {
+        quick_exit(destination);
+        return;
+    }
+    let doc = document();
+    if let Some(html) = doc.document_element() {
+        let _ = html.set_attribute("hidden", "");
+    }
+    doc.set_title("");
+}
+
+/// The partner's accent colours, as the CSS custom properties the
+/// stylesheet uses (set through CSSOM, which the strict CSP allows).
+pub fn set_accent(accent: Option<&str>, ink: Option<&str>) {
+    let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    let style = root.style();
+    if let Some(a) = accent {
+        let _ = style.set_property("--wp-accent", a);
+    }
+    if let Some(i) = ink {
+        let _ = style.set_property("--wp-accent-ink", i);
+    }
+}
+
+/// Tells the partner's page (and only it) how tall the widget is.
+pub fn post_height(parent_origin: &str) {
+    let Ok(Some(parent)) = window().parent() else { return };
+    let height = document().document_element().map(|e| e.scroll_height()).unwrap_or(0);
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"waypoint:height".into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &(height as f64).into());
+    let _ = parent.post_message(&message, parent_origin);
+}

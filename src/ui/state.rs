@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::filter::Filters;
+use crate::embed::{EmbedConfig, EmbedView};
+use crate::filter::{Filters, Scope};
 use crate::guide::{NeedId, Reply, Session};
 use crate::locale::{Catalog, Strings};
 use crate::model::Directory;
@@ -50,6 +51,8 @@ pub struct AppState {
     pub loaded_states: Rc<Vec<String>>,
     /// A state whose services could not be loaded.
     pub state_error: Option<String>,
+    /// Set when the app runs inside a partner's page.
+    pub embed: Option<Rc<EmbedConfig>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +97,13 @@ pub enum Action {
     Forget,
 }
 
+/// The embed's scope as a filter, if it restricts anything.
+fn scope_of(embed: Option<&EmbedConfig>) -> Option<Rc<Scope>> {
+    let e = embed?;
+    let scope = Scope { states: e.states.clone(), domains: e.domains.clone(), service_types: e.service_types.clone(), populations: e.populations.clone() };
+    (scope != Scope::default()).then(|| Rc::new(scope))
+}
+
 /// Yew compares states to decide what to draw again: every field that is
 /// drawn must be here.
 impl PartialEq for AppState {
@@ -115,25 +125,31 @@ impl PartialEq for AppState {
 }
 
 impl AppState {
-    pub fn new(site: Rc<Site>) -> AppState {
+    pub fn new(site: Rc<Site>, embed: Option<Rc<EmbedConfig>>) -> AppState {
         let searcher = Rc::new(RefCell::new(site.searcher()));
         let lang = site.bundle.site.default_language.clone();
-        let results = Rc::new(site.find(&mut searcher.borrow_mut(), "", &Filters::default()));
+        let filters = Filters { scope: scope_of(embed.as_deref()), ..Filters::default() };
+        let results = Rc::new(site.find(&mut searcher.borrow_mut(), "", &filters));
+        let view = match embed.as_deref().map(|e| e.view) {
+            Some(EmbedView::Guide) => View::Guide,
+            _ => View::Directory,
+        };
         AppState {
             site,
             searcher,
             lang,
             query: String::new(),
-            filters: Filters::default(),
+            filters,
             results,
             shown: PAGE,
-            view: View::Directory,
+            view,
             last_opened: None,
             guide: None,
             guide_choices: Vec::new(),
             loaded_catalogs: Rc::new(Vec::new()),
             loaded_states: Rc::new(Vec::new()),
             state_error: None,
+            embed,
         }
     }
 
@@ -166,6 +182,8 @@ impl AppState {
     }
 
     fn with_search(&self, query: String, filters: Filters) -> AppState {
+        // The partner's scope rides on every search and survives Clear all.
+        let filters = Filters { scope: scope_of(self.embed.as_deref()), ..filters };
         let results = Rc::new(self.site.find(&mut self.searcher.borrow_mut(), &query, &filters));
         AppState {
             site: self.site.clone(),
@@ -182,6 +200,7 @@ impl AppState {
             loaded_catalogs: self.loaded_catalogs.clone(),
             loaded_states: self.loaded_states.clone(),
             state_error: None,
+            embed: self.embed.clone(),
         }
     }
 
@@ -201,6 +220,7 @@ impl AppState {
             loaded_catalogs: self.loaded_catalogs.clone(),
             loaded_states: self.loaded_states.clone(),
             state_error: self.state_error.clone(),
+            embed: self.embed.clone(),
         };
         change(&mut next);
         next
@@ -320,7 +340,7 @@ impl Reducible for AppState {
             }
             Action::StateFailed(state) => self.with(|s| s.state_error = Some(state)),
             Action::Forget => {
-                let fresh = AppState::new(self.site.clone());
+                let fresh = AppState::new(self.site.clone(), self.embed.clone());
                 fresh.with(|s| {
                     s.lang = self.lang.clone();
                     s.loaded_catalogs = self.loaded_catalogs.clone();

@@ -33,7 +33,11 @@ pub fn app() -> Html {
         }
     });
     match &*site {
-        Some(Ok(site)) => html! { <Shell site={site.clone()} /> },
+        Some(Ok(site)) => {
+            let languages: Vec<&str> = site.bundle.locales.iter().map(|c| c.lang.as_str()).collect();
+            let embed = crate::embed::parse(&browser::query(), &site.bundle.taxonomy, &languages).map(Rc::new);
+            html! { <Shell site={site.clone()} {embed} /> }
+        }
         // Until then, and on failure, index.html's own notice and help line
         // stay on screen.
         _ => html! {},

@@ -26,10 +26,12 @@ pub fn directory() -> Html {
         <section class="directory" aria-labelledby="directory-title">
             <h1 id="directory-title">{ s.get("directory.title") }</h1>
             <p class="lede">{ s.get("directory.lede") }</p>
-            <aside class="guide-invite">
-                <p>{ s.get("guide.ui.invite") }</p>
-                <button type="button" id="open-guide" class="secondary" onclick={open_guide}>{ s.get("guide.ui.nav") }</button>
-            </aside>
+            if state.embed.as_ref().is_none_or(|e| e.view != crate::embed::EmbedView::Directory) {
+                <aside class="guide-invite">
+                    <p>{ s.get("guide.ui.invite") }</p>
+                    <button type="button" id="open-guide" class="secondary" onclick={open_guide}>{ s.get("guide.ui.nav") }</button>
+                </aside>
+            }
             <div class="search" role="search">
                 <label for="search-input">{ s.get("search.label") }</label>
                 <input

@@ -54,8 +54,15 @@ pub fn filter_panel() -> Html {
     };
     let id_of = |v: Option<String>| v.and_then(|v| v.parse::<u16>().ok());
 
-    let domains: Vec<(String, String)> =
-        t.domains.iter().enumerate().map(|(i, c)| (i.to_string(), s.label(&label_key::domain(c)))).collect();
+    // Inside a partner's page only their states and domains are offered.
+    let scope = f.scope.clone().unwrap_or_default();
+    let domains: Vec<(String, String)> = t
+        .domains
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| scope.domains.is_empty() || scope.domains.contains(&(*i as u16)))
+        .map(|(i, c)| (i.to_string(), s.label(&label_key::domain(c))))
+        .collect();
     let service_types: Vec<(String, String)> = match f.domain {
         Some(d) => t.service_types_in(d).map(|(i, st)| (i.to_string(), s.label(&label_key::service_type(&st.code)))).collect(),
         None => t.service_types.iter().enumerate().map(|(i, st)| (i.to_string(), s.label(&label_key::service_type(&st.code)))).collect(),
@@ -64,7 +71,12 @@ pub fn filter_panel() -> Html {
         t.populations.iter().enumerate().map(|(i, c)| (i.to_string(), s.label(&label_key::population(c)))).collect();
     let languages: Vec<(String, String)> =
         state.site.languages_offered().into_iter().map(|c| (c.to_string(), s.label(&label_key::language(c)))).collect();
-    let states: Vec<(String, String)> = t.states.iter().map(|st| (st.code.clone(), st.name.clone())).collect();
+    let states: Vec<(String, String)> = t
+        .states
+        .iter()
+        .filter(|st| scope.states.is_empty() || scope.states.contains(&st.code))
+        .map(|st| (st.code.clone(), st.name.clone()))
+        .collect();
     let cities: Vec<(String, String)> =
         f.state.as_deref().map(|st| state.site.cities_in(st)).unwrap_or_default().into_iter().map(|c| (c.clone(), c)).collect();
 

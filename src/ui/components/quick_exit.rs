@@ -14,7 +14,11 @@ pub fn use_quick_exit() -> Callback<()> {
     let state = use_app();
     Callback::from(move |_| {
         state.dispatch(Action::Forget);
-        browser::quick_exit(&state.site.bundle.site.exit_url);
+        match &state.embed {
+            // In a partner's page the whole page must go, not just the frame.
+            Some(embed) => browser::quick_exit_top(embed.exit.as_deref().unwrap_or(&state.site.bundle.site.exit_url)),
+            None => browser::quick_exit(&state.site.bundle.site.exit_url),
+        }
     })
 }
 

@@ -9,6 +9,7 @@ use super::quick_exit::{use_quick_exit, QuickExit};
 use super::safety::SafetyPage;
 use super::service_detail::ServiceDetail;
 use super::{use_app, AppContext};
+use crate::embed::{EmbedConfig, EmbedView};
 use crate::site::Site;
 use crate::ui::browser;
 use crate::ui::state::{Action, AppState, View};
@@ -16,19 +17,41 @@ use crate::ui::state::{Action, AppState, View};
 #[derive(Properties, Clone)]
 pub struct ShellProps {
     pub site: Rc<Site>,
+    /// Set when running inside a partner's page.
+    #[prop_or_default]
+    pub embed: Option<Rc<EmbedConfig>>,
 }
 
 impl PartialEq for ShellProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.site, &other.site)
+        Rc::ptr_eq(&self.site, &other.site) && self.embed == other.embed
     }
+}
+
+/// Switches language, fetching its strings first if only its search words
+/// came with the first load.
+pub fn switch_language(state: &AppContext, lang: String) {
+    if !state.needs_catalog(&lang) {
+        state.dispatch(Action::SetLanguage(lang));
+        return;
+    }
+    let state = state.clone();
+    yew::platform::spawn_local(async move {
+        let Some(search_part) = state.site.catalog(&lang).cloned() else { return };
+        let fetched = browser::fetch_bytes(&crate::bundle::catalog_path(&lang)).await;
+        if let Ok(rest) = fetched.and_then(|b| crate::bundle::decode::<crate::locale::Catalog>(&b).map_err(|e| e.to_string())) {
+            let mut full = search_part;
+            full.merge(rest);
+            state.dispatch(Action::CatalogLoaded(Rc::new(full)));
+        }
+    });
 }
 
 /// The frame every view shares: skip link, quick exit, language switch and
 /// the help bar, always in the same place (WCAG 2.2 consistent help).
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
-    let state = use_reducer(|| AppState::new(props.site.clone()));
+    let state = use_reducer(|| AppState::new(props.site.clone(), props.embed.clone()));
     html! {
         <ContextProvider<AppContext> context={state}>
             <Frame />
@@ -62,6 +85,33 @@ fn frame() -> Html {
             move || drop((hide, show))
         });
     }
+    {
+        // Inside a partner's page: their language and colours, and the
+        // frame's height sent to them (only them) after every render.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let embed = state.embed.clone();
+            if let Some(lang) = embed.as_ref().and_then(|e| e.lang.clone()) {
+                switch_language(&state, lang);
+            }
+            if let Some(e) = &embed {
+                browser::set_accent(e.accent.as_deref(), e.accent_ink.as_deref());
+            }
+            let parent = embed.and_then(|e| e.parent.clone());
+            let resize = parent.map(|origin| {
+                gloo_events::EventListener::new(&browser::window(), "resize", move |_| browser::post_height(&origin))
+            });
+            move || drop(resize)
+        });
+    }
+    {
+        let parent = state.embed.as_ref().and_then(|e| e.parent.clone());
+        use_effect(move || {
+            if let Some(origin) = &parent {
+                browser::post_height(origin);
+            }
+        });
+    }
     let s = state.strings();
     let exit = use_quick_exit();
     let exit_now = Callback::from(move |_: MouseEvent| exit.emit(()));
@@ -74,24 +124,7 @@ fn frame() -> Html {
         let onclick = {
             let state = state.clone();
             let lang = c.lang.clone();
-            Callback::from(move |_: MouseEvent| {
-                if !state.needs_catalog(&lang) {
-                    state.dispatch(Action::SetLanguage(lang.clone()));
-                    return;
-                }
-                // The rest of this language's strings come only when asked
-                // for, keeping them out of the first load.
-                let (state, lang) = (state.clone(), lang.clone());
-                yew::platform::spawn_local(async move {
-                    let Some(search_part) = state.site.catalog(&lang).cloned() else { return };
-                    let fetched = browser::fetch_bytes(&crate::bundle::catalog_path(&lang)).await;
-                    if let Ok(rest) = fetched.and_then(|b| crate::bundle::decode::<crate::locale::Catalog>(&b).map_err(|e| e.to_string())) {
-                        let mut full = search_part;
-                        full.merge(rest);
-                        state.dispatch(Action::CatalogLoaded(Rc::new(full)));
-                    }
-                });
-            })
+            Callback::from(move |_: MouseEvent| switch_language(&state, lang.clone()))
         };
         html! {
             <button type="button" class="lang" lang={c.lang.clone()} aria-pressed={pressed.to_string()} {onclick}>{ &c.name }</button>
@@ -105,6 +138,7 @@ fn frame() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::OpenGuide))
     };
+    let show_guide = state.embed.as_ref().is_none_or(|e| e.view != EmbedView::Directory);
     let view = match state.view {
         View::Directory => html! { <Directory /> },
         View::Service(idx) => html! { <ServiceDetail service={idx} /> },
@@ -127,7 +161,9 @@ fn frame() -> Html {
             <footer class="footer">
                 <p>{ s.get("footer.privacy") }</p>
                 <p class="footer-links">
-                    <button type="button" id="footer-guide" class="link" onclick={guide}>{ s.get("guide.ui.nav") }</button>
+                    if show_guide {
+                        <button type="button" id="footer-guide" class="link" onclick={guide}>{ s.get("guide.ui.nav") }</button>
+                    }
                     <button type="button" id="open-safety" class="link" onclick={safety}>{ s.get("safety.link") }</button>
                 </p>
             </footer>
