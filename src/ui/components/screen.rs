@@ -77,7 +77,7 @@ pub fn screen_view(props: &ScreenProps) -> Html {
     let block = |b: &Block| -> Html {
         match b {
             Block::Text(text) => html! { { for text.split("\n\n").map(|p| html! { <p>{ p.trim().to_string() }</p> }) } },
-            Block::Heading(id, text) => html! { <h2 id={*id}>{ text }</h2> },
+            Block::Heading(id, text) => html! { <h2 id={(!id.is_empty()).then_some(*id)}>{ text }</h2> },
             Block::Bullets(class, items) => html! { <ul class={*class}>{ for items.iter().map(|i| html! { <li>{ i }</li> }) }</ul> },
             Block::Phones { name, phones, chat, lang } => html! {
                 <div class="card">

@@ -112,6 +112,21 @@ fn frame() -> Html {
             }
         });
     }
+    {
+        // Leaving the safety page or the guide returns focus to the control
+        // that opened it, so keyboard users keep their place.
+        let previous = use_mut_ref(|| state.view);
+        use_effect_with(state.view, move |view| {
+            let from = std::mem::replace(&mut *previous.borrow_mut(), *view);
+            if *view == View::Directory {
+                match from {
+                    View::Safety => browser::focus("open-safety"),
+                    View::Guide => browser::focus("open-guide"),
+                    _ => {}
+                }
+            }
+        });
+    }
     let s = state.strings();
     let exit = use_quick_exit();
     let exit_now = Callback::from(move |_: MouseEvent| exit.emit(()));

@@ -2,18 +2,22 @@
 // the frame every view shares (quick exit, language switch, help bar).
 import { expect } from '@playwright/test';
 import { ServicePage } from './service-page.mjs';
+import { SafetyPage } from './safety-page.mjs';
+import { site } from '../support/data.mjs';
 
 /** data/site.toml exit_url. Tests fulfil it locally (see routeExit). */
-export const EXIT_URL = 'https://www.bbc.com/weather';
+export const EXIT_URL = site().exit_url;
+/** What the locally answered exit page is titled. */
+export const EXIT_TITLE = 'Weather';
 
 /** Answers the quick-exit destination without leaving this machine. */
 export async function routeExit(page) {
-  await page.route('https://www.bbc.com/**', (r) =>
-    r.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title>neutral' }),
+  await page.route(`${new URL(EXIT_URL).origin}/**`, (r) =>
+    r.fulfill({ status: 200, contentType: 'text/html', body: `<title>${EXIT_TITLE}</title>neutral` }),
   );
 }
 
-const FILTER_SELECTS = {
+export const FILTER_SELECTS = {
   domain: '#filter-domain',
   service: '#filter-service',
   population: '#filter-population',
@@ -21,7 +25,7 @@ const FILTER_SELECTS = {
   state: '#filter-state',
   city: '#filter-city',
 };
-const FILTER_CHECKS = { free: '#filter-free', '24/7': '#filter-24-7', remote: '#filter-remote' };
+export const FILTER_CHECKS = { free: '#filter-free', '24/7': '#filter-24-7', remote: '#filter-remote' };
 
 export class DirectoryPage {
   /** @param {import('@playwright/test').Page} page */
@@ -36,6 +40,11 @@ export class DirectoryPage {
     this.clearFiltersButton = page.locator('#clear-filters');
     this.filterPanel = page.locator('details.filters');
     this.quickExit = page.locator('#quick-exit');
+    this.skipExit = page.locator('#skip-exit');
+    this.exitDots = page.locator('.exit-dots .dot');
+    this.exitDotsOn = page.locator('.exit-dots .dot.on');
+    this.exitProgress = page.locator('#exit-progress');
+    this.safetyButton = page.locator('#open-safety');
     this.header = page.locator('header.top');
     this.helpBar = page.locator('.help-bar');
     this.helpCallLink = this.helpBar.locator('a[href^="tel:"]');
@@ -139,6 +148,14 @@ export class DirectoryPage {
     await this.languageButton(lang).click();
     await expect(this.languageButton(lang)).toHaveAttribute('aria-pressed', 'true');
     await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
+  }
+
+  /** Opens "Staying safe online" from the footer. */
+  async openSafety() {
+    await this.safetyButton.click();
+    const safety = new SafetyPage(this.page);
+    await expect(safety.title).toBeVisible();
+    return safety;
   }
 
   async clickQuickExit() {

@@ -3,8 +3,9 @@
 //
 // A deliberately small TOML reader: it understands exactly what data/
 // uses (comments, [table], [[array.of.tables]], bare/quoted/numeric keys,
-// basic strings, booleans, integers and arrays of strings). Anything else
-// throws, so a data format change fails loudly rather than silently.
+// basic and multi-line basic strings, booleans, integers and arrays of
+// strings). Anything else throws, so a data format change fails loudly
+// rather than silently.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,15 +35,58 @@ function stripComment(line) {
   return line;
 }
 
+/** The body of a TOML multi-line basic string (between the """s), unescaped. */
+function multiLineString(body, where) {
+  // A newline right after the opening quotes is not part of the string.
+  const raw = body.replace(/^\r?\n/, '');
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const next = raw[++i];
+    const simple = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\' };
+    if (next in simple) out += simple[next];
+    else if (next === 'u' || next === 'U') {
+      const len = next === 'u' ? 4 : 8;
+      out += String.fromCodePoint(parseInt(raw.slice(i + 1, i + 1 + len), 16));
+      i += len;
+    } else if (/\s/.test(next)) {
+      // A line-ending backslash trims the newline and the whitespace after it.
+      const m = raw.slice(i).match(/^[ \t]*\r?\n\s*/);
+      if (!m) throw new Error(`bad escape in multi-line string (${where})`);
+      i += m[0].length - 1;
+    } else {
+      throw new Error(`unsupported escape \\${next} (${where})`);
+    }
+  }
+  return out;
+}
+
 export function parseToml(text, file = '<toml>') {
   const root = {};
   let current = root;
   const lines = text.split(/\r?\n/);
   for (let n = 0; n < lines.length; n++) {
-    let line = stripComment(lines[n]).trim();
-    if (!line) continue;
     const where = `${file}:${n + 1}`;
     let m;
+    // key = """...""" (may span lines; '#' inside is text, not a comment).
+    if ((m = lines[n].match(/^\s*("(?:[^"\\]|\\.)*"|[\w-]+)\s*=\s*"""(.*)$/))) {
+      const key = m[1].startsWith('"') ? JSON.parse(m[1]) : m[1];
+      let body = m[2];
+      while (!/(^|[^\\])"""\s*(#.*)?$/.test(body) || body.trimEnd() === '') {
+        n++;
+        if (n >= lines.length) throw new Error(`unterminated multi-line string (${where})`);
+        body += '\n' + lines[n];
+      }
+      body = body.replace(/"""\s*(#.*)?$/, '');
+      current[key] = multiLineString(body, where);
+      continue;
+    }
+    let line = stripComment(lines[n]).trim();
+    if (!line) continue;
     if ((m = line.match(/^\[\[([\w.-]+)\]\]$/))) {
       const parts = m[1].split('.');
       let t = root;
