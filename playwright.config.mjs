@@ -4,6 +4,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 8099);
 const baseURL = `http://127.0.0.1:${PORT}`;
+const PARTNER_PORT = Number(process.env.PARTNER_PORT ?? PORT - 2);
 
 export const chromiumArgs = [
   '--headless=new',
@@ -37,12 +38,24 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], browserName: 'chromium' } }],
   // Serves dist/ (built by `make dist`) and stops the server when the run ends.
-  webServer: {
-    command: `python3 scripts/serve.py --dir dist --port ${PORT} --quiet`,
-    url: `${baseURL}/`,
-    reuseExistingServer: false,
-    timeout: 15_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  // The site, and a partner's website on another origin for the widget
+  // tests (tests/e2e/widget).
+  webServer: [
+    {
+      command: `python3 scripts/serve.py --dir dist --port ${PORT} --quiet`,
+      url: `${baseURL}/`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node scripts/partner-server.mjs --port ${PARTNER_PORT} --waypoint ${baseURL} --quiet`,
+      url: `http://localhost:${PARTNER_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -138,7 +138,9 @@ pub fn set_accent(accent: Option<&str>, ink: Option<&str>) {
 /// Tells the partner's page (and only it) how tall the widget is.
 pub fn post_height(parent_origin: &str) {
     let Ok(Some(parent)) = window().parent() else { return };
-    let height = document().document_element().map(|e| e.scroll_height()).unwrap_or(0);
+    // The body's own height: the root's scrollHeight never drops below the
+    // frame's current height, so the frame could grow but never shrink.
+    let height = document().body().map(|b| b.offset_height()).unwrap_or(0);
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"waypoint:height".into());
     let _ = js_sys::Reflect::set(&message, &"height".into(), &(height as f64).into());
