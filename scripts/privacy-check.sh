@@ -23,7 +23,7 @@ check() {
 
 check "a storage API" 'localStorage|sessionStorage|local_storage|session_storage|indexedDB|indexed_db|IdbFactory|\bcaches\b|CacheStorage|document\.cookie|set_cookie|\bcookie\('
 check "a service worker" 'serviceWorker|service_worker|ServiceWorker'
-check "a history entry" 'pushState|push_state|location\.assign|\.assign\(|set_href'
+check "a history entry" 'pushState|push_state|location\.assign|location\.href *=|set_href'
 check "a form that can submit" '<form|html! *\{ *<form'
 check "another origin (only the site's own files may be fetched)" '(fetch|Request::new|XMLHttpRequest|sendBeacon|send_beacon|WebSocket|EventSource|import\()[^;]*https?://'
 check "a third-party resource in the page" '(src|href)="(https?:)?//'
