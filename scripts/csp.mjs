@@ -20,6 +20,8 @@ export function policy(scriptHashes) {
     "style-src 'self'",
     "connect-src 'self'",
     "img-src 'self' data:",
+    // The partners page previews the widget: a frame of this same site.
+    "frame-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

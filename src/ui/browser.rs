@@ -109,17 +109,16 @@ pub fn query() -> String {
 /// partner's whole page (the frame's sandbox allows it on the visitor's
 /// gesture). If the browser refuses, leave the frame at least.
 pub fn quick_exit_top(destination: &str) {
-    let top = window().top().ok().flatten();
-    let replaced = top.map(|t| t.location().replace(destination).is_ok()).unwrap_or(false);
-    if !replaced {
-        quick_exit(destination);
-        return;
-    }
     let doc = document();
     if let Some(html) = doc.document_element() {
         let _ = html.set_attribute("hidden", "");
     }
     doc.set_title("");
+    let top = window().top().ok().flatten();
+    let replaced = top.map(|t| t.location().replace(destination).is_ok()).unwrap_or(false);
+    if !replaced {
+        let _ = window().location().replace(destination);
+    }
 }
 
 /// The partner's accent colours, as the CSS custom properties the
@@ -145,4 +144,15 @@ pub fn post_height(parent_origin: &str) {
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"waypoint:height".into());
     let _ = js_sys::Reflect::set(&message, &"height".into(), &(height as f64).into());
     let _ = parent.post_message(&message, parent_origin);
+}
+
+/// Sends the height to the partner whenever the body's size changes (the
+/// loading notice going away, details opening, text re-wrapping), not only
+/// after renders. Returns the observer; dropping it stops watching.
+pub fn watch_height(parent_origin: String) -> Option<(web_sys::ResizeObserver, wasm_bindgen::closure::Closure<dyn FnMut()>)> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || post_height(&parent_origin));
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    let body: web_sys::Element = document().body()?.into();
+    observer.observe(&body);
+    Some((observer, callback))
 }

@@ -98,10 +98,16 @@ fn frame() -> Html {
                 browser::set_accent(e.accent.as_deref(), e.accent_ink.as_deref());
             }
             let parent = embed.and_then(|e| e.parent.clone());
+            let watcher = parent.clone().and_then(browser::watch_height);
             let resize = parent.map(|origin| {
                 gloo_events::EventListener::new(&browser::window(), "resize", move |_| browser::post_height(&origin))
             });
-            move || drop(resize)
+            move || {
+                if let Some((observer, _)) = &watcher {
+                    observer.disconnect();
+                }
+                drop((resize, watcher))
+            }
         });
     }
     {
