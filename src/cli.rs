@@ -2,8 +2,10 @@
 
 pub mod compile;
 pub mod generate;
+pub mod hsds;
 pub mod load;
 pub mod problem;
+pub mod report;
 pub mod source;
 
 use std::path::{Path, PathBuf};
@@ -20,6 +22,10 @@ USAGE:
   waypoint build    [--data DIR] [--providers DIR] [--out DIR] [--allow-fictional]
   waypoint validate [--data DIR] [--providers DIR] [--allow-fictional]
   waypoint generate --services N [--seed S] [--data DIR] [--out DIR]
+  waypoint import   PATH [--out DIR] [--mapping FILE] [--source-name NAME] [--data DIR]
+  waypoint validate PATH [--data DIR] [--providers DIR] [--mapping FILE]
+  waypoint export   --format hsds-json OUT.json [--data DIR] [--providers DIR] [--allow-fictional]
+  waypoint report   [--data DIR] [--providers DIR]
 
   build     checks data/ and writes the bundle the browser loads (OUT/site.bin)
   validate  checks data/ and prints every problem with file, record and field;
@@ -27,6 +33,16 @@ USAGE:
   generate  writes N clearly fictional services across all states, domains and
             populations to OUT/providers/generated.json, for scale tests;
             build them with --providers OUT/providers --allow-fictional
+  import    reads Open Referral HSDS (3.0 JSON, 3.0 CSV datapackage, 1.x/2.x
+            CSV; a file, folder or zip) into one TOML file per organisation
+            in OUT (default target/imported/providers), mapping taxonomy
+            terms through DATA/hsds-mapping.toml; prints every warning
+  validate PATH  checks an HSDS file, folder or zip as import would read it,
+            against the model, beside the directory's own providers
+  export    writes the directory as an HSDS 3.0 JSON list of services
+  report    prints the directory's health: records by domain, population and
+            state, records not verified in 12 months, records nobody can
+            contact, and unmapped terms of the last import
 
 Defaults: --data data, --out target/site-data (build) or target/generated (generate),
 --seed 1. Set WAYPOINT_TODAY=YYYY-MM-DD to fix the date used for freshness checks.";
@@ -39,6 +55,11 @@ struct Args {
     allow_fictional: bool,
     services: Option<usize>,
     seed: u64,
+    format: Option<String>,
+    mapping: Option<PathBuf>,
+    source_name: Option<String>,
+    /// The positional PATH of `import`, `validate` and `export`.
+    path: Option<PathBuf>,
 }
 
 fn parse_args(rest: &[String]) -> Result<Args, String> {
@@ -53,6 +74,10 @@ fn parse_args(rest: &[String]) -> Result<Args, String> {
             "--allow-fictional" => args.allow_fictional = true,
             "--services" => args.services = Some(value()?.parse().map_err(|_| "--services needs a number")?),
             "--seed" => args.seed = value()?.parse().map_err(|_| "--seed needs a number")?,
+            "--format" => args.format = Some(value()?),
+            "--mapping" => args.mapping = Some(value()?.into()),
+            "--source-name" => args.source_name = Some(value()?),
+            other if !other.starts_with('-') && args.path.is_none() => args.path = Some(other.into()),
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -65,7 +90,7 @@ pub fn run(argv: &[String]) -> i32 {
         println!("{USAGE}");
         return 2;
     };
-    let args = match parse_args(&argv[1..]) {
+    let mut args = match parse_args(&argv[1..]) {
         Ok(a) => a,
         Err(e) => {
             eprintln!("waypoint: {e}\n\n{USAGE}");
@@ -73,9 +98,21 @@ pub fn run(argv: &[String]) -> i32 {
         }
     };
     let data = args.data.clone().unwrap_or_else(|| "data".into());
+    if let (Some(path), false) = (&args.path, matches!(command.as_str(), "import" | "validate" | "export")) {
+        eprintln!("waypoint: unknown option {}\n\n{USAGE}", path.display());
+        return 2;
+    }
+    // `validate DIR` on a folder of provider files is `validate --providers DIR`.
+    if command == "validate" && args.providers.is_none() {
+        args.providers = args.path.clone().filter(|p| p.is_dir() && !hsds::is_hsds_input(p));
+    }
     match command.as_str() {
         "build" => build(&data, &args),
+        "validate" if args.path.as_deref().is_some_and(hsds::is_hsds_input) => hsds::validate_cmd(&data, &args),
         "validate" => validate(&data, &args),
+        "import" => hsds::import_cmd(&data, &args),
+        "export" => hsds::export_cmd(&data, &args),
+        "report" => report::run(&data, args.providers.as_deref()),
         "generate" => generate_cmd(&data, &args),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
