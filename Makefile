@@ -39,8 +39,15 @@ setup-build:
 data: $(SETUP_BUILD)
 	cargo run --release --bin waypoint -- build --data data --out target/site-data
 
+# The public site in dist/, then the staff console (the same app with the
+# `staff` feature) in dist/staff/; Trunk replaces dist/ on each root build,
+# so the order matters. The policy and _headers are rewritten last, over
+# both pages.
 dist: $(SETUP_BUILD) data
 	trunk build --release --offline
+	trunk build staff/index.html --release --dist dist/staff --public-url /staff/ --offline
+	rm -f dist/staff/_headers
+	node scripts/csp.mjs dist
 
 serve: dist
 	python3 scripts/serve.py --dir dist --port $(PORT)

@@ -42,7 +42,11 @@ function addUrl(raw) {
   if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url)) return; // external, data:, anchors
   const path = url.split(/[?#]/)[0];
   if (!COUNTED.has(extname(path).toLowerCase())) return;
-  const file = path.startsWith('/') ? join(dist, path) : join(dirname(indexPath), path);
+  // A page built for a sub-path (the staff console, --public-url /staff/)
+  // names its files from the site root.
+  const base = process.env.BUDGET_PUBLIC_URL ?? '/';
+  const rooted = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
+  const file = path.startsWith('/') ? join(dist, rooted) : join(dirname(indexPath), path);
   if (!file.startsWith(dist)) return;
   if (existsSync(file) && statSync(file).isFile()) files.add(file);
   else missing.push(url);

@@ -29,7 +29,12 @@ export function policy(scriptHashes) {
 
 const inlineScript = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 const hashes = new Set();
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+// Pages in the folder and one level down (the staff console in staff/):
+// _headers covers every page, so it needs every page's hashes.
+const pages = readdirSync(dir).flatMap((f) =>
+  f.endsWith('.html') ? [f] : statSync(join(dir, f)).isDirectory() ? readdirSync(join(dir, f)).filter((g) => g.endsWith('.html')).map((g) => join(f, g)) : [],
+);
+for (const name of pages) {
   const path = join(dir, name);
   let html = readFileSync(path, 'utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
   const pageHashes = [...html.matchAll(inlineScript)].map(
@@ -51,7 +56,7 @@ writeFileSync(
   Referrer-Policy: no-referrer
   X-Content-Type-Options: nosniff
   Cross-Origin-Opener-Policy: same-origin
-  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()
+  Permissions-Policy: camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()
 /site-data/*
   Cache-Control: no-cache
 `,
@@ -67,7 +72,7 @@ function precompress(folder) {
     const path = join(folder, name);
     if (statSync(path).isDirectory()) {
       precompress(path);
-    } else if (/\.(html|js|css|wasm|bin|svg)$/.test(name)) {
+    } else if (/\.(html|js|css|wasm|bin|svg|txt)$/.test(name)) {
       const body = readFileSync(path);
       writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
       writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));

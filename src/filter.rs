@@ -1,10 +1,11 @@
 //! The directory's filters. They combine with each other and with the text
 //! query: a service must pass every filter that is set.
 
+use crate::geo::Place;
 use crate::model::Service;
 use crate::taxonomy::{DomainId, PopulationId, ServiceTypeId, Taxonomy};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filters {
     pub domain: Option<DomainId>,
     pub service_type: Option<ServiceTypeId>,
@@ -19,6 +20,15 @@ pub struct Filters {
     pub state: Option<String>,
     /// Only meaningful with a state.
     pub city: Option<String>,
+    /// The caller's place (a ZIP code, city or the device's location):
+    /// services located near it or serving its area.
+    pub near: Option<std::rc::Rc<Place>>,
+    /// Miles from `near`; `None` is any distance.
+    pub radius: Option<u16>,
+    /// Open at this instant (Unix milliseconds), evaluated in each
+    /// service's own time zone. The clock is carried here so matching stays
+    /// a pure function of the filters.
+    pub open_at: Option<i64>,
     /// A partner's embed scope: always applied, never shown or cleared.
     pub scope: Option<std::rc::Rc<Scope>>,
 }
@@ -67,6 +77,9 @@ impl Filters {
             self.nationwide_or_remote,
             self.state.is_some(),
             self.city.is_some(),
+            self.near.is_some(),
+            self.radius.is_some() && self.near.is_some(),
+            self.open_at.is_some(),
         ]
         .into_iter()
         .filter(|set| *set)
@@ -107,6 +120,16 @@ impl Filters {
         }
         if self.nationwide_or_remote && !(service.remote || service.is_nationwide()) {
             return false;
+        }
+        if let Some(place) = &self.near {
+            if crate::geo::reach(service, place, self.radius.map(f32::from)).is_none() {
+                return false;
+            }
+        }
+        if let Some(instant) = self.open_at {
+            if !crate::hours::is_open_now(&service.hours, instant) {
+                return false;
+            }
         }
         if let Some(state) = &self.state {
             match &self.city {

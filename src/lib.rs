@@ -9,12 +9,16 @@
 pub mod bundle;
 pub mod embed;
 pub mod filter;
+pub mod geo;
 pub mod guide;
+pub mod hours;
 pub mod locale;
 pub mod model;
 pub mod quick_exit;
 pub mod readability;
+pub mod referral;
 pub mod search;
+pub mod share;
 pub mod site;
 pub mod taxonomy;
 pub mod text;

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use crate::bundle::Bundle;
 use crate::filter::Filters;
+use crate::geo::{AreaKind, Place, Reach};
 use crate::locale::{Catalog, Strings};
 use crate::model::{Organization, Service};
 use crate::search::{rank, Document, Field, SearchIndex, Searcher};
@@ -21,6 +22,16 @@ pub struct Site {
     default_rank: Vec<u32>,
     /// Services in the default order.
     default_order: Vec<u32>,
+}
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Best match first (the default order with nothing typed).
+    #[default]
+    Relevance,
+    /// Nearest first; only meaningful with a place.
+    Distance,
 }
 
 /// The directory's answer to a query and filters.
@@ -103,6 +114,14 @@ impl Site {
         Results { services: found.hits.iter().map(|h| h.record).collect(), terms: found.terms, partial: found.partial }
     }
 
+    /// Nearest first: services located near the place by distance, then
+    /// those that serve its area (local, statewide, nationwide). Equal keys
+    /// keep their relevance order, so "shelter" near a ZIP code still puts
+    /// the better match first among services the same distance away.
+    pub fn sort_by_distance(&self, services: &mut [u32], place: &Place, radius: Option<u16>) {
+        services.sort_by_cached_key(|&r| distance_key(crate::geo::reach(self.service(r), place, radius.map(f32::from))));
+    }
+
     /// Where a service is or whom it serves, in one short line:
     /// "Nationwide", "San Diego, CA", "California".
     pub fn place_summary(&self, service: &Service, strings: &Strings) -> String {
@@ -161,6 +180,17 @@ impl Site {
         places.sort_unstable();
         places.dedup();
         places
+    }
+}
+
+/// The sort key for nearest first; tenths of a mile are close enough.
+fn distance_key(reach: Option<Reach>) -> (u8, u32) {
+    match reach {
+        Some(Reach::Distance(miles)) => (0, (miles * 10.0) as u32),
+        Some(Reach::Area(AreaKind::Local)) => (1, 0),
+        Some(Reach::Area(AreaKind::Statewide)) => (2, 0),
+        Some(Reach::Area(AreaKind::Nationwide)) => (3, 0),
+        None => (4, 0),
     }
 }
 

@@ -156,3 +156,64 @@ pub fn watch_height(parent_origin: String) -> Option<(web_sys::ResizeObserver, w
     observer.observe(&body);
     Some((observer, callback))
 }
+
+/// Now, in Unix milliseconds (for "open now"; a test may fix the clock).
+pub fn unix_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// The page's fragment, read once at start for a shared search link.
+pub fn fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// This page's address without query or fragment, for a shared link. A
+/// partner's widget shares a link to the site itself, not to the frame.
+pub fn page_address() -> String {
+    let location = window().location();
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// Puts text on the clipboard. Fails in a partner's frame (the sandbox
+/// grants no clipboard) and on pages the browser does not trust; the caller
+/// then shows the text to copy by hand.
+pub async fn copy_text(text: &str) -> bool {
+    let promise = window().navigator().clipboard().write_text(text);
+    JsFuture::from(promise).await.is_ok()
+}
+
+/// The print dialog; the print stylesheet leaves only the referral sheet.
+pub fn print() {
+    let _ = window().print();
+}
+
+/// Asks the device for its location, once, after a tap. The answer is
+/// used for this search only and never kept. `done` gets `None` when the
+/// person says no or the device cannot tell.
+pub fn locate(done: impl FnOnce(Option<(f32, f32)>) + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let Ok(geolocation) = window().navigator().geolocation() else { return done(None) };
+    let done = Rc::new(RefCell::new(Some(done)));
+    let finish = {
+        let done = done.clone();
+        move |answer: Option<(f32, f32)>| {
+            if let Some(f) = done.borrow_mut().take() {
+                f(answer);
+            }
+        }
+    };
+    let on_fail = finish.clone();
+    let ok = Closure::once_into_js(move |position: wasm_bindgen::JsValue| {
+        let number = |obj: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(obj, &key.into()).ok().and_then(|v| v.as_f64());
+        let coords = js_sys::Reflect::get(&position, &"coords".into()).unwrap_or_default();
+        finish(number(&coords, "latitude").zip(number(&coords, "longitude")).map(|(a, b)| (a as f32, b as f32)));
+    });
+    let fail = Closure::once_into_js(move |_: wasm_bindgen::JsValue| on_fail(None));
+    if geolocation.get_current_position_with_error_callback(ok.unchecked_ref(), Some(fail.unchecked_ref())).is_err() {
+        if let Some(f) = done.borrow_mut().take() {
+            f(None);
+        }
+    }
+}

@@ -7,12 +7,14 @@ mod filters;
 mod guide;
 mod help_bar;
 mod highlight;
+mod near;
 mod quick_exit;
 mod results;
 mod safety;
 mod screen;
 mod service_detail;
 mod shell;
+mod staff;
 
 pub use app::App;
 pub use shell::{Shell, ShellProps};

@@ -13,7 +13,9 @@ use crate::guide::{NeedId, Reply, Session};
 use crate::locale::{Catalog, Strings};
 use crate::model::Directory;
 use crate::search::Searcher;
-use crate::site::{Results, Site};
+use crate::geo::Place;
+use crate::share::SharedSearch;
+use crate::site::{Order, Results, Site};
 use crate::taxonomy::{DomainId, PopulationId, ServiceTypeId};
 
 /// How many results are drawn at first; "Show more" adds this many again.
@@ -30,17 +32,34 @@ pub enum View {
     Guide,
 }
 
+/// Yew compares states to decide what to draw again (see `PartialEq`):
+/// every field that is drawn must be compared there.
+#[derive(Clone)]
 pub struct AppState {
     pub site: Rc<Site>,
     searcher: Rc<RefCell<Searcher>>,
     pub lang: String,
+    /// The search box as typed; a ZIP code in it becomes the place.
     pub query: String,
     pub filters: Filters,
+    pub order: Order,
     pub results: Rc<Results>,
     pub shown: usize,
     pub view: View,
     /// The service last opened, so focus returns to it in the list.
     pub last_opened: Option<u32>,
+    /// The place box as typed, and where its lookup stands.
+    pub place_text: String,
+    pub place_status: PlaceStatus,
+    /// Now, in Unix milliseconds: what "open now" is judged against. The
+    /// page sends it once a minute, so the reducer never reads a clock.
+    pub clock: i64,
+    /// The staff's compact list: chosen on the page, never remembered.
+    pub compact: bool,
+    /// Services picked for the referral sheet, in the order picked.
+    pub selected: Rc<Vec<u32>>,
+    /// A copy succeeded or failed; failures carry the text to copy by hand.
+    pub notice: Option<Notice>,
     /// The guide's answers, only ever in memory; `None` before it starts.
     pub guide: Option<Session>,
     /// Answers ticked on the current choose-any step, not yet sent.
@@ -55,6 +74,26 @@ pub struct AppState {
     pub embed: Option<Rc<EmbedConfig>>,
 }
 
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PlaceStatus {
+    #[default]
+    Idle,
+    Looking,
+    NotFound,
+    /// Waiting for the device's location, after a tap.
+    Locating,
+    LocationFailed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Copied { count: usize },
+    LinkCopied,
+    /// The clipboard refused (a partner's frame, an old browser): the text
+    /// is shown to copy by hand.
+    CopyFailed { text: String },
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum FilterChange {
     Domain(Option<DomainId>),
@@ -66,9 +105,11 @@ pub enum FilterChange {
     NationwideOrRemote(bool),
     State(Option<String>),
     City(Option<String>),
+    Radius(Option<u16>),
+    OpenNow(bool),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum Action {
     Search(String),
     Filter(FilterChange),
@@ -93,6 +134,20 @@ pub enum Action {
     /// A state's services arrived (national directories).
     StateLoaded(String, Rc<Directory>),
     StateFailed(String),
+    /// The place box changed; its lookup is under way.
+    PlaceTyped(String),
+    /// A place was found (nearest first from now on), or cleared.
+    PlaceFound(Option<Rc<Place>>),
+    PlaceStatus(PlaceStatus),
+    SetOrder(Order),
+    /// The minute changed.
+    Tick(i64),
+    ToggleCompact,
+    ToggleSelected(u32),
+    ClearSelected,
+    Notify(Option<Notice>),
+    /// A shared link was opened: its words and filters.
+    ApplyShared(Rc<SharedSearch>),
     /// Forget everything typed or chosen (quick exit, leaving the page).
     Forget,
 }
@@ -104,17 +159,22 @@ fn scope_of(embed: Option<&EmbedConfig>) -> Option<Rc<Scope>> {
     (scope != Scope::default()).then(|| Rc::new(scope))
 }
 
-/// Yew compares states to decide what to draw again: every field that is
-/// drawn must be here.
 impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.site, &other.site)
             && self.lang == other.lang
             && self.query == other.query
             && self.filters == other.filters
+            && self.order == other.order
             && self.shown == other.shown
             && self.view == other.view
             && Rc::ptr_eq(&self.results, &other.results)
+            && self.place_text == other.place_text
+            && self.place_status == other.place_status
+            && self.clock / 60_000 == other.clock / 60_000
+            && self.compact == other.compact
+            && self.selected == other.selected
+            && self.notice == other.notice
             && self.guide == other.guide
             && self.guide_choices == other.guide_choices
             && self.last_opened == other.last_opened
@@ -125,7 +185,8 @@ impl PartialEq for AppState {
 }
 
 impl AppState {
-    pub fn new(site: Rc<Site>, embed: Option<Rc<EmbedConfig>>) -> AppState {
+    /// `clock` is now, in Unix milliseconds.
+    pub fn new(site: Rc<Site>, embed: Option<Rc<EmbedConfig>>, clock: i64) -> AppState {
         let searcher = Rc::new(RefCell::new(site.searcher()));
         let lang = site.bundle.site.default_language.clone();
         let filters = Filters { scope: scope_of(embed.as_deref()), ..Filters::default() };
@@ -140,10 +201,17 @@ impl AppState {
             lang,
             query: String::new(),
             filters,
+            order: Order::Relevance,
             results,
             shown: PAGE,
             view,
             last_opened: None,
+            place_text: String::new(),
+            place_status: PlaceStatus::Idle,
+            clock,
+            compact: false,
+            selected: Rc::new(Vec::new()),
+            notice: None,
             guide: None,
             guide_choices: Vec::new(),
             loaded_catalogs: Rc::new(Vec::new()),
@@ -181,53 +249,58 @@ impl AppState {
         !(self.site.bundle.locales.iter().any(complete) || self.loaded_catalogs.iter().any(complete))
     }
 
-    fn with_search(&self, query: String, filters: Filters) -> AppState {
-        // The partner's scope rides on every search and survives Clear all.
-        let filters = Filters { scope: scope_of(self.embed.as_deref()), ..filters };
-        let results = Rc::new(self.site.find(&mut self.searcher.borrow_mut(), &query, &filters));
-        AppState {
-            site: self.site.clone(),
-            searcher: self.searcher.clone(),
-            lang: self.lang.clone(),
-            query,
-            filters,
-            results,
-            shown: PAGE,
-            view: View::Directory,
-            last_opened: None,
-            guide: self.guide.clone(),
-            guide_choices: self.guide_choices.clone(),
-            loaded_catalogs: self.loaded_catalogs.clone(),
-            loaded_states: self.loaded_states.clone(),
-            state_error: None,
-            embed: self.embed.clone(),
+    /// The ZIP code typed in the search box, if any.
+    pub fn zip_in_query(&self) -> Option<String> {
+        crate::geo::split_zip(&self.query).1
+    }
+
+    /// The services on the referral sheet, or failing that the one open.
+    pub fn referral_targets(&self) -> Vec<u32> {
+        match self.view {
+            View::Service(idx) if self.selected.is_empty() => vec![idx],
+            _ => (*self.selected).clone(),
         }
     }
 
+    fn with_search(&self, query: String, filters: Filters) -> AppState {
+        // The partner's scope rides on every search and survives Clear all.
+        let filters = Filters { scope: scope_of(self.embed.as_deref()), ..filters };
+        // A ZIP code in the box places the search; it is not a word to find.
+        let (words, _) = crate::geo::split_zip(&query);
+        let mut results = self.site.find(&mut self.searcher.borrow_mut(), &words, &filters);
+        if let (Order::Distance, Some(place)) = (self.order, &filters.near) {
+            self.site.sort_by_distance(&mut results.services, place, filters.radius);
+        }
+        self.with(|s| {
+            s.query = query;
+            s.filters = filters;
+            s.results = Rc::new(results);
+            s.shown = PAGE;
+            s.view = View::Directory;
+            s.last_opened = None;
+            s.state_error = None;
+            s.notice = None;
+        })
+    }
+
+    /// The same search again (after the order, the clock or the data changed).
+    fn research(&self) -> AppState {
+        let view = self.view;
+        let last_opened = self.last_opened;
+        let mut next = self.with_search(self.query.clone(), self.filters.clone());
+        next.view = view;
+        next.last_opened = last_opened;
+        next
+    }
+
     fn with(&self, change: impl FnOnce(&mut AppState)) -> AppState {
-        let mut next = AppState {
-            site: self.site.clone(),
-            searcher: self.searcher.clone(),
-            lang: self.lang.clone(),
-            query: self.query.clone(),
-            filters: self.filters.clone(),
-            results: self.results.clone(),
-            shown: self.shown,
-            view: self.view,
-            last_opened: self.last_opened,
-            guide: self.guide.clone(),
-            guide_choices: self.guide_choices.clone(),
-            loaded_catalogs: self.loaded_catalogs.clone(),
-            loaded_states: self.loaded_states.clone(),
-            state_error: self.state_error.clone(),
-            embed: self.embed.clone(),
-        };
+        let mut next = self.clone();
         change(&mut next);
         next
     }
 }
 
-fn apply(filters: &mut Filters, change: FilterChange) {
+fn apply(filters: &mut Filters, change: FilterChange, clock: i64) {
     match change {
         FilterChange::Domain(d) => {
             filters.domain = d;
@@ -245,6 +318,8 @@ fn apply(filters: &mut Filters, change: FilterChange) {
             filters.city = None;
         }
         FilterChange::City(c) => filters.city = c,
+        FilterChange::Radius(r) => filters.radius = r,
+        FilterChange::OpenNow(on) => filters.open_at = on.then_some(clock),
     }
 }
 
@@ -256,10 +331,18 @@ impl Reducible for AppState {
             Action::Search(query) => self.with_search(query, self.filters.clone()),
             Action::Filter(change) => {
                 let mut filters = self.filters.clone();
-                apply(&mut filters, change);
+                apply(&mut filters, change, self.clock);
                 self.with_search(self.query.clone(), filters)
             }
-            Action::ClearFilters => self.with_search(self.query.clone(), Filters::default()),
+            Action::ClearFilters => {
+                let cleared = self.with(|s| {
+                    s.place_text.clear();
+                    s.place_status = PlaceStatus::Idle;
+                    s.order = Order::Relevance;
+                });
+                // The place goes too, and so does a ZIP code typed as a word.
+                cleared.with_search(crate::geo::split_zip(&self.query).0, Filters::default())
+            }
             Action::ShowMore => self.with(|s| s.shown += PAGE),
             Action::Open(service) => self.with(|s| {
                 s.view = View::Service(service);
@@ -333,14 +416,68 @@ impl Reducible for AppState {
                     s.loaded_states = Rc::new(loaded);
                     s.state_error = None;
                 });
-                let view = base.view;
-                let mut next = base.with_search(base.query.clone(), base.filters.clone());
-                next.view = view;
-                next
+                base.research()
             }
             Action::StateFailed(state) => self.with(|s| s.state_error = Some(state)),
+            Action::PlaceTyped(text) => self.with(|s| {
+                s.place_status = if text.trim().is_empty() { PlaceStatus::Idle } else { PlaceStatus::Looking };
+                s.place_text = text;
+            }),
+            Action::PlaceFound(place) => {
+                let mut filters = self.filters.clone();
+                let found = place.is_some();
+                filters.near = place;
+                let next = self.with(|s| {
+                    s.place_status = PlaceStatus::Idle;
+                    // Nearest first as soon as there is a place; the person
+                    // can switch back to best match.
+                    s.order = if found { Order::Distance } else { Order::Relevance };
+                    if !found {
+                        s.place_text.clear();
+                    }
+                });
+                next.with_search(self.query.clone(), filters)
+            }
+            Action::PlaceStatus(status) => self.with(|s| s.place_status = status),
+            Action::SetOrder(order) => self.with(|s| s.order = order).research(),
+            Action::Tick(clock) => {
+                let next = self.with(|s| s.clock = clock);
+                if next.filters.open_at.is_some() {
+                    let mut filters = next.filters.clone();
+                    filters.open_at = Some(clock);
+                    let mut moved = next.with(|s| s.filters = filters);
+                    moved = moved.research();
+                    moved.notice = self.notice.clone();
+                    moved
+                } else {
+                    next
+                }
+            }
+            Action::ToggleCompact => self.with(|s| s.compact = !s.compact),
+            Action::ToggleSelected(service) => self.with(|s| {
+                let mut selected = (*s.selected).clone();
+                match selected.iter().position(|&r| r == service) {
+                    Some(i) => {
+                        selected.remove(i);
+                    }
+                    None => selected.push(service),
+                }
+                s.selected = Rc::new(selected);
+            }),
+            Action::ClearSelected => self.with(|s| s.selected = Rc::new(Vec::new())),
+            Action::Notify(notice) => self.with(|s| s.notice = notice),
+            Action::ApplyShared(shared) => {
+                let mut filters = shared.filters(&self.site.bundle.taxonomy);
+                filters.open_at = shared.open_now.then_some(self.clock);
+                let next = self.with(|s| {
+                    s.order = shared.order;
+                    s.place_text = shared.place.clone().unwrap_or_default();
+                    s.place_status = if shared.place.is_some() { PlaceStatus::Looking } else { PlaceStatus::Idle };
+                });
+                next.with_search(shared.query.clone(), filters)
+            }
             Action::Forget => {
-                let fresh = AppState::new(self.site.clone(), self.embed.clone());
+                let fresh = AppState::new(self.site.clone(), self.embed.clone(), self.clock);
                 fresh.with(|s| {
                     s.lang = self.lang.clone();
                     s.loaded_catalogs = self.loaded_catalogs.clone();

@@ -2,6 +2,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::filters::FilterPanel;
+use super::near::{look_up_place, NearPanel};
 use super::results::{LawEnforcementLines, ResultList};
 use super::use_app;
 use crate::ui::state::Action;
@@ -15,7 +16,13 @@ pub fn directory() -> Html {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(Action::Search(input.value()));
+            let query = input.value();
+            // "shelter 92101": the ZIP code places the search.
+            let zip = crate::geo::split_zip(&query).1;
+            state.dispatch(Action::Search(query));
+            if let Some(zip) = zip.filter(|z| state.filters.near.as_ref().and_then(|p| p.zip.as_ref()) != Some(z)) {
+                look_up_place(&state, zip);
+            }
         })
     };
     let open_guide = {
@@ -46,6 +53,8 @@ pub fn directory() -> Html {
                     {oninput}
                 />
             </div>
+            <NearPanel />
+            { super::staff::shortcut_help() }
             <FilterPanel />
             <ResultList />
             <LawEnforcementLines />

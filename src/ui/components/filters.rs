@@ -1,7 +1,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::use_app;
+use super::{use_app, AppContext};
 use crate::taxonomy::label_key;
 use crate::ui::state::{Action, FilterChange};
 
@@ -35,6 +35,31 @@ fn checkbox(id: &str, label: &str, checked: bool, on: Callback<bool>) -> Html {
             <label for={id.to_string()}>{ label }</label>
         </div>
     }
+}
+
+/// Chooses a state. In a national directory a state's services load when
+/// it is chosen (once, from the site itself); typing never fetches anything.
+pub fn choose_state(state: &AppContext, code: Option<String>) {
+    state.dispatch(Action::Filter(FilterChange::State(code.clone())));
+    if let Some(code) = code {
+        load_state_services(state, code);
+    }
+}
+
+/// Fetches a state's services if this is a national directory and they
+/// are not here yet.
+pub fn load_state_services(state: &AppContext, code: String) {
+    let Some(file) = state.state_file(&code) else { return };
+    let state = state.clone();
+    yew::platform::spawn_local(async move {
+        let loaded = crate::ui::browser::fetch_bytes(&file)
+            .await
+            .and_then(|b| crate::bundle::decode::<crate::model::Directory>(&b).map_err(|e| e.to_string()));
+        state.dispatch(match loaded {
+            Ok(directory) => Action::StateLoaded(code, std::rc::Rc::new(directory)),
+            Err(_) => Action::StateFailed(code),
+        });
+    });
 }
 
 /// The filters, which combine with each other and with the search text.
@@ -92,25 +117,9 @@ pub fn filter_panel() -> Html {
         let state = state.clone();
         Callback::from(move |v: Option<String>| state.dispatch(Action::Filter(FilterChange::Population(id_of(v)))))
     };
-    // In a national directory a state's services load when it is chosen
-    // (once, from the site itself); typing never fetches anything.
     let on_state = {
         let state = state.clone();
-        Callback::from(move |v: Option<String>| {
-            state.dispatch(Action::Filter(FilterChange::State(v.clone())));
-            let Some(code) = v else { return };
-            let Some(file) = state.state_file(&code) else { return };
-            let state = state.clone();
-            yew::platform::spawn_local(async move {
-                let loaded = crate::ui::browser::fetch_bytes(&file)
-                    .await
-                    .and_then(|b| crate::bundle::decode::<crate::model::Directory>(&b).map_err(|e| e.to_string()));
-                state.dispatch(match loaded {
-                    Ok(directory) => Action::StateLoaded(code, std::rc::Rc::new(directory)),
-                    Err(_) => Action::StateFailed(code),
-                });
-            });
-        })
+        Callback::from(move |v: Option<String>| choose_state(&state, v))
     };
     let clear = {
         let state = state.clone();
@@ -132,6 +141,7 @@ pub fn filter_panel() -> Html {
             </div>
             <div class="checks">
                 { checkbox("filter-free", s.get("filters.free"), f.free_only, toggle(FilterChange::FreeOnly)) }
+                { checkbox("filter-open-now", s.get("open_now.filter"), f.open_at.is_some(), toggle(FilterChange::OpenNow)) }
                 { checkbox("filter-24-7", s.get("filters.open_24_7"), f.open_24_7, toggle(FilterChange::Open247)) }
                 { checkbox("filter-remote", s.get("filters.remote"), f.nationwide_or_remote, toggle(FilterChange::NationwideOrRemote)) }
             </div>

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use super::highlight::Highlight;
+use super::staff;
 use super::use_app;
 use crate::model::{PhoneKind, Service};
 use crate::taxonomy::label_key;
@@ -25,7 +26,10 @@ pub fn result_list() -> Html {
     };
     html! {
         <section class="results" aria-labelledby="results-status">
-            <p id="results-status" class="status" role="status" aria-live="polite" aria-atomic="true">{ status }</p>
+            <div class="list-tools">
+                <p id="results-status" class="status" role="status" aria-live="polite" aria-atomic="true">{ status }</p>
+                { staff::list_tools() }
+            </div>
             if state.state_error.is_some() {
                 <p class="load-error" role="alert">{ s.get("filters.state_error") }</p>
             }
@@ -38,7 +42,7 @@ pub fn result_list() -> Html {
                     <p>{ s.get("results.empty_help") }</p>
                 </div>
             } else {
-                <ol class="cards">
+                <ol class={classes!("cards", state.compact.then_some("compact"))}>
                     { for results.services.iter().take(state.shown).map(|&idx| html! { <ResultCard key={idx} service={idx} /> }) }
                 </ol>
                 if total > state.shown {
@@ -73,8 +77,9 @@ pub fn result_card(props: &CardProps) -> Html {
     // screen readers read it in that language whatever the UI's language.
     let content_lang = site.bundle.site.default_language.clone();
     let first_phone = service.phones.iter().find(|p| !matches!(p.kind, PhoneKind::Fax | PhoneKind::Tty));
+    let selected = state.selected.contains(&props.service);
     html! {
-        <li class="card" data-service={service.id.clone()}>
+        <li class={classes!("card", selected.then_some("selected"))} data-service={service.id.clone()} data-idx={props.service.to_string()}>
             <h2 class="card-title">
                 <button type="button" class="link" id={format!("open-{}", service.id)} lang={content_lang.clone()} onclick={open}>
                     <Highlight text={service.name.clone()} terms={terms.clone()} />
@@ -91,7 +96,8 @@ pub fn result_card(props: &CardProps) -> Html {
             </ul>
             <p class="meta">
                 <span class="place">{ site.place_summary(service, &s) }</span>
-                if service.hours.always_open { <span class="badge">{ s.get("detail.open_24_7") }</span> }
+                if let Some(distance) = distance_line(&state, service) { <span class="distance">{ distance }</span> }
+                { open_status(service, state.clock, &s) }
                 if service.free { <span class="badge">{ s.get("detail.free") }</span> }
             </p>
             if let Some(phone) = first_phone {
@@ -101,8 +107,29 @@ pub fn result_card(props: &CardProps) -> Html {
             if service.last_verified.is_stale(crate::ui::browser::today()) {
                 <p class="stale">{ s.get("detail.stale") }</p>
             }
+            { staff::card_select(props.service) }
         </li>
     }
+}
+
+/// How far the service is from the caller's place, or that it serves the
+/// area; nothing without a place.
+pub fn distance_line(state: &crate::ui::state::AppState, service: &Service) -> Option<String> {
+    let place = state.filters.near.as_deref()?;
+    let reach = crate::geo::reach(service, place, state.filters.radius.map(f32::from))?;
+    Some(crate::referral::distance_text(reach, service, place, &state.strings()))
+}
+
+/// "Open now · closes 5 pm", in the service's own time zone.
+pub fn open_status(service: &Service, clock: i64, s: &crate::locale::Strings) -> Html {
+    use crate::hours::OpenStatus;
+    let status = crate::hours::status(&service.hours, clock);
+    let class = match status {
+        OpenStatus::AlwaysOpen | OpenStatus::Open { .. } => "open-status open",
+        OpenStatus::Closed { .. } => "open-status closed",
+        OpenStatus::NotListed => "open-status unknown",
+    };
+    html! { <span class={class}>{ crate::hours::describe(&status, s) }</span> }
 }
 
 /// A tap-to-call or tap-to-text link for one phone.

@@ -1,27 +1,32 @@
 use yew::prelude::*;
 
-use super::results::contact_link;
-use super::use_app;
+use super::staff;
+use super::results::{contact_link, distance_line, open_status};
+use super::{use_app, AppContext};
 use crate::model::Service;
 use crate::taxonomy::label_key;
 use crate::ui::browser;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, View};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
     pub service: u32,
 }
 
-const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
-fn clock(minutes: u16) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
-}
-
 /// Only web addresses become links, whatever the data says.
 fn safe_web(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// Back to the results, focus on the service that was open, so a
+/// keyboard user carries on from where they were.
+pub fn back_to_list(state: &AppContext) {
+    let View::Service(idx) = state.view else { return };
+    let id = format!("open-{}", state.site.service(idx).id);
+    state.dispatch(Action::BackToResults);
+    // After the list is drawn again, return focus to where it was.
+    yew::platform::spawn_local(async move { browser::focus(&id) });
 }
 
 /// Everything a person needs to act on one service.
@@ -36,13 +41,7 @@ pub fn service_detail(props: &DetailProps) -> Html {
     use_effect_with(props.service, |_| browser::focus("service-title"));
     let back = {
         let state = state.clone();
-        let id = format!("open-{}", service.id);
-        Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::BackToResults);
-            let id = id.clone();
-            // After the list is drawn again, return focus to where it was.
-            yew::platform::spawn_local(async move { browser::focus(&id) });
-        })
+        Callback::from(move |_: MouseEvent| back_to_list(&state))
     };
     let labels = |keys: Vec<String>| keys.iter().map(|k| s.label(k)).collect::<Vec<_>>().join(", ");
     let offers = labels(service.service_types.iter().map(|&i| label_key::service_type(&t.service_types[i as usize].code)).collect());
@@ -54,18 +53,13 @@ pub fn service_detail(props: &DetailProps) -> Html {
         (None, Some(b)) => Some(s.format("detail.ages_to", &[("max", &b.to_string())])),
         (None, None) => None,
     };
-    let hours = if service.hours.always_open {
-        html! { <p>{ s.get("detail.open_24_7") }</p> }
-    } else if service.hours.periods.is_empty() {
-        html! { <p>{ s.get("detail.hours_unknown") }</p> }
-    } else {
-        html! {
+    let hours = html! {
+        <>
+            <p>{ open_status(service, state.clock, &s) }</p>
             <ul class="hours">
-                { for service.hours.periods.iter().map(|p| html! {
-                    <li>{ format!("{}: {}–{}", s.label(&format!("day.{}", DAYS[p.day as usize % 7])), clock(p.opens), clock(p.closes)) }</li>
-                }) }
+                { for crate::hours::weekly_summary(&service.hours, &s).into_iter().map(|line| html! { <li>{ line }</li> }) }
             </ul>
-        }
+        </>
     };
     let content_lang = site.bundle.site.default_language.clone();
     let field = |key: &'static str, body: Html| html! { <><dt>{ s.get(key) }</dt><dd>{ body }</dd></> };
@@ -76,6 +70,8 @@ pub fn service_detail(props: &DetailProps) -> Html {
             if org.name != service.name { <p class="org" lang={content_lang.clone()}>{ &org.name }</p> }
             if service.law_enforcement { <p class="badge warning">{ s.get("law_enforcement.badge") }</p> }
             if let Some(d) = &service.description { <p class="description" lang={content_lang.clone()}>{ d }</p> }
+            { staff::detail_tools(props.service) }
+            if let Some(distance) = distance_line(&state, service) { <p class="distance">{ distance }</p> }
             <section class="contact-block" aria-label={s.label("detail.contact")}>
                 { for service.phones.iter().map(|p| contact_link(p, &s, &content_lang)) }
                 if let Some(chat) = service.chat_url.as_ref().filter(|u| safe_web(u)) {

@@ -4,12 +4,16 @@ use yew::prelude::*;
 
 use super::directory::Directory;
 use super::guide::GuideView;
+use super::filters::load_state_services;
 use super::help_bar::HelpBar;
+use super::near::look_up_place;
+use super::staff::{self, use_shortcuts};
 use super::quick_exit::{use_quick_exit, QuickExit};
 use super::safety::SafetyPage;
 use super::service_detail::ServiceDetail;
 use super::{use_app, AppContext};
 use crate::embed::{EmbedConfig, EmbedView};
+use crate::share::SharedSearch;
 use crate::site::Site;
 use crate::ui::browser;
 use crate::ui::state::{Action, AppState, View};
@@ -47,11 +51,28 @@ pub fn switch_language(state: &AppContext, lang: String) {
     });
 }
 
+/// Opens a search someone shared as a link (`#q=shelter&near=92101`).
+fn open_shared_search(state: &AppContext, fragment: &str) {
+    let shared = SharedSearch::from_fragment(fragment);
+    if shared == SharedSearch::default() {
+        return;
+    }
+    let place = shared.place.clone();
+    let us_state = shared.state.clone();
+    state.dispatch(Action::ApplyShared(Rc::new(shared)));
+    if let Some(code) = us_state {
+        load_state_services(state, code);
+    }
+    if let Some(place) = place {
+        look_up_place(state, place);
+    }
+}
+
 /// The frame every view shares: skip link, quick exit, language switch and
 /// the help bar, always in the same place (WCAG 2.2 consistent help).
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
-    let state = use_reducer(|| AppState::new(props.site.clone(), props.embed.clone()));
+    let state = use_reducer(|| AppState::new(props.site.clone(), props.embed.clone(), browser::unix_ms()));
     html! {
         <ContextProvider<AppContext> context={state}>
             <Frame />
@@ -62,6 +83,23 @@ pub fn shell(props: &ShellProps) -> Html {
 #[function_component(Frame)]
 fn frame() -> Html {
     let state = use_app();
+    use_shortcuts();
+    {
+        // "Open now" follows the clock; a shared search link is read once.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if state.embed.is_none() {
+                open_shared_search(&state, &browser::fragment());
+            }
+            let state = state.clone();
+            yew::platform::spawn_local(async move {
+                loop {
+                    yew::platform::time::sleep(std::time::Duration::from_secs(30)).await;
+                    state.dispatch(Action::Tick(browser::unix_ms()));
+                }
+            });
+        });
+    }
     {
         let lang = state.lang.clone();
         let title = state.site.bundle.site.title.clone();
@@ -179,6 +217,7 @@ fn frame() -> Html {
             </header>
             <HelpBar />
             <main id="main" tabindex="-1">{ view }</main>
+            { staff::referral_sheet() }
             <footer class="footer">
                 <p>{ s.get("footer.privacy") }</p>
                 <p class="footer-links">
