@@ -3,6 +3,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 8099);
+// The built site to serve (a copy lets a run go on while dist/ is rebuilt).
+const DIST = process.env.E2E_DIST ?? 'dist';
 const baseURL = `http://127.0.0.1:${PORT}`;
 const PARTNER_PORT = Number(process.env.PARTNER_PORT ?? PORT - 2);
 
@@ -42,7 +44,7 @@ export default defineConfig({
   // tests (tests/e2e/widget).
   webServer: [
     {
-      command: `python3 scripts/serve.py --dir dist --port ${PORT} --quiet`,
+      command: `python3 scripts/serve.py --dir ${DIST} --port ${PORT} --quiet`,
       url: `${baseURL}/`,
       reuseExistingServer: false,
       timeout: 15_000,

@@ -78,19 +78,17 @@ impl Bundle {
         decode(bytes)
     }
 
-    /// The first-load bundle and, per other language, the strings the
-    /// browser fetches only when someone switches to it. The default
-    /// language stays whole; the others keep their search vocabulary here.
+    /// The first-load bundle and, per language, the strings the browser
+    /// fetches later: for other languages when someone switches to one
+    /// (they keep only their search vocabulary here), for the default
+    /// language when the guide, the safety page or the staff tools open.
     pub fn split_languages(mut self) -> (Bundle, Vec<Catalog>) {
         let mut later = Vec::new();
         for catalog in std::mem::take(&mut self.locales) {
-            if catalog.lang == self.site.default_language {
-                self.locales.push(catalog);
-            } else {
-                let (search, rest) = catalog.split();
-                self.locales.push(search);
-                later.push(rest);
-            }
+            let (first, rest) =
+                if catalog.lang == self.site.default_language { catalog.split_later() } else { catalog.split() };
+            self.locales.push(first);
+            later.push(rest);
         }
         (self, later)
     }

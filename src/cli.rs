@@ -190,7 +190,7 @@ fn build(data: &Path, args: &Args) -> i32 {
         println!("wrote {} state files (largest {largest} bytes), fetched when someone chooses a state", shards.len());
     }
     for (file, data) in files[1 + shards.len()..].iter() {
-        println!("wrote {} ({} bytes, fetched when someone switches language)", file.display(), data.len());
+        println!("wrote {} ({} bytes, fetched when first needed)", file.display(), data.len());
     }
     println!(
         "wrote {} ({} bytes): {} organisations, {} services, {} languages",

@@ -23,6 +23,14 @@ pub struct Catalog {
 /// stopwords, and each language's own name for the switcher.
 const SEARCH_KEY_PREFIXES: [&str; 7] = ["domain.", "service.", "population.", "language.", "area.", "search.", "meta."];
 
+/// Keys of the default language that wait until they are needed: the
+/// guide's and the safety page's words, and the staff console's. The
+/// directory never shows them, so a first visit does not download them
+/// (about 4 KB compressed).
+const LATER_KEY_PREFIXES: [&str; 6] = ["guide.", "safety.", "referral.", "share.", "keys.", "density."];
+/// Except the directory's links to those views.
+const FIRST_LOAD_KEYS: [&str; 3] = ["guide.ui.nav", "guide.ui.invite", "safety.link"];
+
 impl Catalog {
     pub fn new(lang: impl Into<String>, name: impl Into<String>, mut entries: Vec<(String, String)>) -> Catalog {
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -37,6 +45,16 @@ impl Catalog {
             self.entries.into_iter().partition(|(k, _)| SEARCH_KEY_PREFIXES.iter().any(|p| k.starts_with(p)));
         let part = |entries, complete| Catalog { lang: self.lang.clone(), name: self.name.clone(), entries, complete };
         (part(search, false), part(rest, false))
+    }
+
+    /// Splits the default language's catalogue into what the directory
+    /// shows and what waits until the guide, the safety page or the staff
+    /// tools open.
+    pub fn split_later(self) -> (Catalog, Catalog) {
+        let later = |k: &str| LATER_KEY_PREFIXES.iter().any(|p| k.starts_with(p)) && !FIRST_LOAD_KEYS.contains(&k);
+        let (rest, first): (Vec<_>, Vec<_>) = self.entries.into_iter().partition(|(k, _)| later(k));
+        let part = |entries| Catalog { lang: self.lang.clone(), name: self.name.clone(), entries, complete: false };
+        (part(first), part(rest))
     }
 
     /// Adds the rest of a split catalogue; the result is complete.

@@ -20,11 +20,15 @@ static BUNDLE: &[u8] = include_bytes!("../target/site-data/site.bin");
 /// The Spanish strings the browser fetches on switching language; merged
 /// here up front (the fetch itself is covered end to end).
 static SPANISH: &[u8] = include_bytes!("../target/site-data/locale-es.bin");
+/// The English words the guide and safety page fetch when first opened.
+static ENGLISH_LATER: &[u8] = include_bytes!("../target/site-data/locale-en.bin");
 
 fn site() -> Rc<Site> {
     let mut bundle = Bundle::decode(BUNDLE).expect("the default bundle decodes");
     let rest: waypoint::locale::Catalog = waypoint::bundle::decode(SPANISH).expect("the Spanish strings decode");
     bundle.locales.iter_mut().find(|c| c.lang == "es").expect("Spanish search words in the bundle").merge(rest);
+    let later: waypoint::locale::Catalog = waypoint::bundle::decode(ENGLISH_LATER).expect("the English later strings decode");
+    bundle.locales.iter_mut().find(|c| c.lang == "en").expect("English in the bundle").merge(later);
     Rc::new(Site::new(bundle))
 }
 

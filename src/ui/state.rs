@@ -70,6 +70,8 @@ pub struct AppState {
     pub loaded_states: Rc<Vec<String>>,
     /// A state whose services could not be loaded.
     pub state_error: Option<String>,
+    /// The guide's or safety page's words could not be fetched.
+    pub catalog_failed: bool,
     /// Set when the app runs inside a partner's page.
     pub embed: Option<Rc<EmbedConfig>>,
 }
@@ -129,8 +131,10 @@ pub enum Action {
     /// Open the directory filtered to one need from the guide's result.
     GuideShowNeed(NeedId),
     SetLanguage(String),
-    /// A language's full strings arrived; switch to it.
-    CatalogLoaded(Rc<Catalog>),
+    /// A language's full strings arrived; switch to it if asked.
+    CatalogLoaded(Rc<Catalog>, bool),
+    /// The rest of the strings could not be fetched.
+    CatalogFailed,
     /// A state's services arrived (national directories).
     StateLoaded(String, Rc<Directory>),
     StateFailed(String),
@@ -181,6 +185,7 @@ impl PartialEq for AppState {
             && Rc::ptr_eq(&self.loaded_catalogs, &other.loaded_catalogs)
             && Rc::ptr_eq(&self.loaded_states, &other.loaded_states)
             && self.state_error == other.state_error
+            && self.catalog_failed == other.catalog_failed
     }
 }
 
@@ -217,6 +222,7 @@ impl AppState {
             loaded_catalogs: Rc::new(Vec::new()),
             loaded_states: Rc::new(Vec::new()),
             state_error: None,
+            catalog_failed: false,
             embed,
         }
     }
@@ -391,14 +397,18 @@ impl Reducible for AppState {
                 }
                 self.with(|s| s.lang = lang)
             }
-            Action::CatalogLoaded(catalog) => {
+            Action::CatalogFailed => self.with(|s| s.catalog_failed = true),
+            Action::CatalogLoaded(catalog, switch) => {
                 if !catalog.complete || self.site.catalog(&catalog.lang).is_none() {
                     return self;
                 }
                 self.with(|s| {
                     let mut loaded = (*s.loaded_catalogs).clone();
                     loaded.retain(|c| c.lang != catalog.lang);
-                    s.lang = catalog.lang.clone();
+                    if switch {
+                        s.lang = catalog.lang.clone();
+                    }
+                    s.catalog_failed = false;
                     loaded.push((*catalog).clone());
                     s.loaded_catalogs = Rc::new(loaded);
                 })

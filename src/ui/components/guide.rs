@@ -17,9 +17,13 @@ use crate::ui::state::{Action, AppState};
 pub fn guide_view() -> Html {
     let state = use_app();
     let current = state.guide.as_ref().map(|g| g.current());
+    let ready = !state.needs_catalog(&state.lang);
     // Focus moves to each new screen's heading, for keyboard and screen
     // reader users alike.
-    use_effect_with(current, |_| browser::focus("guide-title"));
+    use_effect_with((current, ready), |_| browser::focus("guide-title"));
+    if !ready {
+        return super::screen::words_pending(&state);
+    }
     html! { <ScreenView screen={guide_screen(&state)} /> }
 }
 

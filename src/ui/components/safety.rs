@@ -10,7 +10,11 @@ use crate::ui::state::{Action, AppState};
 #[function_component(SafetyPage)]
 pub fn safety_page() -> Html {
     let state = use_app();
-    use_effect_with((), |_| browser::focus("safety-title"));
+    let ready = !state.needs_catalog(&state.lang);
+    use_effect_with(ready, |_| browser::focus("safety-title"));
+    if !ready {
+        return super::screen::words_pending(&state);
+    }
     html! { <ScreenView screen={safety_screen(&state)} /> }
 }
 

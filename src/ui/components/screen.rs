@@ -117,3 +117,14 @@ pub fn screen_view(props: &ScreenProps) -> Html {
         </article>
     }
 }
+
+/// While a view's words are on their way (or could not come): a calm
+/// notice; the help bar above stays on screen either way.
+pub fn words_pending(state: &crate::ui::state::AppState) -> Html {
+    let s = state.strings();
+    if state.catalog_failed {
+        html! { <p class="load-error" role="alert">{ s.get("app.strings_failed") }</p> }
+    } else {
+        html! { <p class="loading" role="status">{ s.get("app.loading") }</p> }
+    }
+}

@@ -39,14 +39,24 @@ pub fn switch_language(state: &AppContext, lang: String) {
         state.dispatch(Action::SetLanguage(lang));
         return;
     }
+    fetch_strings(state, lang, true);
+}
+
+/// Fetches the rest of a language's strings (the site's own file, once):
+/// on switching to it, or for the default language when the guide, the
+/// safety page or the staff tools first need their words.
+pub fn fetch_strings(state: &AppContext, lang: String, switch: bool) {
     let state = state.clone();
     yew::platform::spawn_local(async move {
-        let Some(search_part) = state.site.catalog(&lang).cloned() else { return };
+        let Some(first_part) = state.site.catalog(&lang).cloned() else { return };
         let fetched = browser::fetch_bytes(&crate::bundle::catalog_path(&lang)).await;
-        if let Ok(rest) = fetched.and_then(|b| crate::bundle::decode::<crate::locale::Catalog>(&b).map_err(|e| e.to_string())) {
-            let mut full = search_part;
-            full.merge(rest);
-            state.dispatch(Action::CatalogLoaded(Rc::new(full)));
+        match fetched.and_then(|b| crate::bundle::decode::<crate::locale::Catalog>(&b).map_err(|e| e.to_string())) {
+            Ok(rest) => {
+                let mut full = first_part;
+                full.merge(rest);
+                state.dispatch(Action::CatalogLoaded(Rc::new(full), switch));
+            }
+            Err(_) => state.dispatch(Action::CatalogFailed),
         }
     });
 }
@@ -88,7 +98,8 @@ fn frame() -> Html {
         // "Open now" follows the clock; a shared search link is read once.
         let state = state.clone();
         use_effect_with((), move |_| {
-            if state.embed.is_none() {
+            // Links to a search come from the staff console and open there.
+            if cfg!(feature = "staff") && state.embed.is_none() {
                 open_shared_search(&state, &browser::fragment());
             }
             let state = state.clone();
@@ -153,6 +164,17 @@ fn frame() -> Html {
         use_effect(move || {
             if let Some(origin) = &parent {
                 browser::post_height(origin);
+            }
+        });
+    }
+    {
+        // The guide's and the safety page's words arrive when first needed
+        // (the staff console needs its own words at once).
+        let state = state.clone();
+        let needs_words = cfg!(feature = "staff") || matches!(state.view, View::Guide | View::Safety);
+        use_effect_with((needs_words, state.lang.clone()), move |(needs, lang)| {
+            if *needs && state.needs_catalog(lang) && !state.catalog_failed {
+                fetch_strings(&state, lang.clone(), false);
             }
         });
     }
