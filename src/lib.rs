@@ -9,6 +9,7 @@
 pub mod bundle;
 pub mod embed;
 pub mod filter;
+pub mod geo;
 pub mod guide;
 pub mod locale;
 pub mod model;
