@@ -29,6 +29,9 @@ pub const EARTH_RADIUS_MILES: f32 = 3958.8;
 /// Relative URL (under `site-data/`) of the ZIP-prefix centroids.
 pub const PREFIX_FILE: &str = "geo/prefixes.txt";
 
+/// How many of the [`nearest_prefixes`] to search for the ZIP nearest a point.
+pub const NEAREST_PREFIXES: usize = 3;
+
 /// A point on Earth, in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
@@ -79,7 +82,13 @@ pub fn parse_place(input: &str, taxonomy: &Taxonomy) -> Option<PlaceInput> {
     }
     let words: Vec<&str> = rest.split_whitespace().collect();
     for k in (1..=3.min(words.len().saturating_sub(1))).rev() {
-        if let Some(state) = state_code(&words[words.len() - k..].join(" "), taxonomy) {
+        let tail = &words[words.len() - k..];
+        // Without a comma, "shelter near me" is not in Maine: a code that is
+        // also an English word counts only in capitals ("Bangor ME").
+        if k == 1 && ENGLISH_CODES.contains(&tail[0]) {
+            continue;
+        }
+        if let Some(state) = state_code(&tail.join(" "), taxonomy) {
             return Some(PlaceInput::City { city: words[..words.len() - k].join(" "), state });
         }
     }
@@ -102,6 +111,9 @@ pub fn state_code(input: &str, taxonomy: &Taxonomy) -> Option<String> {
         .or_else(|| ABBREVIATIONS.iter().find(|(_, a)| a.split(' ').any(|a| a == key)).map(|(code, _)| code.to_string()))?;
     taxonomy.state(&found).map(|s| s.code.clone())
 }
+
+/// State codes that are also English words, as typed in lower or title case.
+const ENGLISH_CODES: &[&str] = &["me", "Me", "in", "In", "or", "Or", "oh", "Oh", "hi", "Hi", "ok", "Ok", "ma", "Ma", "pa", "Pa", "la", "La", "de", "De"];
 
 /// Common (AP and older postal) abbreviations of state names, folded,
 /// without dots or spaces.
@@ -239,7 +251,8 @@ pub fn find_zip(file_text: &str, zip: &str) -> Option<Place> {
     zip_rows(file_text).find(|r| r.zip == zip).map(|r| r.place())
 }
 
-/// The ZIP nearest a point, from the text of one [`zip_file`].
+/// The ZIP nearest a point, from the text of one [`zip_file`] or of several
+/// joined with `\n`.
 pub fn nearest_zip(file_text: &str, p: Point) -> Option<Place> {
     zip_rows(file_text).min_by(|a, b| miles_between(a.point, p).total_cmp(&miles_between(b.point, p))).map(|r| r.place())
 }
@@ -273,15 +286,17 @@ pub fn find_city(file_text: &str, state: &str, city: &str) -> Option<Place> {
 }
 
 /// The ZIP prefix (3 digits) whose centroid is nearest a point, from
-/// [`PREFIX_FILE`]. Its [`zip_file`] usually, not always, holds the nearest ZIP;
-/// [`nearest_prefixes`] gives the runners-up too.
+/// [`PREFIX_FILE`]. Its [`zip_file`] often, not always, holds the nearest ZIP
+/// (in Manhattan the nearest centroid is 102's, a prefix of PO-box ZIPs):
+/// prefer [`nearest_prefixes`] with [`NEAREST_PREFIXES`].
 pub fn nearest_prefix(prefixes_text: &str, p: Point) -> Option<String> {
     nearest_prefixes(prefixes_text, p, 1).pop()
 }
 
 /// The `n` ZIP prefixes whose centroids are nearest a point, nearest first.
-/// Fetching the [`zip_file`] of two or three of them and keeping the nearest
-/// ZIP across them corrects for prefixes of very different sizes.
+/// Fetch the [`zip_file`] of each of the first [`NEAREST_PREFIXES`] and call
+/// [`nearest_zip`] on their texts joined: that corrects for prefixes of very
+/// different sizes (about 2 KB gzip in all).
 pub fn nearest_prefixes(prefixes_text: &str, p: Point, n: usize) -> Vec<String> {
     let mut all: Vec<(f32, &str)> = prefixes_text
         .lines()
@@ -437,7 +452,7 @@ mod tests {
     use crate::taxonomy::State;
 
     fn taxonomy() -> Taxonomy {
-        let states = [("CA", "California"), ("NY", "New York"), ("MO", "Missouri"), ("WV", "West Virginia"), ("DC", "District of Columbia"), ("OR", "Oregon")];
+        let states = [("CA", "California"), ("NY", "New York"), ("MO", "Missouri"), ("WV", "West Virginia"), ("DC", "District of Columbia"), ("OR", "Oregon"), ("ME", "Maine")];
         Taxonomy { states: states.iter().map(|(c, n)| State { code: c.to_string(), name: n.to_string() }).collect(), ..Taxonomy::default() }
     }
 
@@ -461,7 +476,11 @@ mod tests {
             ("new york new york", city("new york", "NY")),
             ("Charleston W. Va.", city("Charleston", "WV")),
             ("Washington DC", city("Washington", "DC")),
-            ("Portland or", city("Portland", "OR")),
+            ("Portland OR", city("Portland", "OR")),
+            ("Portland or", None),
+            ("Portland, or", city("Portland", "OR")),
+            ("help for me", None),
+            ("Bangor Maine", city("Bangor", "ME")),
             ("California", state("CA")),
             ("ca", state("CA")),
             ("Calif.", state("CA")),
