@@ -17,9 +17,12 @@
 //   zip/<first 3 digits>.txt   zip5,lat,lon,city,ST,county
 //                              e.g. "92101,32.7185,-117.1593,San Diego,CA,San Diego"
 //                              sorted by ZIP; county may be empty.
-//   prefixes.txt               prefix,lat,lon
-//                              the mean of the prefix's ZIP centroids, used to
-//                              pick which zip/ file to fetch for a point.
+//   prefixes.txt               prefix,lat,lon,miles
+//                              the mean of the prefix's ZIP centroids and the
+//                              distance from it to its farthest ZIP (rounded
+//                              up), so the browser can fetch zip/ files in
+//                              order of how near their ZIPs can be to a point
+//                              and stop once none can beat the best so far.
 //   city/<ST>/<letter>.txt     city,lat,lon,county
 //                              <letter> is the first letter a-z of the city's
 //                              name folded to ASCII lowercase ("_" if none),
@@ -48,6 +51,13 @@ const clean = (s) => (s ?? '').replace(/[,\r\n]/g, ' ').replace(/\s+/g, ' ').tri
 const fixed = (n) => {
   const s = n.toFixed(4);
   return s === '-0.0000' ? '0.0000' : s;
+};
+
+// Haversine, as geo::miles_between in src/geo.rs.
+const miles = (lat1, lon1, lat2, lon2) => {
+  const rad = (d) => (d * Math.PI) / 180;
+  const h = Math.sin(rad(lat2 - lat1) / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
+  return 2 * 3958.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 };
 
 // GeoNames columns: country, postal code, place, state name, state code,
@@ -90,9 +100,10 @@ for (const z of [...zips.values()].sort((a, b) => a.zip.localeCompare(b.zip))) {
 const prefixLines = [];
 for (const [p, list] of byPrefix) {
   write(`zip/${p}.txt`, list.map((z) => `${z.zip},${fixed(z.lat)},${fixed(z.lon)},${z.city},${z.state},${z.county}\n`).join(''));
-  const lat = list.reduce((s, z) => s + z.lat, 0) / list.length;
-  const lon = list.reduce((s, z) => s + z.lon, 0) / list.length;
-  prefixLines.push(`${p},${fixed(lat)},${fixed(lon)}\n`);
+  const lat = Number(fixed(list.reduce((s, z) => s + z.lat, 0) / list.length));
+  const lon = Number(fixed(list.reduce((s, z) => s + z.lon, 0) / list.length));
+  const reach = Math.ceil(Math.max(...list.map((z) => miles(lat, lon, z.lat, z.lon))) + 0.01);
+  prefixLines.push(`${p},${fixed(lat)},${fixed(lon)},${reach}\n`);
 }
 write('prefixes.txt', prefixLines.join(''));
 

@@ -11,7 +11,8 @@
 //!
 //! - `geo/zip/<first 3 digits>.txt`: `zip5,lat,lon,city,ST,county`, e.g.
 //!   `92101,32.7185,-117.1593,San Diego,CA,San Diego` (county may be empty).
-//! - `geo/prefixes.txt`: `prefix,lat,lon`, the mean of the prefix's ZIPs.
+//! - `geo/prefixes.txt`: `prefix,lat,lon,miles`, the mean of the prefix's
+//!   ZIPs and the distance from it to the farthest of them, rounded up.
 //! - `geo/city/<ST>/<letter>.txt`: `city,lat,lon,county`, one line per
 //!   (city, county) pair, the centroid the mean of the city's ZIPs; sorted
 //!   by city, then by number of ZIPs (most first). `<letter>` is the first
@@ -29,8 +30,6 @@ pub const EARTH_RADIUS_MILES: f32 = 3958.8;
 /// Relative URL (under `site-data/`) of the ZIP-prefix centroids.
 pub const PREFIX_FILE: &str = "geo/prefixes.txt";
 
-/// How many of the [`nearest_prefixes`] to search for the ZIP nearest a point.
-pub const NEAREST_PREFIXES: usize = 3;
 
 /// A point on Earth, in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -286,29 +285,102 @@ pub fn find_city(file_text: &str, state: &str, city: &str) -> Option<Place> {
 }
 
 /// The ZIP prefix (3 digits) whose centroid is nearest a point, from
-/// [`PREFIX_FILE`]. Its [`zip_file`] often, not always, holds the nearest ZIP
-/// (in Manhattan the nearest centroid is 102's, a prefix of PO-box ZIPs):
-/// prefer [`nearest_prefixes`] with [`NEAREST_PREFIXES`].
+/// [`PREFIX_FILE`]. Its [`zip_file`] often, not always, holds the nearest
+/// ZIP (in Manhattan the nearest centroid is 102's, a prefix of PO-box
+/// ZIPs): for the nearest ZIP use [`NearestZipSearch`].
 pub fn nearest_prefix(prefixes_text: &str, p: Point) -> Option<String> {
     nearest_prefixes(prefixes_text, p, 1).pop()
 }
 
 /// The `n` ZIP prefixes whose centroids are nearest a point, nearest first.
-/// Fetch the [`zip_file`] of each of the first [`NEAREST_PREFIXES`] and call
-/// [`nearest_zip`] on their texts joined: that corrects for prefixes of very
-/// different sizes (about 2 KB gzip in all).
 pub fn nearest_prefixes(prefixes_text: &str, p: Point, n: usize) -> Vec<String> {
-    let mut all: Vec<(f32, &str)> = prefixes_text
-        .lines()
-        .filter_map(|line| {
-            let mut f = line.trim_end_matches('\r').split(',');
-            let prefix = f.next()?;
-            let point = Point { lat: f.next()?.parse().ok()?, lon: f.next()?.parse().ok()? };
-            Some((miles_between(point, p), prefix))
-        })
-        .collect();
+    let mut all: Vec<(f32, String)> = prefix_rows(prefixes_text).map(|r| (miles_between(r.point, p), r.prefix)).collect();
     all.sort_by(|a, b| a.0.total_cmp(&b.0));
-    all.into_iter().take(n).map(|(_, prefix)| prefix.to_string()).collect()
+    all.into_iter().take(n).map(|(_, prefix)| prefix).collect()
+}
+
+struct PrefixRow {
+    prefix: String,
+    point: Point,
+    /// From the centroid to the prefix's farthest ZIP; infinite if unknown.
+    spread: f32,
+}
+
+fn prefix_rows(prefixes_text: &str) -> impl Iterator<Item = PrefixRow> + '_ {
+    prefixes_text.lines().filter_map(|line| {
+        let mut f = line.trim_end_matches('\r').split(',');
+        let prefix = f.next()?.to_string();
+        let point = Point { lat: f.next()?.parse().ok()?, lon: f.next()?.parse().ok()? };
+        let spread = f.next().and_then(|m| m.parse().ok()).unwrap_or(f32::INFINITY);
+        Some(PrefixRow { prefix, point, spread })
+    })
+}
+
+/// Finds the ZIP nearest a point (after a geolocation tap) fetching as few
+/// [`zip_file`]s as it can: it orders the prefixes by how near their ZIPs
+/// can be (distance to the centroid less the prefix's spread) and stops
+/// once no unread file can hold a nearer ZIP than the best so far. The
+/// answer is exact; typically 3 files (about 2 KB gzip), rarely 10.
+///
+/// ```
+/// # use waypoint::geo::{NearestZipSearch, Point};
+/// let prefixes = "921,32.78,-117.10,20\n900,34.05,-118.26,30\n";
+/// let mut search = NearestZipSearch::new(prefixes, Point { lat: 32.711, lon: -117.16 });
+/// while let Some(file) = search.next_file() {
+///     assert_eq!(file, "geo/zip/921.txt"); // the UI fetches site-data/<file>
+///     search.add("92101,32.7185,-117.1593,San Diego,CA,San Diego\n");
+/// }
+/// assert_eq!(search.best().unwrap().zip.as_deref(), Some("92101"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct NearestZipSearch {
+    point: Point,
+    /// (prefix, the least distance a ZIP of it can be), least first.
+    order: Vec<(String, f32)>,
+    next: usize,
+    best: Option<(f32, Place)>,
+}
+
+impl NearestZipSearch {
+    /// From the text of [`PREFIX_FILE`].
+    pub fn new(prefixes_text: &str, point: Point) -> NearestZipSearch {
+        let mut order: Vec<(String, f32)> =
+            prefix_rows(prefixes_text).map(|r| (r.prefix, (miles_between(r.point, point) - r.spread).max(0.0))).collect();
+        order.sort_by(|a, b| a.1.total_cmp(&b.1));
+        NearestZipSearch { point, order, next: 0, best: None }
+    }
+
+    /// The next file to fetch and [`add`](Self::add), or `None` when the
+    /// best so far is the nearest (or there is nothing left to read).
+    pub fn next_file(&mut self) -> Option<String> {
+        let (prefix, least) = self.order.get(self.next)?;
+        if self.best.as_ref().is_some_and(|(miles, _)| *least > *miles) {
+            return None;
+        }
+        self.next += 1;
+        Some(zip_file(prefix))
+    }
+
+    /// The text of the file [`next_file`](Self::next_file) named (a failed
+    /// fetch can be skipped: the answer is then the best of what was read).
+    pub fn add(&mut self, file_text: &str) {
+        if let Some(place) = nearest_zip(file_text, self.point) {
+            let miles = miles_between(place.point, self.point);
+            if self.best.as_ref().is_none_or(|(best, _)| miles < *best) {
+                self.best = Some((miles, place));
+            }
+        }
+    }
+
+    /// The nearest ZIP read so far.
+    pub fn best(&self) -> Option<&Place> {
+        self.best.as_ref().map(|(_, place)| place)
+    }
+
+    /// How many files it has asked for.
+    pub fn files_read(&self) -> usize {
+        self.next
+    }
 }
 
 /// How a service reaches a place.

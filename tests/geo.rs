@@ -92,9 +92,9 @@ Springfield,37.1962,-93.2861,Greene
 ";
 
 const PREFIXES: &str = "\
-100,40.7500,-73.9900
-921,32.7800,-117.1000
-900,34.0500,-118.2600
+100,40.7500,-73.9900,3
+921,32.7800,-117.1000,20
+900,34.0500,-118.2600,30
 ";
 
 #[test]
@@ -142,11 +142,43 @@ fn nearest_prefix_and_zip() {
     let gaslamp = Point { lat: 32.711, lon: -117.16 };
     assert_eq!(geo::nearest_prefix(PREFIXES, gaslamp).as_deref(), Some("921"));
     assert_eq!(geo::nearest_prefix(PREFIXES, NEW_YORK).as_deref(), Some("100"));
+    // Without the spread column every file may hold the nearest ZIP.
+    assert_eq!(geo::nearest_prefix("921,32.78,-117.10\n", gaslamp).as_deref(), Some("921"));
     assert_eq!(geo::nearest_prefixes(PREFIXES, LOS_ANGELES, 2), ["900", "921"]);
     assert_eq!(geo::nearest_prefix("", gaslamp), None);
     assert_eq!(geo::nearest_zip(ZIP_FILE, gaslamp).unwrap().zip.as_deref(), Some("92101"));
     assert_eq!(geo::nearest_zip(ZIP_FILE, Point { lat: 32.68, lon: -117.17 }).unwrap().zip.as_deref(), Some("92118"));
     assert_eq!(geo::nearest_zip("", gaslamp), None);
+}
+
+#[test]
+fn nearest_zip_search_reads_only_the_files_that_can_win() {
+    let gaslamp = Point { lat: 32.711, lon: -117.16 };
+    let la_zips = "90012,34.0614,-118.2385,Los Angeles,CA,Los Angeles\n";
+    let mut search = geo::NearestZipSearch::new(PREFIXES, gaslamp);
+    assert_eq!(search.best(), None);
+    assert_eq!(search.next_file().as_deref(), Some("geo/zip/921.txt"));
+    search.add(ZIP_FILE);
+    // 900's ZIPs are at least 100 miles away: no need to fetch it.
+    assert_eq!(search.next_file(), None);
+    assert_eq!(search.best().unwrap().zip.as_deref(), Some("92101"));
+    assert_eq!(search.files_read(), 1);
+
+    // From Los Angeles: 900 first; 921 is too far to beat it.
+    let mut search = geo::NearestZipSearch::new(PREFIXES, LOS_ANGELES);
+    assert_eq!(search.next_file().as_deref(), Some("geo/zip/900.txt"));
+    search.add(la_zips);
+    assert_eq!(search.next_file(), None);
+    assert_eq!(search.best().unwrap().city.as_deref(), Some("Los Angeles"));
+
+    // A failed fetch (404 page) is skipped; the next file still answers.
+    let mut search = geo::NearestZipSearch::new(PREFIXES, gaslamp);
+    search.next_file();
+    search.add("<html>Not found</html>");
+    assert_eq!(search.next_file().as_deref(), Some("geo/zip/900.txt"));
+    search.add(la_zips);
+    assert_eq!(search.best().unwrap().zip.as_deref(), Some("90012"));
+    assert_eq!(search.next_file(), None, "100's ZIPs are 2,400 miles off");
 }
 
 // ------------------------------------------------------------------ reach
@@ -296,11 +328,10 @@ fn looks_up_real_zips_and_cities_in_the_generated_files() {
     let sdc = geo::find_city(&read(&geo::city_file("CA", "san diego")).unwrap(), "CA", "san diego").expect("San Diego");
     assert!(geo::miles_between(sdc.point, SAN_DIEGO) < 15.0, "{sdc:?}");
 
-    // A point from a geolocation tap: the nearest few prefixes, then the
-    // nearest ZIP across their files (the nearest prefix alone can miss it:
-    // in Manhattan it is 102, PO-box ZIPs).
+    // A point from a geolocation tap: NearestZipSearch fetches files until
+    // none can hold a nearer ZIP (the nearest centroid alone can miss it: in
+    // Manhattan it is 102, PO-box ZIPs). Checked against every file.
     let prefixes = read(geo::PREFIX_FILE).unwrap();
-    // Checked against the nearest ZIP over every file.
     let everything: String = std::fs::read_dir(dir.join("zip")).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
     let points = [
         (40.7506, -73.9972),  // Manhattan
@@ -313,19 +344,21 @@ fn looks_up_real_zips_and_cities_in_the_generated_files() {
         (35.0844, -106.6504), // Albuquerque
         (44.9778, -93.2650),  // Minneapolis
         (25.7617, -80.1918),  // Miami
+        (36.1, -115.1),       // Las Vegas
+        (39.0, -105.5),       // the middle of Colorado
     ];
+    let mut most = 0;
     for (lat, lon) in points {
         let point = Point { lat, lon };
-        let near = geo::nearest_prefixes(&prefixes, point, geo::NEAREST_PREFIXES);
-        assert_eq!(near.len(), geo::NEAREST_PREFIXES);
-        let texts: Vec<String> = near.iter().map(|p| read(&geo::zip_file(p)).unwrap()).collect();
-        let zip = geo::nearest_zip(&texts.join("\n"), point).unwrap();
+        let mut search = geo::NearestZipSearch::new(&prefixes, point);
+        while let Some(file) = search.next_file() {
+            search.add(&read(&file).unwrap());
+        }
         let truth = geo::nearest_zip(&everything, point).unwrap();
-        assert!(
-            geo::miles_between(zip.point, point) <= geo::miles_between(truth.point, point) + 1.0,
-            "{point:?}: {zip:?} from prefixes {near:?}, nearest is {truth:?}"
-        );
+        assert_eq!(search.best(), Some(&truth), "{point:?} after {} files", search.files_read());
+        most = most.max(search.files_read());
     }
+    assert!(most <= 15, "at most {most} files for one point");
 
     let source = read("geo/SOURCE.txt").unwrap();
     assert!(source.contains("GeoNames") && source.contains("CC BY 4.0"), "attribution");
