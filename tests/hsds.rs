@@ -547,6 +547,17 @@ fn confidential_addresses_never_reach_the_export_or_the_bundle() {
         assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), "{secret} in the bundle");
     }
     assert!(bytes.windows(12).any(|w| w == b"12 Example W"), "a public address is kept");
+    // Coordinates of a confidential location only to 0.1 degree (loc-4's
+    // 32.8,-117.2 already are), so the UI can say "about N miles".
+    let confidential: Vec<_> = bundle.directory.services.iter().flat_map(|s| &s.locations).filter(|l| l.confidential).collect();
+    assert!(!confidential.is_empty());
+    for l in confidential {
+        assert!(l.street.is_none() && l.postal_code.is_none(), "{l:?}");
+        for d in [l.latitude, l.longitude].into_iter().flatten() {
+            assert_eq!(d, waypoint::geo::coarse(d), "{l:?}");
+        }
+    }
+    assert!(bundle.directory.services.iter().flat_map(|s| &s.locations).any(|l| l.confidential && l.latitude == Some(32.8)));
 }
 
 // --------------------------------------------------------- the tool itself

@@ -383,7 +383,9 @@ fn compile_location(l: &LocationSource, i: usize, taxonomy: &Taxonomy, p: &mut i
             p(&format!("{field}.latitude"), format!("({lat}, {lon}) is not on Earth"));
         }
     }
-    // A confidential address never reaches the browser: only the town does.
+    // A confidential address never reaches the browser: only the town does,
+    // and coordinates rounded to 0.1 degree (about 7 miles), enough to sort
+    // by distance ("about N miles") without pointing at the building.
     let private = l.confidential;
     Some(Location {
         name: clean(&l.name),
@@ -391,8 +393,8 @@ fn compile_location(l: &LocationSource, i: usize, taxonomy: &Taxonomy, p: &mut i
         city: clean(&l.city),
         state: l.state.clone(),
         postal_code: if private { None } else { clean(&l.postal_code) },
-        latitude: if private { None } else { l.latitude },
-        longitude: if private { None } else { l.longitude },
+        latitude: if private { l.latitude.map(crate::geo::coarse) } else { l.latitude },
+        longitude: if private { l.longitude.map(crate::geo::coarse) } else { l.longitude },
         confidential: private,
     })
 }
@@ -687,6 +689,33 @@ mod tests {
         assert_eq!(parse_days("sat,sun"), Some(vec![5, 6]));
         assert_eq!(parse_days("fri-mon"), Some(vec![0, 4, 5, 6]));
         assert_eq!(parse_days("weekdays"), None);
+    }
+
+    #[test]
+    fn a_confidential_location_keeps_only_its_town_and_coarse_coordinates() {
+        let taxonomy = Taxonomy::default();
+        let source = LocationSource {
+            name: Some("Safe house".into()),
+            street: Some("1 Secret Ln".into()),
+            city: Some("San Diego".into()),
+            state: None,
+            postal_code: Some("92101".into()),
+            latitude: Some(32.71853),
+            longitude: Some(-117.15931),
+            confidential: true,
+        };
+        let mut problems = Vec::new();
+        let l = compile_location(&source, 0, &taxonomy, &mut |f: &str, m: String| problems.push(format!("{f}: {m}"))).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!((l.street, l.postal_code), (None, None));
+        assert_eq!(l.city.as_deref(), Some("San Diego"));
+        // Rounded to 0.1 degree: about 7 miles, enough to sort by distance.
+        assert_eq!((l.latitude, l.longitude), (Some(32.7), Some(-117.2)));
+        assert!(l.confidential);
+
+        let public = compile_location(&LocationSource { confidential: false, ..source }, 0, &taxonomy, &mut |_: &str, _: String| {}).unwrap();
+        assert_eq!((public.latitude, public.longitude), (Some(32.71853), Some(-117.15931)));
+        assert_eq!(public.street.as_deref(), Some("1 Secret Ln"));
     }
 
     #[test]

@@ -122,7 +122,7 @@ impl Health {
         for id in &self.no_contact {
             let _ = writeln!(out, "  {id}");
         }
-        let _ = writeln!(out, "\nConfidential locations (street, ZIP and coordinates never published): {}", self.confidential_locations);
+        let _ = writeln!(out, "\nConfidential locations (street and ZIP never published, coordinates only to 0.1 degree): {}", self.confidential_locations);
         if !self.unmapped.is_empty() {
             let _ = writeln!(out, "\nUnmapped taxonomy terms from the import ({}):", self.unmapped.len());
             let mut list: Vec<(&String, &usize)> = self.unmapped.iter().collect();

@@ -147,7 +147,7 @@ pub struct LocationSource {
     pub latitude: Option<f32>,
     pub longitude: Option<f32>,
     /// A shelter whose address must stay private: only city and state are
-    /// ever published.
+    /// ever published, and the coordinates rounded to 0.1 degree (~7 miles).
     #[serde(default)]
     pub confidential: bool,
 }
