@@ -40,7 +40,7 @@ pub fn look_up_place(state: &AppContext, text: String) {
     yew::platform::spawn_local(async move {
         let place = match input {
             PlaceInput::Zip(zip) => fetch_text(&geo::zip_file(&zip)).await.and_then(|t| geo::find_zip(&t, &zip)),
-            PlaceInput::City { city, state: st } => fetch_text(&geo::city_file(&st)).await.and_then(|t| geo::find_city(&t, &st, &city)),
+            PlaceInput::City { city, state: st } => fetch_text(&geo::city_file(&st, &city)).await.and_then(|t| geo::find_city(&t, &st, &city)),
             PlaceInput::State(code) => {
                 // A whole state is the state filter, not a point.
                 state.dispatch(Action::PlaceFound(None));
@@ -74,10 +74,18 @@ fn locate_device(state: &AppContext) {
         };
         let point = Point { lat, lon };
         yew::platform::spawn_local(async move {
-            let place = match fetch_text(geo::PREFIX_FILE).await.and_then(|t| geo::nearest_prefix(&t, point)) {
-                Some(prefix) => fetch_text(&geo::zip_file(&format!("{prefix}00"))).await.and_then(|t| geo::nearest_zip(&t, point)),
-                None => None,
-            };
+            // The nearest ZIP's centre, reading as few prefix files as can
+            // prove it nearest (a median of 3).
+            let mut place = None;
+            if let Some(prefixes) = fetch_text(geo::PREFIX_FILE).await {
+                let mut search = geo::NearestZipSearch::new(&prefixes, point);
+                while let Some(file) = search.next_file() {
+                    if let Some(text) = fetch_text(&file).await {
+                        search.add(&text);
+                    }
+                }
+                place = search.best().cloned();
+            }
             if place.is_none() {
                 state.dispatch(Action::PlaceStatus(PlaceStatus::LocationFailed));
                 return;

@@ -242,6 +242,7 @@ fn frame() -> Html {
             { staff::referral_sheet() }
             <footer class="footer">
                 <p>{ s.get("footer.privacy") }</p>
+                <p class="credit">{ s.get("footer.geo_credit") }</p>
                 <p class="footer-links">
                     if show_guide {
                         <button type="button" id="footer-guide" class="link" onclick={guide}>{ s.get("guide.ui.nav") }</button>
