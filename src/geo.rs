@@ -336,7 +336,7 @@ pub fn nearest_prefix(prefixes_text: &str, p: Point) -> Option<String> {
 /// The `n` ZIP prefixes whose centroids are nearest a point, nearest first.
 pub fn nearest_prefixes(prefixes_text: &str, p: Point, n: usize) -> Vec<String> {
     let mut all: Vec<(f32, String)> = prefix_rows(prefixes_text).map(|r| (miles_between(r.point, p), r.prefix)).collect();
-    all.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::sort::sort_by_key(&mut all, |a| crate::sort::distance_key(a.0));
     all.into_iter().take(n).map(|(_, prefix)| prefix).collect()
 }
 
@@ -387,7 +387,7 @@ impl NearestZipSearch {
     pub fn new(prefixes_text: &str, point: Point) -> NearestZipSearch {
         let mut order: Vec<(String, f32)> =
             prefix_rows(prefixes_text).map(|r| (r.prefix, (miles_between(r.point, point) - r.spread).max(0.0))).collect();
-        order.sort_by(|a, b| a.1.total_cmp(&b.1));
+        crate::sort::sort_by_key(&mut order, |a| crate::sort::distance_key(a.1));
         NearestZipSearch { point, order, next: 0, best: None }
     }
 

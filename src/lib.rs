@@ -20,6 +20,7 @@ pub mod referral;
 pub mod search;
 pub mod share;
 pub mod site;
+pub mod sort;
 pub mod taxonomy;
 pub mod text;
 

@@ -33,7 +33,7 @@ const FIRST_LOAD_KEYS: [&str; 3] = ["guide.ui.nav", "guide.ui.invite", "safety.l
 
 impl Catalog {
     pub fn new(lang: impl Into<String>, name: impl Into<String>, mut entries: Vec<(String, String)>) -> Catalog {
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        sort_entries(&mut entries);
         entries.dedup_by(|a, b| a.0 == b.0);
         Catalog { lang: lang.into(), name: name.into(), entries, complete: true }
     }
@@ -60,7 +60,7 @@ impl Catalog {
     /// Adds the rest of a split catalogue; the result is complete.
     pub fn merge(&mut self, rest: Catalog) {
         self.entries.extend(rest.entries);
-        self.entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        sort_entries(&mut self.entries);
         self.entries.dedup_by(|a, b| a.0 == b.0);
         self.complete = true;
     }
@@ -107,6 +107,12 @@ impl<'a> Strings<'a> {
         let text = self.current.lookup(&full).or_else(|| self.fallback.lookup(&full)).unwrap_or(key);
         fill(text, &[("count", &count.to_string())])
     }
+}
+
+/// Entries in key order, for `lookup`'s binary search (one sort for both
+/// callers: each sort call compiles its own copy into the wasm).
+fn sort_entries(entries: &mut [(String, String)]) {
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 }
 
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {

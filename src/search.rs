@@ -92,11 +92,12 @@ impl SearchIndex {
                 }
             }
         }
-        let mut words: Vec<(String, Vec<Posting>)> = by_word.into_iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut words: Vec<String> = by_word.keys().cloned().collect();
+        words.sort_unstable();
         let mut index = SearchIndex { records, ..SearchIndex::default() };
         index.starts.reserve(words.len() + 1);
-        for (word, postings) in words {
+        for word in words {
+            let postings = by_word.remove(&word).unwrap_or_default();
             index.starts.push(index.postings.len() as u32);
             index.postings.extend(postings);
             index.words.push(word.into_boxed_str());
@@ -243,7 +244,7 @@ impl Searcher {
             return Found::default();
         }
         let mut matches: Vec<Rc<TermMatches>> = terms.iter().map(|t| self.term(t)).collect();
-        matches.sort_unstable_by_key(|m| m.postings);
+        crate::sort::sort_by_key(&mut matches, |m| m.postings as u64);
         let index = self.index.clone();
         for &r in &self.touched {
             self.seen[r as usize] = 0;
@@ -332,8 +333,8 @@ impl Searcher {
 /// Orders hits: more terms matched, then higher score, then the caller's
 /// tie-break (a precomputed rank). Packed into one integer key so a
 /// 100k-hit keystroke sorts plain numbers.
-pub fn rank(hits: &mut [Hit], tie_break: impl Fn(u32) -> u32) {
-    hits.sort_unstable_by_key(|h| {
+pub fn rank(hits: &mut Vec<Hit>, tie_break: impl Fn(u32) -> u32) {
+    crate::sort::sort_by_key(hits, |h| {
         let terms = u64::from(u8::MAX - h.matched_terms) << 56;
         let score = u64::from(0x00FF_FFFF - h.score.min(0x00FF_FFFF)) << 32;
         terms | score | u64::from(tie_break(h.record))

@@ -119,7 +119,11 @@ impl Site {
     /// keep their relevance order, so "shelter" near a ZIP code still puts
     /// the better match first among services the same distance away.
     pub fn sort_by_distance(&self, services: &mut [u32], place: &Place, radius: Option<u16>) {
-        services.sort_by_cached_key(|&r| distance_key(crate::geo::reach(self.service(r), place, radius.map(f32::from))));
+        let radius = radius.map(f32::from);
+        let keys: Vec<u64> = services.iter().map(|&r| distance_key(crate::geo::reach(self.service(r), place, radius))).collect();
+        let order = crate::sort::order_by_key(services.len(), |i| keys[i]);
+        let sorted: Vec<u32> = order.into_iter().map(|i| services[i as usize]).collect();
+        services.copy_from_slice(&sorted);
     }
 
     /// Where a service is or whom it serves, in one short line:
@@ -183,14 +187,15 @@ impl Site {
     }
 }
 
-/// The sort key for nearest first; tenths of a mile are close enough.
-fn distance_key(reach: Option<Reach>) -> (u8, u32) {
+/// The sort key for nearest first: located services by distance, then
+/// those serving the place's area, narrowest area first.
+fn distance_key(reach: Option<Reach>) -> u64 {
     match reach {
-        Some(Reach::Distance(miles)) => (0, (miles * 10.0) as u32),
-        Some(Reach::Area(AreaKind::Local)) => (1, 0),
-        Some(Reach::Area(AreaKind::Statewide)) => (2, 0),
-        Some(Reach::Area(AreaKind::Nationwide)) => (3, 0),
-        None => (4, 0),
+        Some(Reach::Distance(miles)) => crate::sort::distance_key(miles),
+        Some(Reach::Area(AreaKind::Local)) => 1 << 40,
+        Some(Reach::Area(AreaKind::Statewide)) => 2 << 40,
+        Some(Reach::Area(AreaKind::Nationwide)) => 3 << 40,
+        None => 4 << 40,
     }
 }
 
@@ -201,13 +206,17 @@ fn default_order(bundle: &Bundle) -> Vec<u32> {
     let taxonomy = &bundle.taxonomy;
     let services = &bundle.directory.services;
     let for_orgs = taxonomy.domain_id("for-organizations");
-    let mut order: Vec<u32> = (0..services.len() as u32).collect();
-    order.sort_by_cached_key(|&r| {
-        let s = &services[r as usize];
+    // Names as folded words joined by spaces: a space sorts below every
+    // letter and digit, so this orders as the word lists would.
+    let names: Vec<String> = services.iter().map(|s| crate::text::words(&s.name).collect::<Vec<_>>().join(" ")).collect();
+    let mut sorted_names = names.clone();
+    sorted_names.sort_unstable();
+    crate::sort::order_by_key(services.len(), |r| {
+        let s = &services[r];
         let only_for_orgs = for_orgs.is_some() && s.service_types.iter().all(|&t| taxonomy.domain_of(t) == for_orgs);
-        (only_for_orgs, !s.hours.always_open, crate::text::words(&s.name).collect::<Vec<_>>(), r)
-    });
-    order
+        let name_rank = sorted_names.binary_search(&names[r]).unwrap_or(0) as u64;
+        u64::from(only_for_orgs) << 41 | u64::from(!s.hours.always_open) << 40 | name_rank
+    })
 }
 
 /// Words dropped from queries, from every catalogue's `search.stopwords`.
