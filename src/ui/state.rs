@@ -111,7 +111,7 @@ pub enum FilterChange {
     OpenNow(bool),
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub enum Action {
     Search(String),
     Filter(FilterChange),

@@ -11,7 +11,7 @@ use super::use_app;
 use crate::model::Phone;
 use crate::ui::state::Action;
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Screen {
     /// Classes on the article, e.g. "guide emergency".
     pub class: &'static str,
@@ -22,7 +22,7 @@ pub struct Screen {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub enum Block {
     /// Paragraphs, split on blank lines.
     Text(String),
@@ -38,7 +38,7 @@ pub enum Block {
     Note(String, String),
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Button {
     pub id: String,
     pub label: String,
@@ -48,7 +48,7 @@ pub struct Button {
     pub pressed: Option<bool>,
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Check {
     pub id: String,
     pub label: String,
@@ -56,9 +56,18 @@ pub struct Check {
     pub action: Action,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ScreenProps {
     pub screen: Screen,
+}
+
+/// Never equal: a screen is built fresh from the state each time its view
+/// renders, which is only when the state changed. Comparing would need
+/// `PartialEq` on every `Action` (3 KB of wasm) to save nothing.
+impl PartialEq for ScreenProps {
+    fn eq(&self, _: &Self) -> bool {
+        false
+    }
 }
 
 #[function_component(ScreenView)]
