@@ -55,7 +55,7 @@ pub fn referral(site: &Site, service: &Service, strings: &Strings, place: Option
     }
     if let Some(place) = place {
         if let Some(reach) = crate::geo::reach(service, place, None) {
-            line("referral.distance", &distance_text(reach, service, place, strings));
+            line("referral.distance", &distance_text(reach, service, place, strings, t));
         }
     }
     let hours = crate::hours::weekly_summary(&service.hours, strings);
@@ -75,9 +75,9 @@ pub fn referral_sheet(site: &Site, services: &[u32], strings: &Strings, place: O
     services.iter().map(|&r| referral(site, site.service(r), strings, place)).collect::<Vec<_>>().join("\n\n")
 }
 
-/// "3.2 miles from 92101", "about 4 miles from 92101" (a confidential
-/// address is placed only roughly), or "serves 92101 (statewide)".
-pub fn distance_text(reach: Reach, service: &Service, place: &Place, strings: &Strings) -> String {
+/// "3.2 mi from 92101 San Diego, CA", "About 4 mi from …" (a confidential
+/// address is placed only roughly), "Serves all of California".
+pub fn distance_text(reach: Reach, service: &Service, place: &Place, strings: &Strings, taxonomy: &crate::taxonomy::Taxonomy) -> String {
     let from = &place.label;
     match reach {
         Reach::Distance(miles) => {
@@ -88,7 +88,10 @@ pub fn distance_text(reach: Reach, service: &Service, place: &Place, strings: &S
             let miles = if rough { ((tenths + 5) / 10).max(1).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) };
             strings.format(if rough { "near.about_miles" } else { "near.miles" }, &[("miles", &miles), ("place", from)])
         }
-        Reach::Area(kind) => strings.format(area_key(kind), &[("place", from)]),
+        Reach::Area(kind) => {
+            let state = taxonomy.state(&place.state).map_or(place.state.as_str(), |s| s.name.as_str());
+            strings.format(area_key(kind), &[("state", state)])
+        }
     }
 }
 

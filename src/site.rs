@@ -120,7 +120,8 @@ impl Site {
     /// the better match first among services the same distance away.
     pub fn sort_by_distance(&self, services: &mut [u32], place: &Place, radius: Option<u16>) {
         let radius = radius.map(f32::from);
-        let keys: Vec<u64> = services.iter().map(|&r| distance_key(crate::geo::reach(self.service(r), place, radius))).collect();
+        let near = radius.unwrap_or(NEARBY_MILES);
+        let keys: Vec<u64> = services.iter().map(|&r| distance_key(self.service(r), place, radius, near)).collect();
         let order = crate::sort::order_by_key(services.len(), |i| keys[i]);
         let sorted: Vec<u32> = order.into_iter().map(|i| services[i as usize]).collect();
         services.copy_from_slice(&sorted);
@@ -187,15 +188,27 @@ impl Site {
     }
 }
 
-/// The sort key for nearest first: located services by distance, then
-/// those serving the place's area, narrowest area first.
-fn distance_key(reach: Option<Reach>) -> u64 {
-    match reach {
-        Some(Reach::Distance(miles)) => crate::sort::distance_key(miles),
-        Some(Reach::Area(AreaKind::Local)) => 1 << 40,
-        Some(Reach::Area(AreaKind::Statewide)) => 2 << 40,
-        Some(Reach::Area(AreaKind::Nationwide)) => 3 << 40,
-        None => 4 << 40,
+/// With no radius chosen, services within this many miles come before
+/// those that serve the area without a nearby address.
+const NEARBY_MILES: f32 = 50.0;
+
+/// The sort key for nearest first: located services within reach by
+/// distance; then those serving the place's area, narrowest area first;
+/// then located services farther away, by distance.
+fn distance_key(service: &crate::model::Service, place: &Place, radius: Option<f32>, near: f32) -> u64 {
+    let area = |kind| match kind {
+        AreaKind::Local => 1 << 40,
+        AreaKind::Statewide => 2 << 40,
+        AreaKind::Nationwide => 3 << 40,
+    };
+    match crate::geo::reach(service, place, radius) {
+        Some(Reach::Distance(miles)) if miles <= near => crate::sort::distance_key(miles),
+        Some(Reach::Distance(miles)) => match crate::geo::area_reach(service, place) {
+            Some(kind) => area(kind),
+            None => 4 << 40 | crate::sort::distance_key(miles),
+        },
+        Some(Reach::Area(kind)) => area(kind),
+        None => 5 << 40,
     }
 }
 

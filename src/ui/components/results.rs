@@ -117,7 +117,7 @@ pub fn result_card(props: &CardProps) -> Html {
 pub fn distance_line(state: &crate::ui::state::AppState, service: &Service) -> Option<String> {
     let place = state.filters.near.as_deref()?;
     let reach = crate::geo::reach(service, place, state.filters.radius.map(f32::from))?;
-    Some(crate::referral::distance_text(reach, service, place, &state.strings()))
+    Some(crate::referral::distance_text(reach, service, place, &state.strings(), &state.site.bundle.taxonomy))
 }
 
 /// "Open now · closes 5 pm", in the service's own time zone.

@@ -155,7 +155,10 @@ pub fn use_shortcuts() {
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state;
     use_effect_with((), move |_| {
-        let listener = EventListener::new(&browser::window(), "keydown", move |e| {
+        // Not passive: a handled key's default (scrolling, typing "/") is
+        // prevented.
+        let options = gloo_events::EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&browser::window(), "keydown", options, move |e| {
             let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
             if e.default_prevented() || e.ctrl_key() || e.meta_key() || e.is_composing() {
                 return;
