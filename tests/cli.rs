@@ -191,3 +191,53 @@ fn validate_rejects_a_broken_guide_naming_the_problem() {
         assert!(out.contains(expected), "{name}: expected {expected:?} in:\n{out}");
     }
 }
+
+#[test]
+fn hours_need_a_known_time_zone_or_one_that_follows_from_the_state() {
+    let data = support::scratch_data("timezones");
+    let service = |id: &str, extra: &str| {
+        format!(
+            r#"
+[[service]]
+id = "{id}"
+name = "Clinic {id}"
+services = ["medical-care"]
+{extra}
+[[service.hours]]
+days = "mon-fri"
+opens = "09:00"
+closes = "17:00"
+"#
+        )
+    };
+    let org = r#"
+[organization]
+id = "tz-org"
+name = "Time zone clinic"
+
+[source]
+name = "Test"
+last_verified = "2026-11-01"
+"#;
+    let body = [
+        org.to_string(),
+        service("tz-unknown", "timezone = \"Europe/Atlantis\"\nareas = [\"CA\"]\n"),
+        service("tz-nowhere", "areas = [\"US\"]\n"),
+        service("tz-inferred", "[[service.locations]]\ncity = \"Austin\"\nstate = \"TX\"\n"),
+    ]
+    .concat();
+    std::fs::write(data.join("providers/zz-timezones.toml"), body).unwrap();
+    let (code, out) = waypoint(&["validate", "--data", data.to_str().unwrap()]);
+    assert_ne!(code, 0, "{out}");
+    assert!(out.contains("tz-unknown") && out.contains("\"Europe/Atlantis\" is not a US time zone"), "{out}");
+    assert!(out.contains("tz-nowhere") && out.contains("add timezone"), "{out}");
+    assert!(!out.contains("tz-inferred: timezone"), "Texas hours are kept in Central time: {out}");
+
+    // The inferred zone is the one the bundle carries.
+    std::fs::write(data.join("providers/zz-timezones.toml"), [org.to_string(), service("tz-inferred", "[[service.locations]]\ncity = \"Austin\"\nstate = \"TX\"\n")].concat()).unwrap();
+    let (bundle, problems) = waypoint::cli::check(&data, None, false);
+    assert!(!problems.has_errors(), "{:#?}", problems.list);
+    let bundle = bundle.unwrap();
+    let clinic = bundle.directory.services.iter().find(|s| s.id == "tz-inferred").unwrap();
+    assert_eq!(clinic.hours.timezone.as_deref(), Some("America/Chicago"));
+}

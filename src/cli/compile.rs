@@ -274,7 +274,7 @@ fn compile_service(
     let phones: Vec<Phone> = s.phones.iter().enumerate().filter_map(|(i, ph)| compile_phone(ph, i, &mut p)).collect();
     let locations: Vec<Location> =
         s.locations.iter().enumerate().filter_map(|(i, l)| compile_location(l, i, taxonomy, &mut p)).collect();
-    let hours = compile_hours(s, &mut p);
+    let hours = compile_hours(s, &locations, &service_areas, &mut p);
     if let (Some(min), Some(max)) = (s.minimum_age, s.maximum_age) {
         if min > max {
             p("minimum_age", format!("{min} is above maximum_age {max}"));
@@ -399,7 +399,7 @@ fn compile_location(l: &LocationSource, i: usize, taxonomy: &Taxonomy, p: &mut i
     })
 }
 
-fn compile_hours(s: &ServiceSource, p: &mut impl FnMut(&str, String)) -> Hours {
+fn compile_hours(s: &ServiceSource, locations: &[Location], areas: &[ServiceArea], p: &mut impl FnMut(&str, String)) -> Hours {
     let mut periods = Vec::new();
     for (i, h) in s.hours.iter().enumerate() {
         let field = format!("hours[{i}]");
@@ -421,7 +421,28 @@ fn compile_hours(s: &ServiceSource, p: &mut impl FnMut(&str, String)) -> Hours {
     if s.open_24_7 && !s.hours.is_empty() {
         p("hours", "open_24_7 and hours both given; keep one".into());
     }
-    Hours { always_open: s.open_24_7, periods, note: clean(&s.hours_note), timezone: s.timezone.clone() }
+    // Hours mean nothing without the zone they are kept in: given, or the
+    // main zone of the state the service is in (or serves alone).
+    let timezone = match &s.timezone {
+        Some(zone) if !crate::hours::is_known_zone(zone) => {
+            p("timezone", format!("{zone:?} is not a US time zone Waypoint knows (for example America/Chicago)"));
+            None
+        }
+        Some(zone) => Some(zone.clone()),
+        None if periods.is_empty() => None,
+        None => {
+            let state = locations.iter().find_map(|l| l.state.clone()).or_else(|| match areas {
+                [ServiceArea::State(st)] | [ServiceArea::Local { state: st, .. }] => Some(st.clone()),
+                _ => None,
+            });
+            let zone = state.as_deref().and_then(crate::hours::zone_for_state);
+            if zone.is_none() {
+                p("timezone", "hours are given but no time zone, and none follows from a location's state; add timezone".into());
+            }
+            zone.map(str::to_string)
+        }
+    };
+    Hours { always_open: s.open_24_7, periods, note: clean(&s.hours_note), timezone }
 }
 
 /// The guide's structure, with names turned into indices, every reference
