@@ -97,7 +97,7 @@ impl Guide {
     pub fn successors(&self, step: StepId) -> Vec<StepId> {
         let s = self.step(step);
         let mut next: Vec<StepId> = s.answers.iter().filter_map(|a| a.next.or(s.next)).chain(s.next).collect();
-        next.sort_unstable();
+        crate::sort::sort_by_key(&mut next, |&s| u64::from(s));
         next.dedup();
         next
     }
@@ -188,7 +188,7 @@ impl Session {
     /// Signs from the answers given, in the guide's order.
     pub fn signs(&self, guide: &Guide) -> Vec<SignId> {
         let mut signs: Vec<SignId> = self.chosen(guide).flat_map(|a| a.signs.iter().copied()).collect();
-        signs.sort_unstable();
+        crate::sort::sort_by_key(&mut signs, |&s| u64::from(s));
         signs.dedup();
         signs
     }
@@ -196,7 +196,7 @@ impl Session {
     /// Needs from the answers given, in the guide's order.
     pub fn needs(&self, guide: &Guide) -> Vec<NeedId> {
         let mut needs: Vec<NeedId> = self.chosen(guide).flat_map(|a| a.needs.iter().copied()).collect();
-        needs.sort_unstable();
+        crate::sort::sort_by_key(&mut needs, |&n| u64::from(n));
         needs.dedup();
         needs
     }

@@ -33,7 +33,7 @@ const FIRST_LOAD_KEYS: [&str; 3] = ["guide.ui.nav", "guide.ui.invite", "safety.l
 
 impl Catalog {
     pub fn new(lang: impl Into<String>, name: impl Into<String>, mut entries: Vec<(String, String)>) -> Catalog {
-        sort_entries(&mut entries);
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         entries.dedup_by(|a, b| a.0 == b.0);
         Catalog { lang: lang.into(), name: name.into(), entries, complete: true }
     }
@@ -57,11 +57,25 @@ impl Catalog {
         (part(first), part(rest))
     }
 
-    /// Adds the rest of a split catalogue; the result is complete.
+    /// Adds the rest of a split catalogue; the result is complete. Both
+    /// parts come sorted from the build, so they are merged in one pass (a
+    /// sort here would put another copy of the sorting code in the wasm).
     pub fn merge(&mut self, rest: Catalog) {
-        self.entries.extend(rest.entries);
-        sort_entries(&mut self.entries);
-        self.entries.dedup_by(|a, b| a.0 == b.0);
+        let mine = std::mem::take(&mut self.entries);
+        let mut merged = Vec::with_capacity(mine.len() + rest.entries.len());
+        let (mut a, mut b) = (mine.into_iter().peekable(), rest.entries.into_iter().peekable());
+        loop {
+            let take_mine = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => x.0 <= y.0,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let next = if take_mine { a.next() } else { b.next() };
+            merged.extend(next);
+        }
+        merged.dedup_by(|a, b| a.0 == b.0);
+        self.entries = merged;
         self.complete = true;
     }
 
@@ -107,12 +121,6 @@ impl<'a> Strings<'a> {
         let text = self.current.lookup(&full).or_else(|| self.fallback.lookup(&full)).unwrap_or(key);
         fill(text, &[("count", &count.to_string())])
     }
-}
-
-/// Entries in key order, for `lookup`'s binary search (one sort for both
-/// callers: each sort call compiles its own copy into the wasm).
-fn sort_entries(entries: &mut [(String, String)]) {
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 }
 
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {

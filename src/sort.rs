@@ -4,8 +4,7 @@
 //! algorithm into the wasm; there were nine, about 29 KB before compression.
 //! Sorting (key, position) pairs of plain integers shares one copy, and
 //! computing each key once is also faster than computing it inside every
-//! comparison. (Strings and small integers still sort with `sort_unstable`,
-//! one copy each.)
+//! comparison. (Strings still sort with `sort_unstable`, one copy.)
 
 /// The positions `0..len` ordered by `key`, lowest first; equal keys keep
 /// their original order.

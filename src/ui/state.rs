@@ -385,7 +385,7 @@ impl Reducible for AppState {
                     }
                     None => s.guide_choices.push(answer),
                 }
-                s.guide_choices.sort_unstable();
+                crate::sort::sort_by_key(&mut s.guide_choices, |&a| u64::from(a));
             }),
             Action::GuideShowNeed(need) => {
                 let Some(need) = self.site.bundle.guide.needs.get(need as usize) else { return self };

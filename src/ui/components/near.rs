@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::filters::{choose_state, load_state_services};
 use super::{use_app, AppContext};
-use crate::geo::{self, PlaceInput, Point};
+use crate::geo::{self, PlaceInput};
 use crate::site::Order;
 use crate::ui::browser;
 use crate::ui::state::{Action, FilterChange, PlaceStatus};
@@ -63,7 +63,11 @@ fn found(state: &AppContext, place: Option<geo::Place>) {
 }
 
 /// The device's location, only after a tap: the nearest ZIP code's centre
-/// stands in for it, so the exact position is dropped at once.
+/// stands in for it, so the exact position is dropped at once. Only the
+/// staff console offers it: asking makes the browser remember a permission
+/// for this site, a trace a survivor on a shared device should not leave
+/// (and a ZIP code is as good for finding help).
+#[cfg(feature = "staff")]
 fn locate_device(state: &AppContext) {
     state.dispatch(Action::PlaceStatus(PlaceStatus::Locating));
     let state = state.clone();
@@ -72,7 +76,7 @@ fn locate_device(state: &AppContext) {
             state.dispatch(Action::PlaceStatus(PlaceStatus::LocationFailed));
             return;
         };
-        let point = Point { lat, lon };
+        let point = geo::Point { lat, lon };
         yew::platform::spawn_local(async move {
             // The nearest ZIP's centre, reading as few prefix files as can
             // prove it nearest (a median of 3).
@@ -131,10 +135,14 @@ pub fn near_panel() -> Html {
             }
         })
     };
+    #[cfg(feature = "staff")]
     let locate = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| locate_device(&state))
     };
+    #[cfg(not(feature = "staff"))]
+    let locate = Callback::noop();
+    let offer_location = cfg!(feature = "staff") && state.embed.is_none();
     let clear = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
@@ -186,7 +194,7 @@ pub fn near_panel() -> Html {
                     />
                     if place.is_some() {
                         <button type="button" id="clear-place" class="secondary" onclick={clear}>{ s.get("near.clear") }</button>
-                    } else if state.embed.is_none() {
+                    } else if offer_location {
                         <button type="button" id="use-location" class="secondary" onclick={locate}>{ s.get("near.use_location") }</button>
                     }
                 </div>
