@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use super::filters::FilterPanel;
 use super::near::{look_up_place, NearPanel};
-use super::results::{LawEnforcementLines, ResultList};
+use super::results::{law_enforcement_lines, ResultList};
 use super::use_app;
 use crate::ui::state::Action;
 
@@ -57,7 +57,7 @@ pub fn directory() -> Html {
             { super::staff::shortcut_help() }
             <FilterPanel />
             <ResultList />
-            <LawEnforcementLines />
+            { law_enforcement_lines(&state) }
         </section>
     }
 }

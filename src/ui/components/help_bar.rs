@@ -1,12 +1,10 @@
 use yew::prelude::*;
 
-use super::use_app;
 use crate::model::PhoneKind;
+use crate::ui::state::AppState;
 
 /// The national hotline, in the same place on every view.
-#[function_component(HelpBar)]
-pub fn help_bar() -> Html {
-    let state = use_app();
+pub fn help_bar(state: &AppState) -> Html {
     let s = state.strings();
     let Some(help) = state.site.help_service() else { return html! {} };
     let links = help.phones.iter().filter(|p| matches!(p.kind, PhoneKind::Hotline | PhoneKind::Voice | PhoneKind::Text)).map(|p| {

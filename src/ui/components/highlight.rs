@@ -2,21 +2,15 @@ use yew::prelude::*;
 
 use crate::search::highlight::highlight;
 
-#[derive(Properties, PartialEq)]
-pub struct HighlightProps {
-    pub text: AttrValue,
-    pub terms: Vec<String>,
-}
-
-/// A text with the words the query matched wrapped in `<mark>`.
-#[function_component(Highlight)]
-pub fn highlighted(props: &HighlightProps) -> Html {
-    if props.terms.is_empty() {
-        return html! { { props.text.clone() } };
+/// A text with the words the query matched wrapped in `<mark>`. A plain
+/// function, not a component: a result card draws several, and a component
+/// each cost both wasm size and time on every keystroke.
+pub fn highlighted(text: &str, terms: &[String]) -> Html {
+    if terms.is_empty() {
+        return html! { { text.to_string() } };
     }
-    let segments = highlight(&props.text, &props.terms);
     html! {
-        { for segments.into_iter().map(|seg| if seg.matched {
+        { for highlight(text, terms).into_iter().map(|seg| if seg.matched {
             html! { <mark>{ seg.text.to_string() }</mark> }
         } else {
             html! { { seg.text.to_string() } }

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use super::highlight::Highlight;
+use super::highlight::highlighted;
 use super::staff;
-use super::use_app;
+use super::{use_app, AppContext};
 use crate::model::{PhoneKind, Service};
 use crate::taxonomy::label_key;
 use crate::ui::state::Action;
@@ -43,7 +43,7 @@ pub fn result_list() -> Html {
                 </div>
             } else {
                 <ol class={classes!("cards", state.compact.then_some("compact"))}>
-                    { for results.services.iter().take(state.shown).map(|&idx| html! { <ResultCard key={idx} service={idx} /> }) }
+                    { for results.services.iter().take(state.shown).map(|&idx| result_card(&state, idx)) }
                 </ol>
                 if total > state.shown {
                     <button type="button" class="secondary more" onclick={more}>{ s.plural("results.more", total - state.shown) }</button>
@@ -53,23 +53,19 @@ pub fn result_list() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CardProps {
-    pub service: u32,
-}
-
-/// One result: enough to decide, and to call, without opening it.
-#[function_component(ResultCard)]
-pub fn result_card(props: &CardProps) -> Html {
-    let state = use_app();
+/// One result: enough to decide, and to call, without opening it. A plain
+/// function of the state, like the list around it: as components, the 30
+/// cards cost wasm size and time on every keystroke for nothing, since
+/// every card reads the whole state anyway.
+fn result_card(state: &AppContext, idx: u32) -> Html {
     let s = state.strings();
     let site = &state.site;
-    let service = site.service(props.service);
+    let service = site.service(idx);
+    let state = state.clone();
     let org = site.organization(service);
     let terms = state.results.terms.clone();
     let open = {
         let state = state.clone();
-        let idx = props.service;
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Open(idx)))
     };
     let types = service.service_types.iter().map(|&t| s.label(&label_key::service_type(&site.bundle.taxonomy.service_types[t as usize].code)));
@@ -77,22 +73,22 @@ pub fn result_card(props: &CardProps) -> Html {
     // screen readers read it in that language whatever the UI's language.
     let content_lang = site.bundle.site.default_language.clone();
     let first_phone = service.phones.iter().find(|p| !matches!(p.kind, PhoneKind::Fax | PhoneKind::Tty));
-    let selected = state.selected.contains(&props.service);
+    let selected = state.selected.contains(&idx);
     html! {
-        <li class={classes!("card", selected.then_some("selected"))} data-service={service.id.clone()} data-idx={props.service.to_string()}>
+        <li key={idx} class={classes!("card", selected.then_some("selected"))} data-service={service.id.clone()} data-idx={idx.to_string()}>
             <h2 class="card-title">
                 <button type="button" class="link" id={format!("open-{}", service.id)} lang={content_lang.clone()} onclick={open}>
-                    <Highlight text={service.name.clone()} terms={terms.clone()} />
+                    { highlighted(&service.name, &terms) }
                 </button>
             </h2>
             if org.name != service.name {
-                <p class="org" lang={content_lang.clone()}><Highlight text={org.name.clone()} terms={terms.clone()} /></p>
+                <p class="org" lang={content_lang.clone()}>{ highlighted(&org.name, &terms) }</p>
             }
             if let Some(d) = &service.description {
-                <p class="snippet" lang={content_lang.clone()}><Highlight text={crate::search::highlight::snippet(d, &terms, 160).into_owned()} terms={terms.clone()} /></p>
+                <p class="snippet" lang={content_lang.clone()}>{ highlighted(&crate::search::highlight::snippet(d, &terms, 160), &terms) }</p>
             }
             <ul class="tags">
-                { for types.map(|label| html! { <li><Highlight text={label} terms={terms.clone()} /></li> }) }
+                { for types.map(|label| html! { <li>{ highlighted(&label, &terms) }</li> }) }
             </ul>
             <p class="meta">
                 <span class="place">{ site.place_summary(service, &s) }</span>
@@ -107,7 +103,7 @@ pub fn result_card(props: &CardProps) -> Html {
             if service.last_verified.is_stale(crate::ui::browser::today()) {
                 <p class="stale">{ s.get("detail.stale") }</p>
             }
-            { staff::card_select(props.service) }
+            { staff::card_select(idx) }
         </li>
     }
 }
@@ -152,9 +148,7 @@ pub fn contact_link(phone: &crate::model::Phone, s: &crate::locale::Strings, lan
 
 /// Police and federal tip lines: many survivors fear them, so they are
 /// never mixed into the results and are always labelled.
-#[function_component(LawEnforcementLines)]
-pub fn law_enforcement_lines() -> Html {
-    let state = use_app();
+pub fn law_enforcement_lines(state: &crate::ui::state::AppState) -> Html {
     let s = state.strings();
     let lines = state.site.law_enforcement_lines();
     if lines.is_empty() {

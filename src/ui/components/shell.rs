@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::directory::Directory;
 use super::guide::GuideView;
 use super::filters::load_state_services;
-use super::help_bar::HelpBar;
+use super::help_bar::help_bar;
 use super::near::look_up_place;
 use super::staff::{self, use_shortcuts};
 use super::quick_exit::{use_quick_exit, QuickExit};
@@ -237,7 +237,7 @@ fn frame() -> Html {
                 <nav class="languages" aria-label={s.label("nav.language")}>{ for languages }</nav>
                 <QuickExit />
             </header>
-            <HelpBar />
+            { help_bar(&state) }
             <main id="main" tabindex="-1">{ view }</main>
             { staff::referral_sheet() }
             <footer class="footer">
