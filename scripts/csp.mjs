@@ -43,7 +43,8 @@ for (const name of pages) {
   pageHashes.forEach((h) => hashes.add(h));
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(pageHashes)}">`;
   // Right after <meta charset>, before any script the policy must cover.
-  html = html.replace(/(<meta charset="[^"]*">)/i, `$1\n  ${meta}`);
+  // (Quoted as written, or bare once Trunk has minified the page.)
+  html = html.replace(/(<meta charset=(?:"[^"]*"|[^\s>]+)\s*\/?>)/i, `$1\n  ${meta}`);
   if (!html.includes(meta)) throw new Error(`${name}: no <meta charset> to put the policy after`);
   writeFileSync(path, html);
   console.log(`csp: ${name}: ${pageHashes.length} inline script hash(es)`);

@@ -1,16 +1,14 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::filters::FilterPanel;
-use super::near::{look_up_place, NearPanel};
-use super::results::{law_enforcement_lines, ResultList};
-use super::use_app;
+use super::filters::filter_panel;
+use super::near::{look_up_place, near_panel};
+use super::results::{law_enforcement_lines, result_list};
+use super::AppContext;
 use crate::ui::state::Action;
 
 /// The search view: one search box, the filters, and the results.
-#[function_component(Directory)]
-pub fn directory() -> Html {
-    let state = use_app();
+pub fn directory(state: &AppContext) -> Html {
     let s = state.strings();
     let oninput = {
         let state = state.clone();
@@ -53,10 +51,10 @@ pub fn directory() -> Html {
                     {oninput}
                 />
             </div>
-            <NearPanel />
+            { near_panel(&state) }
             { super::staff::shortcut_help() }
-            <FilterPanel />
-            <ResultList />
+            { filter_panel(&state) }
+            { result_list(&state) }
             { law_enforcement_lines(&state) }
         </section>
     }

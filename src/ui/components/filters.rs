@@ -1,7 +1,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::{use_app, AppContext};
+use super::AppContext;
 use crate::taxonomy::label_key;
 use crate::ui::state::{Action, FilterChange};
 
@@ -63,9 +63,7 @@ pub fn load_state_services(state: &AppContext, code: String) {
 }
 
 /// The filters, which combine with each other and with the search text.
-#[function_component(FilterPanel)]
-pub fn filter_panel() -> Html {
-    let state = use_app();
+pub fn filter_panel(state: &AppContext) -> Html {
     let s = state.strings();
     let t = &state.site.bundle.taxonomy;
     let f = &state.filters;

@@ -4,7 +4,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::filters::{choose_state, load_state_services};
-use super::{use_app, AppContext};
+use super::AppContext;
 use crate::geo::{self, PlaceInput};
 use crate::site::Order;
 use crate::ui::browser;
@@ -102,9 +102,7 @@ fn locate_device(state: &AppContext) {
 
 /// "Near": the place box, the device's location on request, the radius and
 /// the order.
-#[function_component(NearPanel)]
-pub fn near_panel() -> Html {
-    let state = use_app();
+pub fn near_panel(state: &AppContext) -> Html {
     let s = state.strings();
     let place = state.filters.near.clone();
     let onkeydown = {

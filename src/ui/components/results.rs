@@ -2,16 +2,14 @@ use yew::prelude::*;
 
 use super::highlight::highlighted;
 use super::staff;
-use super::{use_app, AppContext};
+use super::AppContext;
 use crate::model::{PhoneKind, Service};
 use crate::taxonomy::label_key;
 use crate::ui::state::Action;
 
 /// The result count (announced to screen readers), the results, and an
 /// empty state that always offers a way forward.
-#[function_component(ResultList)]
-pub fn result_list() -> Html {
-    let state = use_app();
+pub fn result_list(state: &AppContext) -> Html {
     let s = state.strings();
     let results = &state.results;
     let total = results.services.len();

@@ -1,21 +1,16 @@
 use yew::prelude::*;
 
 use super::screen::{Block, Button, Screen, ScreenView};
-use super::use_app;
-use crate::ui::browser;
 use crate::ui::state::{Action, AppState};
 
 /// "Staying safe online": what quick exit does and does not do, in the
 /// catalogue's words.
-#[function_component(SafetyPage)]
-pub fn safety_page() -> Html {
-    let state = use_app();
-    let ready = !state.needs_catalog(&state.lang);
-    use_effect_with(ready, |_| browser::focus("safety-title"));
-    if !ready {
-        return super::screen::words_pending(&state);
+/// (The frame moves focus to its title once the words are here.)
+pub fn safety_page(state: &AppState) -> Html {
+    if state.needs_catalog(&state.lang) {
+        return super::screen::words_pending(state);
     }
-    html! { <ScreenView screen={safety_screen(&state)} /> }
+    html! { <ScreenView screen={safety_screen(state)} /> }
 }
 
 /// Sections are `safety.<n>.heading` / `safety.<n>.body` from 1 up, so a

@@ -2,14 +2,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::directory::Directory;
+use super::directory::directory;
 use super::guide::GuideView;
 use super::filters::load_state_services;
 use super::help_bar::help_bar;
 use super::near::look_up_place;
 use super::staff::{self, use_shortcuts};
 use super::quick_exit::{use_quick_exit, QuickExit};
-use super::safety::SafetyPage;
+use super::safety::safety_page;
 use super::service_detail::ServiceDetail;
 use super::{use_app, AppContext};
 use crate::embed::{EmbedConfig, EmbedView};
@@ -180,16 +180,17 @@ fn frame() -> Html {
     }
     {
         // Leaving the safety page or the guide returns focus to the control
-        // that opened it, so keyboard users keep their place.
+        // that opened it, so keyboard users keep their place; arriving at
+        // the safety page (once its words are here) focuses its title.
         let previous = use_mut_ref(|| state.view);
-        use_effect_with(state.view, move |view| {
+        let ready = !state.needs_catalog(&state.lang);
+        use_effect_with((state.view, ready), move |(view, ready)| {
             let from = std::mem::replace(&mut *previous.borrow_mut(), *view);
-            if *view == View::Directory {
-                match from {
-                    View::Safety => browser::focus("open-safety"),
-                    View::Guide => browser::focus("open-guide"),
-                    _ => {}
-                }
+            match (view, from) {
+                (View::Directory, View::Safety) => browser::focus("open-safety"),
+                (View::Directory, View::Guide) => browser::focus("open-guide"),
+                (View::Safety, _) if *ready => browser::focus("safety-title"),
+                _ => {}
             }
         });
     }
@@ -221,9 +222,9 @@ fn frame() -> Html {
     };
     let show_guide = state.embed.as_ref().is_none_or(|e| e.view != EmbedView::Directory);
     let view = match state.view {
-        View::Directory => html! { <Directory /> },
+        View::Directory => directory(&state),
         View::Service(idx) => html! { <ServiceDetail service={idx} /> },
-        View::Safety => html! { <SafetyPage /> },
+        View::Safety => safety_page(&state),
         View::Guide => html! { <GuideView /> },
     };
     html! {
