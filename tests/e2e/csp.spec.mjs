@@ -62,10 +62,24 @@ test('dist/index.html: a strict policy in a <meta> before any script, hashing ex
   expect(served).not.toMatch(/\son[a-z]+\s*=/i);
   expect(served).not.toMatch(/\sstyle\s*=/i);
 
-  // _headers: the same policy for hosts that send it as a real header.
+  // The staff console (dist/staff/) has the same policy with its own
+  // loader's hash.
+  const staff = fs.readFileSync(path.join(DIST, 'staff', 'index.html'), 'utf8');
+  const staffScripts = inlineScripts(staff);
+  const staffPolicy = parsePolicy(metaPolicy(staff));
+  expect({ ...staffPolicy, 'script-src': [] }).toEqual({ ...d, 'script-src': [] });
+  expect(staffPolicy['script-src'].slice(2).sort()).toEqual(staffScripts.map(sha256).sort());
+
+  // _headers: the same policy for hosts that send it as a real header. One
+  // rule covers every page, so it allows each page's own loader (a second
+  // policy for /staff/* would be enforced together with the first, and
+  // block it) and nothing else.
   const headers = fs.readFileSync(path.join(DIST, '_headers'), 'utf8');
   const headerPolicies = [...headers.matchAll(/^\s*Content-Security-Policy:\s*(.+?)\s*$/gm)].map((m) => m[1]);
-  expect(headerPolicies).toEqual([policy]);
+  expect(headerPolicies).toHaveLength(1);
+  const h = parsePolicy(headerPolicies[0]);
+  expect({ ...h, 'script-src': [] }).toEqual({ ...d, 'script-src': [] });
+  expect(h['script-src'].slice(2).sort()).toEqual([...new Set([...scripts, ...staffScripts].map(sha256))].sort());
   expect(headers).toMatch(/^\/\*\s*$/m);
   expect(headers).toMatch(/^\s*Referrer-Policy:\s*no-referrer\s*$/m);
 });
