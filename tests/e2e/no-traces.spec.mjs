@@ -5,19 +5,7 @@
 import { test, expect } from './support/fixtures.mjs';
 import { walkEveryView, expectViewKind } from './pages/walk.mjs';
 import { FILTER_SELECTS, FILTER_CHECKS } from './pages/directory-page.mjs';
-
-/** Everything the page could have left behind. */
-async function traces(page) {
-  return page.evaluate(async () => ({
-    cookie: document.cookie,
-    localStorage: localStorage.length,
-    sessionStorage: sessionStorage.length,
-    indexedDB: (await indexedDB.databases()).map((d) => d.name),
-    caches: 'caches' in window ? await caches.keys() : [],
-    serviceWorkers: 'serviceWorker' in navigator ? (await navigator.serviceWorker.getRegistrations()).length : 0,
-    historyLength: history.length,
-  }));
-}
+import { traces } from './support/traces.mjs';
 
 /** Fields on screen whose autocomplete is not "off", and forms. */
 async function rememberingFields(page) {
