@@ -3,38 +3,12 @@
 // empty state, service, safety page, guide, and the same in Spanish); the
 // main path works by keyboard alone; every control is at least 24x24 CSS px
 // (WCAG 2.2 target size, minimum).
-import fs from 'node:fs';
-import path from 'node:path';
 import { test, expect } from './support/fixtures.mjs';
-import { ROOT } from './support/data.mjs';
+import { axeViolations } from './support/axe.mjs';
 import { walkEveryView, expectViewKind } from './pages/walk.mjs';
 import { ServicePage } from './pages/service-page.mjs';
 import { DirectoryPage } from './pages/directory-page.mjs';
 import { SafetyPage } from './pages/safety-page.mjs';
-
-const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
-/** axe-core's violations on the page as it is (the CSP forbids a script tag, so it is evaluated). */
-async function axeViolations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async (tags) => {
-    // Open the collapsed tip-line section too, so it is checked; then restore it.
-    const closed = [...document.querySelectorAll('details:not([open])')];
-    closed.forEach((d) => (d.open = true));
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    closed.forEach((d) => (d.open = false));
-    return {
-      passes: r.passes.length,
-      violations: r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-      })),
-    };
-  }, TAGS);
-}
 
 /**
  * Visible controls smaller than 24x24 CSS px. Links inside a sentence are
