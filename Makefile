@@ -68,11 +68,16 @@ test: setup
 test-native: $(SETUP_BUILD) data
 	cargo test --locked
 
-test-wasm: $(SETUP) data
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+WASM_TEST = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver \
 	WASM_BINDGEN_TEST_TIMEOUT=$(WASM_BINDGEN_TEST_TIMEOUT) \
 	cargo test --target wasm32-unknown-unknown --test web
+
+# The public app's components, then the staff console's (its extra tests
+# are behind the `staff` feature).
+test-wasm: $(SETUP) data
+	$(WASM_TEST)
+	$(WASM_TEST) --features staff
 
 # The public site against the design budget (150 KB); the staff console,
 # opened on office computers, against its own (200 KB).

@@ -19,6 +19,7 @@ pub mod readability;
 pub mod referral;
 pub mod search;
 pub mod share;
+pub mod shortcuts;
 pub mod site;
 pub mod sort;
 pub mod taxonomy;

@@ -247,3 +247,58 @@ async fn start_over_wipes_every_answer() {
     click(&root, "#guide-start").await;
     assert_eq!(one(&root, "#answer-no").get_attribute("aria-pressed").as_deref(), Some("false"), "no answer remembered");
 }
+
+/// Sets a text box and sends `change`, as leaving it or pressing Enter does.
+async fn change_text(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = one(root, selector).unchecked_into();
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_place_that_is_not_one_says_so_and_changes_nothing() {
+    let (root, _) = mount().await;
+    let before = result_ids(&root);
+    change_text(&root, "#place-input", "somewhere nice").await;
+    assert_eq!(text(&root, "#place-status"), "We could not find somewhere nice. Try a 5-digit ZIP code, or a city and state such as San Diego, CA.");
+    assert_eq!(result_ids(&root), before);
+    assert!(root.query_selector("#filter-radius").unwrap().is_none(), "no radius without a place");
+}
+
+#[wasm_bindgen_test]
+async fn open_now_keeps_the_services_open_this_minute() {
+    let (root, site) = mount().await;
+    click(&root, "#filter-open-now").await;
+    let now = js_sys::Date::now() as i64;
+    let mut expected: Vec<String> = site
+        .services()
+        .iter()
+        .filter(|s| !s.law_enforcement && waypoint::hours::is_open_now(&s.hours, now))
+        .map(|s| s.id.clone())
+        .collect();
+    let mut shown = result_ids(&root);
+    expected.sort();
+    shown.sort();
+    assert!(!shown.is_empty(), "the 24/7 lines are always open");
+    assert_eq!(shown, expected);
+    assert!(all(&root, ".results .card .open-status").iter().all(|s| s.class_name().contains("open")), "every card says it is open");
+    assert!(all(&root, ".results .card .open-status").iter().all(|s| !s.class_name().contains("closed")));
+}
+
+#[cfg(feature = "staff")]
+#[wasm_bindgen_test]
+async fn staff_compact_list_and_referral_list() {
+    let (root, site) = mount().await;
+    click(&root, "#toggle-compact").await;
+    assert!(one(&root, ".results ol.cards").class_name().contains("compact"));
+    let first = result_ids(&root)[0].clone();
+    click(&root, &format!("#select-{first}")).await;
+    assert_eq!(text(&root, "#selection-count"), "1 on the referral list");
+    let name = &site.service_by_id(&first).unwrap().1.name;
+    assert!(text(&root, ".referral-sheet").contains(name.as_str()), "the sheet holds the chosen referral");
+    click(&root, "#clear-selection").await;
+    assert!(root.query_selector("#selection-count").unwrap().is_none());
+}

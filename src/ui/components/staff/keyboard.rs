@@ -14,46 +14,10 @@ use yew::prelude::*;
 use super::referral::copy_referrals;
 use crate::ui::components::service_detail::back_to_list;
 use crate::ui::components::{use_app, AppContext};
+use crate::shortcuts::{command, Command};
 use crate::site::Order;
 use crate::ui::browser;
 use crate::ui::state::{Action, FilterChange, View};
-
-/// What a key does, decided from the key alone (no DOM), so it reads as a
-/// table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Command {
-    FocusSearch,
-    FocusPlace,
-    OpenNow,
-    Free,
-    Domain(Option<u16>),
-    Sort,
-    Density,
-    Copy,
-    Select,
-    Print,
-    Shortcuts,
-}
-
-fn command(key: &str, code: &str, alt: bool) -> Option<Command> {
-    // With Alt, the key's place on the keyboard; without, the character.
-    let letter = if alt { code.strip_prefix("Key").or_else(|| code.strip_prefix("Digit")).map(str::to_ascii_lowercase)? } else { key.to_ascii_lowercase() };
-    Some(match letter.as_str() {
-        "/" => Command::FocusSearch,
-        "n" => Command::FocusPlace,
-        "o" => Command::OpenNow,
-        "f" => Command::Free,
-        "s" => Command::Sort,
-        "d" => Command::Density,
-        "c" => Command::Copy,
-        "a" => Command::Select,
-        "p" => Command::Print,
-        "?" => Command::Shortcuts,
-        "0" => Command::Domain(None),
-        d if d.len() == 1 && d.as_bytes()[0].is_ascii_digit() => Command::Domain(Some(u16::from(d.as_bytes()[0] - b'1'))),
-        _ => return None,
-    })
-}
 
 /// Whether the focus is somewhere typing goes.
 fn typing(el: Option<&web_sys::Element>) -> bool {
@@ -183,19 +147,4 @@ pub fn use_shortcuts() {
         });
         move || drop(listener)
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_map_to_commands() {
-        assert_eq!(command("/", "Slash", false), Some(Command::FocusSearch));
-        assert_eq!(command("O", "KeyO", false), Some(Command::OpenNow));
-        assert_eq!(command("ø", "KeyO", true), Some(Command::OpenNow));
-        assert_eq!(command("1", "Digit1", false), Some(Command::Domain(Some(0))));
-        assert_eq!(command("0", "Digit0", false), Some(Command::Domain(None)));
-        assert_eq!(command("x", "KeyX", false), None);
-    }
 }
