@@ -215,7 +215,11 @@ pub fn status(hours: &Hours, unix_ms: i64) -> OpenStatus {
     let intervals = intervals(hours);
     let now = i64::from(local.weekday) * DAY + i64::from(local.minutes);
     if open_at(&intervals, now) {
-        OpenStatus::Open { closes: next_change(&intervals, now, false).map(|t| moment(now, t)) }
+        match next_change(&intervals, now, false) {
+            Some(t) => OpenStatus::Open { closes: Some(moment(now, t)) },
+            // Hours that never stop in a week are round the clock.
+            None => OpenStatus::AlwaysOpen,
+        }
     } else {
         OpenStatus::Closed { opens: next_change(&intervals, now, true).map(|t| moment(now, t)) }
     }
@@ -237,8 +241,12 @@ fn clock(minutes: u16, strings: &Strings) -> String {
     if m == 0 { format!("{h12} {suffix}") } else { format!("{h12}:{m:02} {suffix}") }
 }
 
-/// "5 pm", "tomorrow 5 pm", "Monday 9 am".
+/// "5 pm", "at midnight", "tomorrow 5 pm", "Monday 9 am".
 fn when(at: Moment, strings: &Strings) -> String {
+    if at.minutes == 0 && at.days_ahead == 1 {
+        // The coming midnight, not "tomorrow 12 am".
+        return strings.label("hours.midnight");
+    }
     let time = clock(at.minutes, strings);
     match at.days_ahead {
         0 => time,

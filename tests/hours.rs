@@ -52,6 +52,7 @@ fn opening_hours_across_time_zones() {
     let saturday_only = hours(Some("America/Los_Angeles"), periods("sat", "10:00", "14:00"));
     let sunday_3am = hours(Some("America/Los_Angeles"), periods("sun", "03:00", "04:00"));
     let sunday_1am = hours(Some("America/Los_Angeles"), periods("sun", "01:00", "02:00"));
+    let until_midnight = hours(Some("America/Puerto_Rico"), periods("mon", "08:00", "24:00"));
     let no_zone = hours(None, periods("mon-fri", "09:00", "17:00"));
     let none = Hours::default();
     let unknown_zone = hours(Some("Europe/Atlantis"), periods("mon-fri", "09:00", "17:00"));
@@ -74,12 +75,13 @@ fn opening_hours_across_time_zones() {
         ("Monday small hours", &weekend_nights, "2026-11-30T07:30Z", "Closed · opens Friday 8 pm"),
         ("lunch break", &lunch_break, "2026-11-30T19:30Z", "Closed · opens 1 pm"),
         ("before lunch", &lunch_break, "2026-11-30T18:00Z", "Open now · closes 12 pm"),
-        ("every day all day", &all_day_every_day, "2026-11-30T18:00Z", "Open now"),
+        ("every day all day is 24/7", &all_day_every_day, "2026-11-30T18:00Z", "Open 24/7"),
         ("24/7", &always, "2026-11-30T18:00Z", "Open 24/7"),
         ("no hours", &none, "2026-11-30T18:00Z", "Hours not listed"),
         ("Sunday into Monday, Honolulu", &sunday_late, "2026-11-30T11:00Z", "Open now · closes 2 am"),
         ("Sunday evening, Honolulu", &sunday_late, "2026-11-30T07:00Z", "Closed · opens 10 pm"),
         ("24:00 then 00:00, Puerto Rico", &through_midnight, "2026-11-30T23:00Z", "Open now · closes tomorrow 6 am"),
+        ("closing at 24:00", &until_midnight, "2026-11-30T23:00Z", "Open now · closes at midnight"),
         ("days ahead", &saturday_only, "2026-11-30T18:00Z", "Closed · opens Saturday 10 am"),
         // Summer: Los Angeles is UTC-7, Phoenix stays UTC-7 all year.
         ("LA summer (daylight time)", &la, "2026-07-06T16:30Z", "Open now · closes 5 pm"),

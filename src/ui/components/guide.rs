@@ -4,27 +4,19 @@
 use yew::prelude::*;
 
 use super::screen::{Block, Button, Check, Screen, ScreenView};
-use super::use_app;
 use crate::filter::Filters;
 use crate::guide::{Reply, StepKind};
 use crate::model::PhoneKind;
-use crate::ui::browser;
 use crate::ui::state::{Action, AppState};
 
 /// An opening, one step at a time, then the result. The shell keeps the
 /// help bar and quick exit around every screen; nothing leaves memory.
-#[function_component(GuideView)]
-pub fn guide_view() -> Html {
-    let state = use_app();
-    let current = state.guide.as_ref().map(|g| g.current());
-    let ready = !state.needs_catalog(&state.lang);
-    // Focus moves to each new screen's heading, for keyboard and screen
-    // reader users alike.
-    use_effect_with((current, ready), |_| browser::focus("guide-title"));
-    if !ready {
-        return super::screen::words_pending(&state);
+/// (The frame moves focus to each new screen's heading.)
+pub fn guide_view(state: &AppState) -> Html {
+    if state.needs_catalog(&state.lang) {
+        return super::screen::words_pending(state);
     }
-    html! { <ScreenView screen={guide_screen(&state)} /> }
+    html! { <ScreenView screen={guide_screen(state)} /> }
 }
 
 fn button(id: impl Into<String>, label: String, class: &'static str, action: Action) -> Button {

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::directory::directory;
-use super::guide::GuideView;
+use super::guide::guide_view;
 use super::filters::load_state_services;
 use super::help_bar::help_bar;
 use super::near::look_up_place;
@@ -181,15 +181,19 @@ fn frame() -> Html {
     {
         // Leaving the safety page or the guide returns focus to the control
         // that opened it, so keyboard users keep their place; arriving at
-        // the safety page (once its words are here) focuses its title.
+        // the safety page, or each new screen of the guide (once their words
+        // are here), focuses its heading, for keyboard and screen reader
+        // users alike.
         let previous = use_mut_ref(|| state.view);
         let ready = !state.needs_catalog(&state.lang);
-        use_effect_with((state.view, ready), move |(view, ready)| {
+        let guide_step = state.guide.as_ref().map(|g| g.current());
+        use_effect_with((state.view, ready, guide_step), move |(view, ready, _)| {
             let from = std::mem::replace(&mut *previous.borrow_mut(), *view);
             match (view, from) {
                 (View::Directory, View::Safety) => browser::focus("open-safety"),
                 (View::Directory, View::Guide) => browser::focus("open-guide"),
                 (View::Safety, _) if *ready => browser::focus("safety-title"),
+                (View::Guide, _) if *ready => browser::focus("guide-title"),
                 _ => {}
             }
         });
@@ -225,7 +229,7 @@ fn frame() -> Html {
         View::Directory => directory(&state),
         View::Service(idx) => html! { <ServiceDetail service={idx} /> },
         View::Safety => safety_page(&state),
-        View::Guide => html! { <GuideView /> },
+        View::Guide => guide_view(&state),
     };
     html! {
         <>

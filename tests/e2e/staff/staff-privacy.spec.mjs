@@ -44,3 +44,20 @@ for (const path of ['/staff/', '/']) {
     expect(fields).toEqual([]);
   });
 }
+
+test('quick exit works in the staff console too, even with a service open (Escape twice)', async ({ page }) => {
+  const { EXIT_TITLE } = await import('../pages/directory-page.mjs');
+  const staff = await new StaffConsole(page).goto('/staff/');
+  await staff.search('shelter 92101');
+  await staff.expectPlace('92101 San Diego, CA');
+  await staff.searchInput.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(staff.serviceTitle).toBeFocused();
+  await expect(staff.quickExit).toBeVisible();
+  const historyLength = await page.evaluate(() => history.length);
+  // The first Escape goes back to the list; the second, within a second, leaves.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveTitle(EXIT_TITLE);
+  expect(await page.evaluate(() => history.length)).toBe(historyLength);
+});
