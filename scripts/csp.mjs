@@ -73,7 +73,7 @@ function precompress(folder) {
     const path = join(folder, name);
     if (statSync(path).isDirectory()) {
       precompress(path);
-    } else if (/\.(html|js|css|wasm|bin|svg|txt)$/.test(name)) {
+    } else if (/\.(html|js|css|wasm|bin|svg)$/.test(name)) {
       const body = readFileSync(path);
       writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
       writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));

@@ -13,7 +13,10 @@ use waypoint::site::{Order, Site};
 
 fn nearby_site() -> Rc<Site> {
     std::env::set_var("WAYPOINT_TODAY", "2026-11-28");
-    let providers = std::env::temp_dir().join(format!("waypoint-nearby-{}", std::process::id()));
+    // One folder per call: the tests run in parallel threads.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let providers = std::env::temp_dir().join(format!("waypoint-nearby-{}-{call}", std::process::id()));
     let _ = std::fs::remove_dir_all(&providers);
     std::fs::create_dir_all(&providers).unwrap();
     for dir in ["data/providers", "tests/fixtures/nearby"] {
