@@ -289,13 +289,13 @@ impl AppState {
         })
     }
 
-    /// The same search again (after the order, the clock or the data changed).
+    /// The same search again (after the order, the clock or the data
+    /// changed), keeping the view, the place in it and how much is shown.
     fn research(&self) -> AppState {
-        let view = self.view;
-        let last_opened = self.last_opened;
         let mut next = self.with_search(self.query.clone(), self.filters.clone());
-        next.view = view;
-        next.last_opened = last_opened;
+        next.view = self.view;
+        next.last_opened = self.last_opened;
+        next.shown = self.shown;
         next
     }
 
@@ -452,7 +452,9 @@ impl Reducible for AppState {
             Action::SetOrder(order) => self.with(|s| s.order = order).research(),
             Action::Tick(clock) => {
                 let next = self.with(|s| s.clock = clock);
-                if next.filters.open_at.is_some() {
+                // "Open now" is judged to the minute: search again only when
+                // the minute turns.
+                if next.filters.open_at.is_some() && clock / 60_000 != self.clock / 60_000 {
                     let mut filters = next.filters.clone();
                     filters.open_at = Some(clock);
                     let mut moved = next.with(|s| s.filters = filters);
