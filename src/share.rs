@@ -18,7 +18,9 @@ pub struct SharedSearch {
     /// The place as typed: a ZIP code, "City, ST" or a state.
     pub place: Option<String>,
     pub radius: Option<u16>,
-    pub order: Order,
+    /// The order chosen, when the search had a place (without one there is
+    /// nothing to sort by distance).
+    pub order: Option<Order>,
     pub domain: Option<String>,
     pub service: Option<String>,
     pub population: Option<String>,
@@ -38,7 +40,7 @@ impl SharedSearch {
             query: query.trim().to_string(),
             place: place.map(str::to_string),
             radius: filters.radius,
-            order,
+            order: place.is_some().then_some(order),
             domain: filters.domain.and_then(|d| taxonomy.domains.get(d as usize)).cloned(),
             service: filters.service_type.and_then(|t| taxonomy.service_types.get(t as usize)).map(|t| t.code.clone()),
             population: filters.population.and_then(|p| taxonomy.populations.get(p as usize)).cloned(),
@@ -63,7 +65,13 @@ impl SharedSearch {
         put("q", Some(&self.query));
         put("near", self.place.as_deref());
         put("r", self.radius.map(|r| r.to_string()).as_deref());
-        put("sort", (self.order == Order::Distance).then_some("distance"));
+        put(
+            "sort",
+            self.order.map(|o| match o {
+                Order::Distance => "distance",
+                Order::Relevance => "relevance",
+            }),
+        );
         put("type", self.domain.as_deref());
         put("service", self.service.as_deref());
         put("for", self.population.as_deref());
@@ -89,7 +97,13 @@ impl SharedSearch {
                 "q" => shared.query = text().unwrap_or_default(),
                 "near" => shared.place = text(),
                 "r" => shared.radius = value.parse().ok().filter(|r| (1..=500).contains(r)),
-                "sort" => shared.order = if value == "distance" { Order::Distance } else { Order::Relevance },
+                "sort" => {
+                    shared.order = match value.as_str() {
+                        "distance" => Some(Order::Distance),
+                        "relevance" => Some(Order::Relevance),
+                        _ => None,
+                    }
+                }
                 "type" => shared.domain = text(),
                 "service" => shared.service = text(),
                 "for" => shared.population = text(),
@@ -182,7 +196,7 @@ mod tests {
             query: "abogado inmigración & más".into(),
             place: Some("San Diego, CA".into()),
             radius: Some(25),
-            order: Order::Distance,
+            order: Some(Order::Distance),
             domain: Some("legal".into()),
             language: Some("es".into()),
             open_now: true,
@@ -193,6 +207,17 @@ mod tests {
         assert!(fragment.is_ascii(), "{fragment}");
         assert!(!fragment.contains(' ') && !fragment.contains('#'));
         assert_eq!(SharedSearch::from_fragment(&format!("#{fragment}")), shared);
+    }
+
+    #[test]
+    fn the_order_travels_only_with_a_place() {
+        let filters = Filters::default();
+        let taxonomy = Taxonomy::default();
+        let best_match = SharedSearch::of("legal", Some("San Diego, CA"), &filters, Order::Relevance, &taxonomy);
+        assert_eq!(best_match.to_fragment(), "q=legal&near=San%20Diego%2C%20CA&sort=relevance");
+        assert_eq!(SharedSearch::from_fragment(&best_match.to_fragment()).order, Some(Order::Relevance));
+        let no_place = SharedSearch::of("legal", None, &filters, Order::Distance, &taxonomy);
+        assert_eq!(no_place.to_fragment(), "q=legal");
     }
 
     #[test]

@@ -178,7 +178,14 @@ pub fn page_address() -> String {
 /// grants no clipboard) and on pages the browser does not trust; the caller
 /// then shows the text to copy by hand.
 pub async fn copy_text(text: &str) -> bool {
-    let promise = window().navigator().clipboard().write_text(text);
+    let navigator = window().navigator();
+    // Pages the browser does not trust (plain http from another machine)
+    // have no clipboard object at all.
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !has_clipboard {
+        return false;
+    }
+    let promise = navigator.clipboard().write_text(text);
     JsFuture::from(promise).await.is_ok()
 }
 

@@ -54,6 +54,9 @@ pub struct AppState {
     /// Now, in Unix milliseconds: what "open now" is judged against. The
     /// page sends it once a minute, so the reducer never reads a clock.
     pub clock: i64,
+    /// A shared link named the order: the place it names, once found, keeps
+    /// it instead of switching to nearest first.
+    keep_order: bool,
     /// The staff's compact list: chosen on the page, never remembered.
     pub compact: bool,
     /// Services picked for the referral sheet, in the order picked.
@@ -214,6 +217,7 @@ impl AppState {
             place_text: String::new(),
             place_status: PlaceStatus::Idle,
             clock,
+            keep_order: false,
             compact: false,
             selected: Rc::new(Vec::new()),
             notice: None,
@@ -441,7 +445,12 @@ impl Reducible for AppState {
                     s.place_status = PlaceStatus::Idle;
                     // Nearest first as soon as there is a place; the person
                     // can switch back to best match.
-                    s.order = if found { Order::Distance } else { Order::Relevance };
+                    s.order = match (found, s.keep_order) {
+                        (true, true) => s.order,
+                        (true, false) => Order::Distance,
+                        (false, _) => Order::Relevance,
+                    };
+                    s.keep_order = false;
                     if !found {
                         s.place_text.clear();
                     }
@@ -482,7 +491,8 @@ impl Reducible for AppState {
                 let mut filters = shared.filters(&self.site.bundle.taxonomy);
                 filters.open_at = shared.open_now.then_some(self.clock);
                 let next = self.with(|s| {
-                    s.order = shared.order;
+                    s.order = shared.order.unwrap_or_default();
+                    s.keep_order = shared.order.is_some();
                     s.place_text = shared.place.clone().unwrap_or_default();
                     s.place_status = if shared.place.is_some() { PlaceStatus::Looking } else { PlaceStatus::Idle };
                 });

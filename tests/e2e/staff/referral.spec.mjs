@@ -52,3 +52,19 @@ test('where the clipboard is refused, the text is shown selected to copy by hand
   expect(selected).toBe(value);
   await expect(staff.copyFallback).toHaveAttribute('autocomplete', 'off');
 });
+
+test('on a page with no clipboard at all (plain http from another machine), the text is shown to copy by hand', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const staff = await new StaffConsole(page).goto('/staff/');
+  await staff.search('harbor');
+  await staff.openButton('fx-harbor-shelter').click();
+  await page.locator('#copy-referral').click();
+  await expect(staff.copyStatus).toHaveText(/Copying is blocked here/);
+  await expect(staff.copyFallback).toBeFocused();
+  expect(await staff.copyFallback.inputValue()).toContain('Call: 619-555-0101');
+  expect(errors).toEqual([]);
+});

@@ -63,3 +63,23 @@ test('guide answers never enter a link', async ({ page, context, baseURL }) => {
   for (const key of keys) expect(['q', 'near', 'r', 'sort', 'type', 'service', 'for', 'lang', 'state', 'city', 'free', '24-7', 'remote', 'open']).toContain(key);
   expect(link.hash).toBe('#type=housing');
 });
+
+test('a link to a best-match search near a place opens as best match, not nearest first', async ({ page, context, baseURL }) => {
+  await allowClipboard(context, baseURL);
+  const staff = await new StaffConsole(page).goto('/staff/');
+  await staff.search('legal');
+  await staff.near('San Diego, CA', { enter: true });
+  await staff.expectPlace('San Diego, CA');
+  await staff.order.selectOption('relevance');
+  await staff.copyLinkButton.click();
+  await expect(staff.copyStatus).toHaveText(/Link copied/);
+  const link = await staff.clipboard();
+  expect(link).toBe(`${new URL(baseURL).origin}/staff/#q=legal&near=San%20Diego%2C%20CA&sort=relevance`);
+
+  const other = await context.newPage();
+  const colleague = new StaffConsole(other);
+  await colleague.goto(link.replace(new URL(baseURL).origin, ''));
+  await colleague.expectPlace('San Diego, CA');
+  await expect(colleague.order).toHaveValue('relevance');
+  expect(await colleague.resultIds()).toEqual(await staff.resultIds());
+});
