@@ -90,12 +90,12 @@ pub fn distance_text(reach: Reach, service: &Service, place: &Place, strings: &S
         }
         Reach::Area(kind) => {
             let state = taxonomy.state(&place.state).map_or(place.state.as_str(), |s| s.name.as_str());
-            strings.format(area_key(kind), &[("state", state)])
+            strings.format(area_label_key(kind), &[("state", state)])
         }
     }
 }
 
-pub fn area_key(kind: crate::geo::AreaKind) -> &'static str {
+fn area_label_key(kind: crate::geo::AreaKind) -> &'static str {
     match kind {
         crate::geo::AreaKind::Local => "near.serves_local",
         crate::geo::AreaKind::Statewide => "near.serves_state",

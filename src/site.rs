@@ -118,13 +118,10 @@ impl Site {
     /// those that serve its area (local, statewide, nationwide). Equal keys
     /// keep their relevance order, so "shelter" near a ZIP code still puts
     /// the better match first among services the same distance away.
-    pub fn sort_by_distance(&self, services: &mut [u32], place: &Place, radius: Option<u16>) {
+    pub fn sort_by_distance(&self, services: &mut Vec<u32>, place: &Place, radius: Option<u16>) {
         let radius = radius.map(f32::from);
         let near = radius.unwrap_or(NEARBY_MILES);
-        let keys: Vec<u64> = services.iter().map(|&r| distance_key(self.service(r), place, radius, near)).collect();
-        let order = crate::sort::order_by_key(services.len(), |i| keys[i]);
-        let sorted: Vec<u32> = order.into_iter().map(|i| services[i as usize]).collect();
-        services.copy_from_slice(&sorted);
+        crate::sort::sort_by_key(services, |&r| distance_key(self.service(r), place, radius, near));
     }
 
     /// Where a service is or whom it serves, in one short line:

@@ -259,11 +259,6 @@ impl AppState {
         !(self.site.bundle.locales.iter().any(complete) || self.loaded_catalogs.iter().any(complete))
     }
 
-    /// The ZIP code typed in the search box, if any.
-    pub fn zip_in_query(&self) -> Option<String> {
-        crate::geo::split_zip(&self.query).1
-    }
-
     /// The services on the referral sheet, or failing that the one open.
     pub fn referral_targets(&self) -> Vec<u32> {
         match self.view {

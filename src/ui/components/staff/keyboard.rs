@@ -1,11 +1,7 @@
 //! Keyboard-first use for staff on a live call: `/` to search, arrows
 //! through the results, Enter to open, Escape back to the list, and a
-//! letter for each common filter and for the referral.
-//!
-//! Letters act only when the focus is not in a text box (so typing is never
-//! hijacked); with Alt they act from anywhere. Keys are read by their
-//! physical position (`code`) for Alt, because Alt+letter types accented
-//! characters on some layouts.
+//! letter for each common filter and for the referral. Which key means
+//! what is the core's table (`crate::shortcuts`); this carries it out.
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
