@@ -64,14 +64,14 @@ test: setup
 	$(MAKE) --no-print-directory SKIP_SETUP=1 NO_DIST=1 budget
 	$(MAKE) --no-print-directory SKIP_SETUP=1 NO_DIST=1 test-e2e
 
-# Depends on data so tests/geo.rs can look up real ZIPs in target/site-data/geo.
+# Depends on data so crates/core/tests/geo.rs can look up real ZIPs in target/site-data/geo.
 test-native: $(SETUP_BUILD) data
 	cargo test --locked
 
 WASM_TEST = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver \
 	WASM_BINDGEN_TEST_TIMEOUT=$(WASM_BINDGEN_TEST_TIMEOUT) \
-	cargo test --target wasm32-unknown-unknown --test web
+	cargo test -p waypoint-web --target wasm32-unknown-unknown --test web
 
 # The public app's components, then the staff console's (its extra tests
 # are behind the `staff` feature).
@@ -91,7 +91,7 @@ budget: $(SETUP_BUILD) $(DIST)
 # national build split by state, and fictional providers around San Diego
 # for the near-me and open-now specs (tests/fixtures/nearby).
 e2e-fixtures: $(SETUP_BUILD)
-	cargo test --locked --test hostile writes_the_hostile_bundle_fixture
+	cargo test --locked -p waypoint-cli --test hostile writes_the_hostile_bundle_fixture
 	WAYPOINT_SHARDS=always cargo run --release --bin waypoint -- build --data data --out target/e2e-fixtures/sharded
 	rm -rf target/e2e-fixtures/nearby-providers && mkdir -p target/e2e-fixtures/nearby-providers
 	cp data/providers/*.toml tests/fixtures/nearby/*.toml target/e2e-fixtures/nearby-providers/
@@ -110,7 +110,7 @@ bench-national: $(SETUP) $(DIST)
 	node benches/national.mjs 100000
 
 bench: $(SETUP_BUILD)
-	cargo bench --bench search
+	cargo bench -p waypoint-cli --bench search
 	if [ -f benches/browser-bench.mjs ]; then \
 	  node benches/browser-bench.mjs; \
 	else \

@@ -35,7 +35,7 @@
 //                              (most first), so the first match is the main one.
 //   SOURCE.txt                 package, version, licences, attribution.
 //
-// src/geo.rs parses these formats; keep the two in step.
+// crates/core/src/geo.rs parses these formats; keep the two in step.
 import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,7 @@ const fixed = (n) => {
   return s === '-0.0000' ? '0.0000' : s;
 };
 
-// Haversine, as geo::miles_between in src/geo.rs.
+// Haversine, as geo::miles_between in crates/core/src/geo.rs.
 const miles = (lat1, lon1, lat2, lon2) => {
   const rad = (d) => (d * Math.PI) / 180;
   const h = Math.sin(rad(lat2 - lat1) / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
@@ -120,7 +120,7 @@ for (const z of zips.values()) {
   c.lon += z.lon;
   c.n += 1;
 }
-// Same rule as geo::city_file in src/geo.rs.
+// Same rule as geo::city_file in crates/core/src/geo.rs.
 const cityLetter = (city) => {
   const first = city.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[a-z0-9]/);
   const letter = first ? first[0] : '_';

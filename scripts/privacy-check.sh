@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-app_sources=(src/ui src/ui.rs src/bin/waypoint-web.rs index.html static)
+app_sources=(crates/web/src staff/index.html index.html static)
 status=0
 
 check() {

@@ -47,9 +47,9 @@ wasm_bindgen_version() {
       /^version = / && name == "wasm-bindgen" { v = $3; gsub(/"/, "", v); print v; exit }
     ' Cargo.lock)
   fi
-  if [ -z "$v" ] && [ -f Cargo.toml ]; then
+  if [ -z "$v" ] && [ -f crates/web/Cargo.toml ]; then
     # wasm-bindgen = "=0.2.130"   or   wasm-bindgen = { version = "=0.2.130", ... }
-    v=$(sed -nE 's/^[[:space:]]*wasm-bindgen[[:space:]]*=.*"=([0-9]+\.[0-9]+\.[0-9]+)".*/\1/p' Cargo.toml | head -n1)
+    v=$(sed -nE 's/^[[:space:]]*wasm-bindgen[[:space:]]*=.*"=([0-9]+\.[0-9]+\.[0-9]+)".*/\1/p' crates/web/Cargo.toml | head -n1)
   fi
   [ -n "$v" ] || die "cannot find the wasm-bindgen version in Cargo.lock or an \"=x.y.z\" pin in Cargo.toml"
   echo "$v"

@@ -2,7 +2,7 @@
 // as its own documentation recommends for fuzzy search over several fields.
 //
 // Every library gets the same records: the text Waypoint indexes for each
-// service, exported by `waypoint-bench export-records` (src/bin/waypoint-bench.rs)
+// service, exported by `waypoint-bench export-records` (crates/cli/src/bin/waypoint-bench.rs)
 // in four fields, which Waypoint weighs name 4, labels 3, details 2,
 // description 1:
 //   name        service name, organisation name (and alternate name)

@@ -1,5 +1,5 @@
 //! The keystroke script and its statistics, shared by the native bench
-//! (`benches/search.rs`) and the browser bench (`src/bin/waypoint-bench.rs`)
+//! (`crates/cli/benches/search.rs`) and the browser bench (`crates/web/src/bin/bench.rs`)
 //! so both measure exactly the same keystrokes in the same way.
 #![allow(dead_code)]
 

@@ -1,5 +1,5 @@
 // Promise: tampered or hostile data can do no harm. The site is served a
-// bundle (written by `cargo test --test hostile`, see tests/hostile.rs)
+// bundle (written by `cargo test --test hostile`, see crates/cli/tests/hostile.rs)
 // whose record `hostile-record` carries script, img/onerror and svg/onload
 // payloads that would set window.__waypointPwned, `javascript:` and `data:`
 // links the build would refuse, a right-to-left override and 100 KB of

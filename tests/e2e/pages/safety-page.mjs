@@ -1,6 +1,6 @@
 // Page object for "Staying safe online", opened from the footer. Its
 // sections are h2 headings, each followed by its paragraphs (the page is
-// drawn by src/ui/components/screen.rs, which puts no <section> around them).
+// drawn by crates/web/src/components/screen.rs, which puts no <section> around them).
 import { expect } from '@playwright/test';
 
 export class SafetyPage {

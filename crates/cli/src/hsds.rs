@@ -1,0 +1,461 @@
+//! Open Referral HSDS in and out: `waypoint import` (3.0 JSON, 3.0 CSV
+//! datapackages, 1.x/2.x CSV packages; folders or zips), `waypoint export
+//! --format hsds-json`, and `waypoint validate <hsds path>`.
+//!
+//! Import reads any of the formats into raw records (`json`, `csv`,
+//! `legacy`), converts them once (`convert`, using `normalise` and the
+//! deployment's `mapping`), and writes Waypoint's editing format: one TOML
+//! file per organisation, plus `import-report.toml` with what could not be
+//! mapped, for `waypoint report`.
+
+pub mod convert;
+pub mod csv;
+pub mod export;
+pub mod json;
+pub mod legacy;
+pub mod mapping;
+pub mod normalise;
+pub mod raw;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::problem::{Problem, Problems};
+use super::source::{ProviderFile, TaxonomySource};
+use super::Args;
+use waypoint_core::model::Date;
+use mapping::{Mapping, Vocabulary};
+
+/// How to import: the deployment's mapping and vocabulary, the date used
+/// when a record has none, and the source name every service cites.
+pub struct Options {
+    pub mapping: Mapping,
+    pub today: Date,
+    /// `--source-name`; otherwise the package or file name.
+    pub source_name: Option<String>,
+}
+
+/// The result of an import: providers ready to write, every problem, and
+/// the source terms nobody mapped (with how many services carry each).
+#[derive(Debug, Default)]
+pub struct Imported {
+    pub providers: Vec<ProviderFile>,
+    pub problems: Problems,
+    pub unmapped: BTreeMap<String, usize>,
+    /// "HSDS 3.0 JSON", "HSDS 1.x/2.x CSV", …
+    pub format: String,
+    pub source_name: String,
+}
+
+impl Imported {
+    pub fn services(&self) -> usize {
+        self.providers.iter().map(|p| p.services.len()).sum()
+    }
+}
+
+/// Reads the mapping file and the vocabulary of `data/taxonomy.toml`.
+pub fn options(data: &Path, mapping: Option<&Path>, source_name: Option<String>, problems: &mut Problems) -> Option<Options> {
+    let taxonomy_file = data.join("taxonomy.toml");
+    let taxonomy: TaxonomySource = match fs::read_to_string(&taxonomy_file).map_err(|e| e.to_string()).and_then(|t| toml::from_str(&t).map_err(|e| e.to_string())) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.error(&taxonomy_file.display().to_string(), "-", "-", format!("cannot read the taxonomy: {e}"));
+            return None;
+        }
+    };
+    let mapping_file = mapping.map(Path::to_path_buf).unwrap_or_else(|| data.join("hsds-mapping.toml"));
+    let mapping = Mapping::load(&mapping_file, Vocabulary::from_taxonomy(&taxonomy), problems)?;
+    Some(Options { mapping, today: super::today(), source_name })
+}
+
+/// Imports a JSON file, a zip, or a folder holding a CSV package.
+pub fn import_path(path: &Path, options: &Options) -> Imported {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+    if path.is_dir() {
+        let mut problems = Problems::default();
+        let mut files = Vec::new();
+        match fs::read_dir(path) {
+            Ok(entries) => {
+                let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+                paths.sort();
+                for p in paths {
+                    let file = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                    let wanted = file.to_ascii_lowercase().ends_with(".csv") || file.eq_ignore_ascii_case("datapackage.json");
+                    if !wanted {
+                        continue;
+                    }
+                    match fs::read(&p) {
+                        Ok(bytes) => files.push((file, bytes)),
+                        Err(e) => problems.error(&file, "-", "-", format!("cannot read: {e}")),
+                    }
+                }
+            }
+            Err(e) => problems.error(&name, "-", "-", format!("cannot read folder: {e}")),
+        }
+        let mut imported = import_files(&name, files, options);
+        problems.list.append(&mut imported.problems.list);
+        imported.problems = problems;
+        return imported;
+    }
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let mut imported = Imported { source_name: name.clone(), ..Imported::default() };
+            imported.problems.error(&path.display().to_string(), "-", "-", format!("cannot read: {e}"));
+            return imported;
+        }
+    };
+    if bytes.starts_with(b"PK") || has_ext(path, "zip") {
+        import_zip(&name, &bytes, options)
+    } else if has_ext(path, "csv") {
+        import_files(&name, vec![(name.clone(), bytes)], options)
+    } else {
+        import_json(&name, &bytes, options)
+    }
+}
+
+fn has_ext(path: &Path, ext: &str) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+pub fn import_json(name: &str, bytes: &[u8], options: &Options) -> Imported {
+    let mut problems = Problems::default();
+    match json::read(name, bytes, &mut problems) {
+        Ok(raw) => finish(raw, "HSDS 3.0 JSON", name, problems, options),
+        Err(tables) => {
+            let tables = csv::from_json_tables(name, tables);
+            let raw = csv::raw_input(&tables, &mut problems);
+            finish(raw, "HSDS 3.0 tabular JSON", name, problems, options)
+        }
+    }
+}
+
+pub fn import_zip(name: &str, bytes: &[u8], options: &Options) -> Imported {
+    let mut problems = Problems::default();
+    let package = csv::unzip(name, bytes, &mut problems);
+    let mut imported = import_files(name, package.files, options);
+    problems.list.append(&mut imported.problems.list);
+    imported.problems = problems;
+    imported
+}
+
+/// A CSV package already in memory: (file name, bytes) pairs.
+pub fn import_files(name: &str, files: Vec<(String, Vec<u8>)>, options: &Options) -> Imported {
+    let mut problems = Problems::default();
+    let package = csv::Package { label: name.to_string(), files };
+    let (tables, version) = csv::tables(&package, &mut problems);
+    let legacy = tables.iter().any(|t| legacy::USED.contains(&t.name.as_str()));
+    let format = match (version.as_str(), legacy) {
+        (v, _) if !v.is_empty() => format!("HSDS {v} CSV"),
+        (_, true) => "HSDS 1.x/2.x CSV".to_string(),
+        _ => "HSDS 3.0 CSV".to_string(),
+    };
+    let raw = csv::raw_input(&tables, &mut problems);
+    finish(raw, &format, name, problems, options)
+}
+
+fn finish(raw: raw::RawInput, format: &str, name: &str, problems: Problems, options: &Options) -> Imported {
+    let source_name = options.source_name.clone().unwrap_or_else(|| name.to_string());
+    let mut cx = convert::Context {
+        mapping: &options.mapping,
+        today: options.today,
+        source_name: source_name.clone(),
+        problems,
+        unmapped: BTreeMap::new(),
+    };
+    let providers = convert::convert(raw, &mut cx);
+    // The same warning can come from a record read twice (an organisation's
+    // phone used by each of its services): say it once.
+    let mut seen = std::collections::HashSet::new();
+    let list: Vec<Problem> = cx.problems.list.into_iter().filter(|p| seen.insert(p.to_string())).collect();
+    Imported { providers, problems: Problems { list }, unmapped: cx.unmapped, format: format.to_string(), source_name }
+}
+
+/// Whether a path given to `validate` is an HSDS import rather than a
+/// folder of Waypoint provider files.
+pub fn is_hsds_input(path: &Path) -> bool {
+    // A path that is not there goes to the importer, which says so.
+    if !path.exists() {
+        return true;
+    }
+    if path.is_dir() {
+        let entries = fs::read_dir(path).map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().to_ascii_lowercase()).collect::<Vec<_>>());
+        return entries.is_ok_and(|names| names.iter().any(|n| n.ends_with(".csv") || n == "datapackage.json"));
+    }
+    if has_ext(path, "json") {
+        // `generate` writes Waypoint's own providers as JSON.
+        return fs::read(path).map(|b| serde_json::from_slice::<Vec<ProviderFile>>(&b).is_err()).unwrap_or(true);
+    }
+    has_ext(path, "zip") || has_ext(path, "csv")
+}
+
+/// What `import` records beside the folder of providers it writes (not in
+/// it: every `.toml` there is read as a provider file); `report` reads it.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportReport {
+    pub source: String,
+    pub input: String,
+    /// The folder the providers were written to.
+    pub providers: String,
+    pub format: String,
+    pub imported: String,
+    pub organizations: usize,
+    pub services: usize,
+    pub warnings: usize,
+    pub errors: usize,
+    pub files: Vec<String>,
+    #[serde(default)]
+    pub unmapped: BTreeMap<String, usize>,
+}
+
+pub const REPORT_FILE: &str = "import-report.toml";
+
+/// `target/imported/providers` → `target/imported/import-report.toml`.
+pub fn report_path(providers: &Path) -> PathBuf {
+    providers.parent().unwrap_or(Path::new(".")).join(REPORT_FILE)
+}
+
+/// The report of the import that wrote `providers`, if that is how the
+/// folder was made.
+pub fn read_report(providers: &Path) -> Option<ImportReport> {
+    let report: ImportReport = toml::from_str(&fs::read_to_string(report_path(providers)).ok()?).ok()?;
+    let same = |a: &Path, b: &Path| match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    same(Path::new(&report.providers), providers).then_some(report)
+}
+
+/// Writes one TOML file per organisation to `out`. A folder that holds
+/// provider files and no import report is refused, so an import can never
+/// overwrite hand-edited data such as `data/providers`; a previous import's
+/// files are replaced.
+pub fn write(imported: &Imported, input: &Path, out: &Path) -> Result<Vec<PathBuf>, String> {
+    let report_path = report_path(out);
+    if out.is_dir() {
+        match read_report(out) {
+            Some(report) => {
+                for f in report.files {
+                    let _ = fs::remove_file(out.join(Path::new(&f).file_name().unwrap_or_default()));
+                }
+            }
+            None => {
+                let has_providers = fs::read_dir(out).map_err(|e| e.to_string())?.filter_map(|e| e.ok()).any(|e| {
+                    let n = e.file_name().to_string_lossy().to_ascii_lowercase();
+                    n.ends_with(".toml") || n.ends_with(".json")
+                });
+                if has_providers {
+                    return Err(format!("{} holds provider files that no import wrote; choose an empty folder with --out", out.display()));
+                }
+            }
+        }
+    }
+    fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let mut written = Vec::new();
+    let mut names: HashMap<String, usize> = HashMap::new();
+    let header = format!(
+        "# Imported by `waypoint import` from {} ({}) on {}.\n# Edit freely; importing into this folder again replaces this file.\n\n",
+        input.display(),
+        imported.format,
+        super::today()
+    );
+    for p in &imported.providers {
+        let base = normalise::slug(&p.organization.id);
+        let base = if base.is_empty() { "organization".to_string() } else { base };
+        let n = names.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let file = if *n == 1 { format!("{base}.toml") } else { format!("{base}-{n}.toml") };
+        let text = toml::to_string(p).map_err(|e| format!("cannot write {}: {e}", p.organization.id))?;
+        let text = tidy(&text);
+        let path = out.join(&file);
+        fs::write(&path, format!("{header}{text}")).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path);
+    }
+    let report = ImportReport {
+        source: imported.source_name.clone(),
+        input: input.display().to_string(),
+        providers: out.display().to_string(),
+        format: imported.format.clone(),
+        imported: super::today().to_string(),
+        organizations: imported.providers.len(),
+        services: imported.services(),
+        warnings: imported.problems.warnings(),
+        errors: imported.problems.errors(),
+        files: written.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect(),
+        unmapped: imported.unmapped.clone(),
+    };
+    let text = toml::to_string(&report).map_err(|e| e.to_string())?;
+    fs::write(&report_path, format!("# Written by `waypoint import`; `waypoint report` reads it.\n{text}"))
+        .map_err(|e| format!("cannot write {}: {e}", report_path.display()))?;
+    Ok(written)
+}
+
+/// Drops `key = false` and `key = []` lines, which the serialiser writes
+/// for every unset flag and list, so imported files read like hand-written
+/// ones (the loader fills in the same defaults), and writes coordinates as
+/// the shortest decimal that reads back as the same `f32` ("32.8", not
+/// "32.79999923706055"). Lines inside multi-line strings are left alone.
+fn tidy(toml_text: &str) -> String {
+    let mut out = String::with_capacity(toml_text.len());
+    let mut in_multiline = false;
+    for line in toml_text.lines() {
+        let default = !in_multiline && {
+            let (key, value) = line.split_once(" = ").unwrap_or(("", ""));
+            !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && (value == "false" || value == "[]")
+        };
+        if (line.matches("\"\"\"").count() + line.matches("\'\'\'").count()) % 2 == 1 {
+            in_multiline = !in_multiline;
+        }
+        if default {
+            continue;
+        }
+        let coordinate = (!in_multiline)
+            .then(|| line.split_once(" = "))
+            .flatten()
+            .filter(|(k, _)| *k == "latitude" || *k == "longitude")
+            .and_then(|(k, v)| v.parse::<f64>().ok().map(|f| format!("{k} = {}", f as f32)));
+        out.push_str(coordinate.as_deref().unwrap_or(line));
+        out.push('\n');
+    }
+    out
+}
+
+fn print_unmapped(unmapped: &BTreeMap<String, usize>, mapping_file: &str) {
+    if unmapped.is_empty() {
+        return;
+    }
+    let mut list: Vec<(&String, &usize)> = unmapped.iter().collect();
+    list.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    println!("unmapped taxonomy terms ({}; add them to {mapping_file}):", list.len());
+    for (term, count) in list {
+        println!("  {count:>5}  {term}");
+    }
+}
+
+/// `waypoint import <path> [--out DIR] [--mapping FILE] [--source-name NAME]`
+pub(super) fn import_cmd(data: &Path, args: &Args) -> i32 {
+    let Some(input) = &args.path else {
+        eprintln!("waypoint: import needs the path of an HSDS file, folder or zip\n\n{}", super::USAGE);
+        return 2;
+    };
+    let mut problems = Problems::default();
+    let Some(options) = options(data, args.mapping.as_deref(), args.source_name.clone(), &mut problems) else {
+        super::report(&problems);
+        return 1;
+    };
+    let started = std::time::Instant::now();
+    let imported = import_path(input, &options);
+    let elapsed = started.elapsed();
+    let out = args.out.clone().unwrap_or_else(|| "target/imported/providers".into());
+    for p in &imported.problems.list {
+        println!("{p}");
+    }
+    print_unmapped(&imported.unmapped, &options.mapping.file);
+    if imported.problems.has_errors() && imported.providers.is_empty() {
+        println!("{} errors, {} warnings", imported.problems.errors(), imported.problems.warnings());
+        eprintln!("waypoint: nothing imported from {}", input.display());
+        return 1;
+    }
+    match write(&imported, input, &out) {
+        Ok(files) => {
+            println!("{} errors, {} warnings", imported.problems.errors(), imported.problems.warnings());
+            println!(
+                "imported {} services of {} organisations from {} ({}) in {:.2} s; wrote {} files to {}",
+                imported.services(),
+                imported.providers.len(),
+                input.display(),
+                imported.format,
+                elapsed.as_secs_f64(),
+                files.len(),
+                out.display()
+            );
+            println!("next: waypoint validate --providers {}", out.display());
+            i32::from(imported.problems.has_errors())
+        }
+        Err(e) => {
+            eprintln!("waypoint: {e}");
+            1
+        }
+    }
+}
+
+/// `waypoint validate <hsds path>`: the import's problems, then the
+/// imported records checked against the model beside the directory's own
+/// providers (so ids that clash, and the site's hotlines, are checked too).
+pub(super) fn validate_cmd(data: &Path, args: &Args) -> i32 {
+    let input = args.path.clone().unwrap_or_default();
+    let mut problems = Problems::default();
+    let Some(options) = options(data, args.mapping.as_deref(), args.source_name.clone(), &mut problems) else {
+        super::report(&problems);
+        return 1;
+    };
+    let imported = import_path(&input, &options);
+    problems.list.extend(imported.problems.list.iter().cloned());
+    let mut sources = super::load::load(data, args.providers.as_deref(), &mut problems);
+    let label = |org: &str| format!("{} (imported {org})", input.display());
+    sources.providers.extend(imported.providers.iter().map(|p| (label(&p.organization.id), p.clone())));
+    let compile_options = super::compile::Options { today: options.today, allow_fictional: args.allow_fictional };
+    let bundle = super::compile::compile(&sources, compile_options, &mut problems);
+    super::report(&problems);
+    print_unmapped(&imported.unmapped, &options.mapping.file);
+    println!("{}: {} services of {} organisations ({})", input.display(), imported.services(), imported.providers.len(), imported.format);
+    i32::from(problems.has_errors() || bundle.is_none())
+}
+
+/// English (or the default language's) labels, for readable exports.
+pub fn labels(sources: &super::load::Sources) -> HashMap<String, String> {
+    let lang = sources.site.as_ref().map(|(_, s)| s.default_language.clone()).unwrap_or_else(|| "en".into());
+    sources
+        .locales
+        .iter()
+        .find(|l| l.lang == lang)
+        .map(|l| l.entries.iter().map(|(k, v, _)| (k.clone(), v.clone())).collect())
+        .unwrap_or_default()
+}
+
+/// `waypoint export --format hsds-json <out.json> [--providers DIR]`
+pub(super) fn export_cmd(data: &Path, args: &Args) -> i32 {
+    match args.format.as_deref() {
+        Some("hsds-json") => {}
+        other => {
+            eprintln!("waypoint: export needs --format hsds-json (found {other:?})\n\n{}", super::USAGE);
+            return 2;
+        }
+    }
+    let Some(out) = args.path.clone().or_else(|| args.out.clone()) else {
+        eprintln!("waypoint: export needs the file to write, e.g. target/export/services.json\n\n{}", super::USAGE);
+        return 2;
+    };
+    // Only a directory that validates is exported: the export is what other
+    // systems will take as checked facts.
+    let (bundle, problems) = super::check(data, args.providers.as_deref(), args.allow_fictional);
+    if bundle.is_none() || problems.has_errors() {
+        super::report(&problems);
+        eprintln!("waypoint: not exporting: fix the errors above");
+        return 1;
+    }
+    let mut quiet = Problems::default();
+    let sources = super::load::load(data, args.providers.as_deref(), &mut quiet);
+    let vocabulary = sources.taxonomy.as_ref().map(|(_, t)| Vocabulary::from_taxonomy(t)).unwrap_or_default();
+    let labels = labels(&sources);
+    let providers: Vec<ProviderFile> = sources.providers.into_iter().map(|(_, p)| p).collect();
+    let json = export::Export { vocabulary: &vocabulary, labels: &labels }.services(&providers);
+    let count = json.as_array().map(Vec::len).unwrap_or(0);
+    let text = serde_json::to_string_pretty(&json).expect("JSON values serialise");
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Err(e) = fs::create_dir_all(dir) {
+            eprintln!("waypoint: cannot create {}: {e}", dir.display());
+            return 1;
+        }
+    }
+    if let Err(e) = fs::write(&out, text) {
+        eprintln!("waypoint: cannot write {}: {e}", out.display());
+        return 1;
+    }
+    println!("wrote {count} services of {} organisations as HSDS 3.0 JSON to {}", providers.len(), out.display());
+    0
+}

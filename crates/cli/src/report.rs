@@ -1,0 +1,148 @@
+//! `waypoint report`: the directory's health at a glance, for the data
+//! steward: how many records per domain, population and state; which were
+//! not verified in 12 months; which nobody can contact; and, for imported
+//! providers, the source terms no mapping covers.
+//!
+//! It reads the sources, not the compiled bundle, so it still reports on a
+//! directory that has errors (and says how many).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::hsds::read_report;
+use super::load::{self, Sources};
+use super::problem::Problems;
+use waypoint_core::model::{Date, ServiceArea};
+
+/// What the report found, for printing and for tests.
+#[derive(Debug, Default)]
+pub struct Health {
+    pub organizations: usize,
+    pub services: usize,
+    pub by_domain: BTreeMap<String, usize>,
+    pub by_population: BTreeMap<String, usize>,
+    /// State code (or "nationwide") → services based in or serving it.
+    pub by_state: BTreeMap<String, usize>,
+    /// (service id, last verified or what was found instead)
+    pub stale: Vec<(String, String)>,
+    pub no_contact: Vec<String>,
+    pub confidential_locations: usize,
+    pub fictional: usize,
+    pub unmapped: BTreeMap<String, usize>,
+    pub errors: usize,
+}
+
+pub fn health(sources: &Sources, providers_dir: &Path, today: Date, errors: usize) -> Health {
+    let mut h = Health { errors, organizations: sources.providers.len(), ..Health::default() };
+    let domain_of: BTreeMap<&str, &str> = sources
+        .taxonomy
+        .as_ref()
+        .map(|(_, t)| t.services.iter().map(|s| (s.code.as_str(), s.domain.as_str())).collect())
+        .unwrap_or_default();
+    for (_, p) in &sources.providers {
+        for s in &p.services {
+            h.services += 1;
+            if p.organization.fictional {
+                h.fictional += 1;
+            }
+            let mut domains: Vec<&str> = s.services.iter().map(|c| domain_of.get(c.as_str()).copied().unwrap_or("(unknown code)")).collect();
+            domains.sort_unstable();
+            domains.dedup();
+            for d in domains {
+                *h.by_domain.entry(d.to_string()).or_default() += 1;
+            }
+            if s.services.is_empty() {
+                *h.by_domain.entry("(no service code)".into()).or_default() += 1;
+            }
+            for pop in &s.populations {
+                *h.by_population.entry(pop.clone()).or_default() += 1;
+            }
+            let mut states: Vec<String> = s.locations.iter().filter_map(|l| l.state.clone()).collect();
+            for area in s.areas.iter().filter_map(|a| ServiceArea::parse(a)) {
+                match area {
+                    ServiceArea::Nationwide => states.push("nationwide".into()),
+                    ServiceArea::State(st) | ServiceArea::Local { state: st, .. } => states.push(st),
+                }
+            }
+            states.sort();
+            states.dedup();
+            if states.is_empty() {
+                states.push("(no state)".into());
+            }
+            for st in states {
+                *h.by_state.entry(st).or_default() += 1;
+            }
+            h.confidential_locations += s.locations.iter().filter(|l| l.confidential).count();
+            let source = s.source.as_ref().or(p.source.as_ref());
+            match source.map(|src| (src.last_verified.as_str(), Date::parse(&src.last_verified))) {
+                Some((_, Some(d))) if !d.is_stale(today) => {}
+                Some((_, Some(d))) => h.stale.push((s.id.clone(), d.to_string())),
+                Some((raw, None)) => h.stale.push((s.id.clone(), format!("not a date: {raw:?}"))),
+                None => h.stale.push((s.id.clone(), "no source".into())),
+            }
+            let contactable = !s.phones.is_empty() || s.url.is_some() || s.chat_url.is_some() || s.email.is_some();
+            if !contactable {
+                h.no_contact.push(s.id.clone());
+            }
+        }
+    }
+    if let Some(r) = read_report(providers_dir) {
+        h.unmapped = r.unmapped;
+    }
+    h
+}
+
+impl Health {
+    pub fn render(&self, today: Date) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "Directory health on {today}: {} services in {} organisations", self.services, self.organizations);
+        if self.fictional > 0 {
+            let _ = writeln!(out, "  {} of them fictional (generated test data)", self.fictional);
+        }
+        if self.errors > 0 {
+            let _ = writeln!(out, "  {} errors in the data: run `waypoint validate` for the list", self.errors);
+        }
+        for (title, counts) in [("By domain", &self.by_domain), ("By population", &self.by_population), ("By state", &self.by_state)] {
+            let _ = writeln!(out, "\n{title}:");
+            if counts.is_empty() {
+                let _ = writeln!(out, "  (none)");
+            }
+            let mut list: Vec<(&String, &usize)> = counts.iter().collect();
+            list.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            for (k, n) in list {
+                let _ = writeln!(out, "  {n:>6}  {k}");
+            }
+        }
+        let _ = writeln!(out, "\nNot verified in the last 12 months: {}", self.stale.len());
+        for (id, when) in &self.stale {
+            let _ = writeln!(out, "  {id}: {when}");
+        }
+        let _ = writeln!(out, "\nNo way to contact them (no phone, website, chat or email): {}", self.no_contact.len());
+        for id in &self.no_contact {
+            let _ = writeln!(out, "  {id}");
+        }
+        let _ = writeln!(out, "\nConfidential locations (street and ZIP never published, coordinates only to 0.1 degree): {}", self.confidential_locations);
+        if !self.unmapped.is_empty() {
+            let _ = writeln!(out, "\nUnmapped taxonomy terms from the import ({}):", self.unmapped.len());
+            let mut list: Vec<(&String, &usize)> = self.unmapped.iter().collect();
+            list.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            for (term, n) in list {
+                let _ = writeln!(out, "  {n:>6}  {term}");
+            }
+        }
+        out
+    }
+}
+
+/// `waypoint report [--data DIR] [--providers DIR]`
+pub fn run(data: &Path, providers: Option<&Path>) -> i32 {
+    let mut problems = Problems::default();
+    let sources = load::load(data, providers, &mut problems);
+    let today = super::today();
+    let (_, checked) = super::check(data, providers, true);
+    let errors = problems.errors().max(checked.errors());
+    let dir = providers.map(Path::to_path_buf).unwrap_or_else(|| data.join("providers"));
+    print!("{}", health(&sources, &dir, today, errors).render(today));
+    0
+}

@@ -1,0 +1,163 @@
+//! The private self-screening guide's screens, described as data by pure
+//! functions of the app state and drawn by `ScreenView`.
+
+use yew::prelude::*;
+
+use super::screen::{Block, Button, Check, Screen, ScreenView};
+use waypoint_core::filter::Filters;
+use waypoint_core::guide::{Reply, StepKind};
+use waypoint_core::model::PhoneKind;
+use crate::state::{Action, AppState};
+
+/// An opening, one step at a time, then the result. The shell keeps the
+/// help bar and quick exit around every screen; nothing leaves memory.
+/// (The frame moves focus to each new screen's heading.)
+pub fn guide_view(state: &AppState) -> Html {
+    if state.needs_catalog(&state.lang) {
+        return super::screen::words_pending(state);
+    }
+    html! { <ScreenView screen={guide_screen(state)} /> }
+}
+
+fn button(id: impl Into<String>, label: String, class: &'static str, action: Action) -> Button {
+    Button { id: id.into(), label, class, action, pressed: None }
+}
+
+/// The screen for where the person is in the guide.
+pub fn guide_screen(state: &AppState) -> Screen {
+    let s = state.strings();
+    let guide = &state.site.bundle.guide;
+    let screen = |class, title: String, blocks| Screen { class, progress: None, title_id: "guide-title", title, blocks };
+    let Some(session) = &state.guide else {
+        return screen(
+            "guide",
+            s.label("guide.intro.title"),
+            vec![
+                Block::Text(s.label("guide.intro.body")),
+                Block::Buttons(
+                    "guide-actions",
+                    vec![
+                        button("guide-start", s.label("guide.ui.start"), "primary", Action::GuideStart),
+                        button("guide-to-directory", s.label("guide.ui.to_directory"), "secondary", Action::BackToResults),
+                    ],
+                ),
+            ],
+        );
+    };
+    let step = guide.step(session.current());
+    let key = |part: &str| s.label(&format!("guide.{}.{part}", step.id));
+    let back = button("guide-back", s.label("guide.ui.back"), "secondary", Action::GuideBack);
+    let lang = state.site.bundle.site.default_language.clone();
+    match step.kind {
+        StepKind::Question | StepKind::ChooseAny => {
+            let mut blocks = Vec::new();
+            let help_key = format!("guide.{}.help", step.id);
+            if let Some(help) = s.current.lookup(&help_key).or_else(|| s.fallback.lookup(&help_key)) {
+                blocks.push(Block::Text(help.to_string()));
+            }
+            let answered = session.answers_on(session.current());
+            let mut actions = Vec::new();
+            if step.kind == StepKind::ChooseAny {
+                blocks.push(Block::Checks(
+                    step.answers
+                        .iter()
+                        .enumerate()
+                        .map(|(i, a)| Check {
+                            id: format!("answer-{}", a.id),
+                            label: key(&a.id),
+                            checked: state.guide_choices.contains(&(i as u16)),
+                            action: Action::GuideToggle(i as u16),
+                        })
+                        .collect(),
+                ));
+                actions.push(button("guide-next", s.label("guide.ui.next"), "primary", Action::GuideReply(Reply::Choose(state.guide_choices.clone()))));
+            } else {
+                let mut answers: Vec<Button> = step
+                    .answers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| Button {
+                        pressed: Some(answered.contains(&(i as u16))),
+                        ..button(format!("answer-{}", a.id), key(&a.id), "answer", Action::GuideReply(Reply::Choose(vec![i as u16])))
+                    })
+                    .collect();
+                answers.push(button("answer-rather-not-say", s.label("guide.ui.rather_not_say"), "answer quiet", Action::GuideReply(Reply::RatherNotSay)));
+                blocks.push(Block::Buttons("answers", answers));
+            }
+            actions.push(button("guide-skip", s.label("guide.ui.skip"), "link", Action::GuideReply(Reply::Skip)));
+            actions.push(back);
+            blocks.push(Block::Buttons("guide-actions", actions));
+            let number = (session.questions_seen(guide) + 1).to_string();
+            Screen { progress: Some(s.format("guide.ui.progress", &[("number", &number)])), ..screen("guide", key("question"), blocks) }
+        }
+        StepKind::Emergency => {
+            // Emergency options before anything else, then the choice to go on.
+            let mut blocks = vec![Block::Link { class: "call-911", href: "tel:911".into(), label: s.label("guide.ui.call_911") }];
+            if let Some(help) = state.site.help_service() {
+                let phones = help.phones.iter().filter(|p| matches!(p.kind, PhoneKind::Hotline | PhoneKind::Text)).cloned().collect();
+                blocks.push(Block::Phones { name: Some(help.name.clone()), phones, chat: None, lang });
+            }
+            blocks.push(Block::Text(key("body")));
+            blocks.push(Block::Buttons(
+                "guide-actions",
+                vec![button("guide-continue", s.label("guide.ui.continue"), "primary", Action::GuideReply(Reply::Skip)), back],
+            ));
+            screen("guide emergency", key("title"), blocks)
+        }
+        StepKind::Result => result_screen(state),
+    }
+}
+
+/// Calm words, what was noticed, the hotlines first, then the directory
+/// already narrowed to each need, safety tips, and Start over.
+fn result_screen(state: &AppState) -> Screen {
+    let s = state.strings();
+    let site = &state.site;
+    let guide = &site.bundle.guide;
+    let session = state.guide.as_ref().expect("a guide session");
+    let outcome = &guide.outcomes[session.outcome(guide).unwrap_or(0) as usize];
+    let lang = site.bundle.site.default_language.clone();
+    let label = |key: String| s.label(&key);
+    let mut blocks = vec![Block::Text(label(format!("guide.outcome.{}.body", outcome.id)))];
+    let signs: Vec<String> =
+        session.signs(guide).iter().map(|&i| &guide.signs[i as usize]).filter(|x| x.shown).map(|x| label(format!("guide.sign.{}", x.id))).collect();
+    if !signs.is_empty() {
+        blocks.push(Block::Heading("guide-signs", s.label("guide.result.signs_heading")));
+        blocks.push(Block::Bullets("signs", signs));
+    }
+    blocks.push(Block::Heading("guide-hotlines", s.label("guide.result.help_heading")));
+    // An outcome may say something more careful than "confidential"
+    // (young people: some lines must report harm).
+    let confidential = s.current.lookup(&format!("guide.outcome.{}.confidential", outcome.id)).map(str::to_string);
+    blocks.push(Block::Text(confidential.unwrap_or_else(|| s.label("guide.result.confidential"))));
+    for (_, service) in outcome.hotlines.iter().filter_map(|id| site.service_by_id(id)) {
+        blocks.push(Block::Phones {
+            name: Some(service.name.clone()),
+            phones: service.phones.iter().filter(|p| p.kind != PhoneKind::Fax).cloned().collect(),
+            chat: service.chat_url.clone().filter(|u| u.starts_with("https://")),
+            lang: lang.clone(),
+        });
+    }
+    blocks.push(Block::Heading("guide-services", s.label("guide.result.services_heading")));
+    let needs = session.needs(guide);
+    if needs.is_empty() {
+        blocks.push(Block::Text(s.label("guide.result.services_none")));
+    }
+    let mut links: Vec<Button> = needs
+        .iter()
+        .map(|&n| {
+            let need = &guide.needs[n as usize];
+            let count = site.count_matching(&Filters::for_need(need));
+            let text = format!("{} · {}", label(format!("guide.need.{}", need.id)), s.plural("guide.result.count", count));
+            button(format!("need-{}", need.id), text, "secondary need", Action::GuideShowNeed(n))
+        })
+        .collect();
+    links.push(button("guide-browse", s.label("guide.result.browse"), "secondary", Action::BackToResults));
+    blocks.push(Block::Buttons("need-links", links));
+    blocks.push(Block::Heading("guide-tips", s.label("guide.result.tips_heading")));
+    let tips = (1..).map_while(|n| s.current.lookup(&format!("guide.tip.{n}")).or_else(|| s.fallback.lookup(&format!("guide.tip.{n}"))));
+    blocks.push(Block::Bullets("tips", tips.map(str::to_string).collect()));
+    blocks.push(Block::Buttons("guide-actions", vec![button("guide-start-over", s.label("guide.ui.start_over"), "primary", Action::GuideStartOver)]));
+    blocks.push(Block::Note("start-over-note".into(), s.label("guide.ui.start_over_note")));
+    Screen { class: "guide result", progress: None, title_id: "guide-title", title: label(format!("guide.outcome.{}.title", outcome.id)), blocks }
+}

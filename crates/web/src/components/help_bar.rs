@@ -1,0 +1,31 @@
+use yew::prelude::*;
+
+use waypoint_core::model::PhoneKind;
+use crate::state::AppState;
+
+/// The national hotline, in the same place on every view.
+pub fn help_bar(state: &AppState) -> Html {
+    let s = state.strings();
+    let Some(help) = state.site.help_service() else { return html! {} };
+    let links = help.phones.iter().filter(|p| matches!(p.kind, PhoneKind::Hotline | PhoneKind::Voice | PhoneKind::Text)).map(|p| {
+        let (href, label) = match p.kind {
+            PhoneKind::Text => (format!("sms:{}", p.dial()), s.format("help.text", &[("number", &p.number)])),
+            _ => (format!("tel:{}", p.dial()), s.format("help.call", &[("number", &p.number)])),
+        };
+        html! { <a class="help-link" {href}>{ label }</a> }
+    });
+    html! {
+        <aside class="help-bar" aria-label={s.label("help.label")}>
+            <p>
+                <strong lang={state.site.bundle.site.default_language.clone()}>{ &help.name }</strong>{ " " }
+                <span class="help-note">{ s.get("help.note") }</span>
+            </p>
+            <p class="help-links">
+                { for links }
+                if let Some(chat) = &help.chat_url {
+                    <a class="help-link" href={chat.clone()} rel="noopener noreferrer" target="_blank">{ s.get("help.chat") }</a>
+                }
+            </p>
+        </aside>
+    }
+}

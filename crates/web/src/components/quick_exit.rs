@@ -1,0 +1,96 @@
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::use_app;
+use waypoint_core::quick_exit::{Gesture, Progress, ShortcutTracker, ESCAPE_GAP_MS, ESCAPE_PRESSES, SHIFT_GAP_MS, SHIFT_PRESSES};
+use crate::browser;
+use crate::state::Action;
+
+/// Leaving, from anywhere: wipe what was typed and chosen, blank the page,
+/// replace it in history with the neutral destination.
+#[hook]
+pub fn use_quick_exit() -> Callback<()> {
+    let state = use_app();
+    Callback::from(move |_| {
+        state.dispatch(Action::Forget);
+        match &state.embed {
+            // In a partner's page the whole page must go, not just the frame.
+            Some(embed) => browser::quick_exit_top(embed.exit.as_deref().unwrap_or(&state.site.bundle.site.exit_url)),
+            None => browser::quick_exit(&state.site.bundle.site.exit_url),
+        }
+    })
+}
+
+/// The exit button, always on screen, and the keyboard shortcut (Shift 3
+/// times, or Escape twice) with a visible and spoken progress cue.
+#[function_component(QuickExit)]
+pub fn quick_exit() -> Html {
+    let state = use_app();
+    let s = state.strings();
+    let exit = use_quick_exit();
+    let progress = use_state(|| Progress::Idle);
+    let tracker = use_mut_ref(ShortcutTracker::default);
+    {
+        let (progress, tracker, exit) = (progress.clone(), tracker.clone(), exit.clone());
+        use_effect_with((), move |_| {
+            let window = browser::window();
+            // Capture phase on the window: the shortcut works whatever has
+            // focus, the search box included, and nothing can swallow it.
+            let options = EventListenerOptions::run_in_capture_phase();
+            let down = {
+                let (progress, tracker) = (progress.clone(), tracker.clone());
+                EventListener::new_with_options(&window, "keydown", options, move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    progress.set(tracker.borrow_mut().key_down(&e.key()));
+                })
+            };
+            let up = EventListener::new_with_options(&window, "keyup", options, move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                let step = tracker.borrow_mut().key_up(&e.key(), e.time_stamp());
+                if step == Progress::Exit {
+                    exit.emit(());
+                    return;
+                }
+                progress.set(step);
+                if let Progress::Partway { gesture, .. } = step {
+                    // Clear the cue once the gesture has lapsed.
+                    let (progress, tracker) = (progress.clone(), tracker.clone());
+                    let gap = if gesture == Gesture::Shift { SHIFT_GAP_MS } else { ESCAPE_GAP_MS };
+                    yew::platform::spawn_local(async move {
+                        yew::platform::time::sleep(std::time::Duration::from_millis(gap as u64 + 50)).await;
+                        progress.set(tracker.borrow_mut().tick(browser::now_ms()));
+                    });
+                }
+            });
+            move || drop((down, up))
+        });
+    }
+    let onclick = {
+        let exit = exit.clone();
+        Callback::from(move |_: MouseEvent| exit.emit(()))
+    };
+    let (cue, dots) = match *progress {
+        Progress::Partway { gesture: Gesture::Shift, remaining } => {
+            (s.plural("exit.progress_shift", remaining as usize), Some((SHIFT_PRESSES, SHIFT_PRESSES - remaining)))
+        }
+        Progress::Partway { gesture: Gesture::Escape, remaining } => {
+            (s.plural("exit.progress_escape", remaining as usize), Some((ESCAPE_PRESSES, ESCAPE_PRESSES - remaining)))
+        }
+        _ => (String::new(), None),
+    };
+    html! {
+        <div class="exit">
+            <button type="button" id="quick-exit" class="quick-exit" {onclick} aria-describedby="exit-hint">
+                { s.get("exit.button") }
+            </button>
+            <span id="exit-hint" class="visually-hidden">{ s.get("exit.hint") }</span>
+            if let Some((total, done)) = dots {
+                <span class="exit-dots" aria-hidden="true">
+                    { for (0..total).map(|i| html! { <span class={classes!("dot", (i < done).then_some("on"))} /> }) }
+                </span>
+            }
+            <span id="exit-progress" class="visually-hidden" role="status" aria-live="assertive">{ cue }</span>
+        </div>
+    }
+}

@@ -1,0 +1,174 @@
+use yew::prelude::*;
+
+use super::highlight::highlighted;
+use super::staff;
+use super::AppContext;
+use waypoint_core::model::{PhoneKind, Service};
+use waypoint_core::taxonomy::label_key;
+use crate::state::Action;
+
+/// The result count (announced to screen readers), the results, and an
+/// empty state that always offers a way forward.
+pub fn result_list(state: &AppContext) -> Html {
+    let s = state.strings();
+    let results = &state.results;
+    let total = results.services.len();
+    let status = if results.partial { s.plural("results.partial", total) } else { s.plural("results.count", total) };
+    let more = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowMore))
+    };
+    let clear = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearFilters))
+    };
+    html! {
+        <section class="results" aria-labelledby="results-status">
+            <div class="list-tools">
+                <p id="results-status" class="status" role="status" aria-live="polite" aria-atomic="true">{ status }</p>
+                { staff::list_tools() }
+            </div>
+            if state.state_error.is_some() {
+                <p class="load-error" role="alert">{ s.get("filters.state_error") }</p>
+            }
+            if total == 0 {
+                <div class="empty">
+                    <p>{ s.get("results.empty") }</p>
+                    if !state.filters.is_empty() {
+                        <button type="button" class="secondary" onclick={clear}>{ s.get("results.empty_clear") }</button>
+                    }
+                    <p>{ s.get("results.empty_help") }</p>
+                </div>
+            } else {
+                <ol class={classes!("cards", state.compact.then_some("compact"))}>
+                    { for results.services.iter().take(state.shown).map(|&idx| result_card(&state, idx)) }
+                </ol>
+                if total > state.shown {
+                    <button type="button" class="secondary more" onclick={more}>{ s.plural("results.more", total - state.shown) }</button>
+                }
+            }
+        </section>
+    }
+}
+
+/// One result: enough to decide, and to call, without opening it. A plain
+/// function of the state, like the list around it: as components, the 30
+/// cards cost wasm size and time on every keystroke for nothing, since
+/// every card reads the whole state anyway.
+fn result_card(state: &AppContext, idx: u32) -> Html {
+    let s = state.strings();
+    let site = &state.site;
+    let service = site.service(idx);
+    let state = state.clone();
+    let org = site.organization(service);
+    let terms = state.results.terms.clone();
+    let open = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Open(idx)))
+    };
+    let types = service.service_types.iter().map(|&t| s.label(&label_key::service_type(&site.bundle.taxonomy.service_types[t as usize].code)));
+    // Provider text is written in the site's default language; mark it so
+    // screen readers read it in that language whatever the UI's language.
+    let content_lang = site.bundle.site.default_language.clone();
+    let first_phone = service.phones.iter().find(|p| !matches!(p.kind, PhoneKind::Fax | PhoneKind::Tty));
+    let selected = state.selected.contains(&idx);
+    html! {
+        <li key={idx} class={classes!("card", selected.then_some("selected"))} data-service={service.id.clone()} data-idx={idx.to_string()}>
+            <h2 class="card-title">
+                <button type="button" class="link" id={format!("open-{}", service.id)} lang={content_lang.clone()} onclick={open}>
+                    { highlighted(&service.name, &terms) }
+                </button>
+            </h2>
+            if org.name != service.name {
+                <p class="org" lang={content_lang.clone()}>{ highlighted(&org.name, &terms) }</p>
+            }
+            if let Some(d) = &service.description {
+                <p class="snippet" lang={content_lang.clone()}>{ highlighted(&waypoint_core::search::highlight::snippet(d, &terms, 160), &terms) }</p>
+            }
+            <ul class="tags">
+                { for types.map(|label| html! { <li>{ highlighted(&label, &terms) }</li> }) }
+            </ul>
+            <p class="meta">
+                <span class="place">{ site.place_summary(service, &s) }</span>
+                if let Some(distance) = distance_line(&state, service) { <span class="distance">{ distance }</span> }
+                { open_status(service, state.clock, &s) }
+                if service.free { <span class="badge">{ s.get("detail.free") }</span> }
+            </p>
+            if let Some(phone) = first_phone {
+                { contact_link(phone, &s, &content_lang) }
+            }
+            <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
+            if service.last_verified.is_stale(crate::browser::today()) {
+                <p class="stale">{ s.get("detail.stale") }</p>
+            }
+            { staff::card_select(idx) }
+        </li>
+    }
+}
+
+/// How far the service is from the caller's place, or that it serves the
+/// area; nothing without a place.
+pub fn distance_line(state: &crate::state::AppState, service: &Service) -> Option<String> {
+    let place = state.filters.near.as_deref()?;
+    let reach = waypoint_core::geo::reach(service, place, state.filters.radius.map(f32::from))?;
+    Some(waypoint_core::referral::distance_text(reach, service, place, &state.strings(), &state.site.bundle.taxonomy))
+}
+
+/// "Open now · closes 5 pm", in the service's own time zone.
+pub fn open_status(service: &Service, clock: i64, s: &waypoint_core::locale::Strings) -> Html {
+    use waypoint_core::hours::OpenStatus;
+    let status = waypoint_core::hours::status(&service.hours, clock);
+    let class = match status {
+        OpenStatus::AlwaysOpen | OpenStatus::Open { .. } => "open-status open",
+        OpenStatus::Closed { .. } => "open-status closed",
+        OpenStatus::NotListed => "open-status unknown",
+    };
+    html! { <span class={class}>{ waypoint_core::hours::describe(&status, s) }</span> }
+}
+
+/// A tap-to-call or tap-to-text link for one phone.
+/// `lang` is the language the data is written in (the phone's note).
+pub fn contact_link(phone: &waypoint_core::model::Phone, s: &waypoint_core::locale::Strings, lang: &str) -> Html {
+    let (href, key) = match phone.kind {
+        PhoneKind::Text => (format!("sms:{}", phone.dial()), "contact.text"),
+        PhoneKind::Tty => (format!("tel:{}", phone.dial()), "contact.tty"),
+        PhoneKind::Fax => (String::new(), "contact.fax"),
+        PhoneKind::Voice | PhoneKind::Hotline => (format!("tel:{}", phone.dial()), "contact.call"),
+    };
+    let label = s.format(key, &[("number", &phone.number)]);
+    html! {
+        <p class="contact">
+            if href.is_empty() { <span>{ label }</span> } else { <a class="contact-link" {href}>{ label }</a> }
+            if let Some(note) = &phone.note { <span class="contact-note" lang={lang.to_string()}>{ format!(" {note}") }</span> }
+        </p>
+    }
+}
+
+/// Police and federal tip lines: many survivors fear them, so they are
+/// never mixed into the results and are always labelled.
+pub fn law_enforcement_lines(state: &crate::state::AppState) -> Html {
+    let s = state.strings();
+    let lines = state.site.law_enforcement_lines();
+    if lines.is_empty() {
+        return html! {};
+    }
+    let items = lines.iter().map(|&idx| {
+        let service: &Service = state.site.service(idx);
+        html! {
+            <li class="card law-enforcement" data-service={service.id.clone()}>
+                <h3 lang={state.site.bundle.site.default_language.clone()}>{ &service.name }</h3>
+                <p class="badge warning">{ s.get("law_enforcement.badge") }</p>
+                if let Some(d) = &service.description { <p lang={state.site.bundle.site.default_language.clone()}>{ d }</p> }
+                { for service.phones.iter().map(|p| contact_link(p, &s, &state.site.bundle.site.default_language)) }
+                <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
+            </li>
+        }
+    });
+    html! {
+        <details class="law-enforcement-lines">
+            <summary>{ s.get("law_enforcement.title") }</summary>
+            <p>{ s.get("law_enforcement.explain") }</p>
+            <ul class="cards">{ for items }</ul>
+        </details>
+    }
+}

@@ -1,0 +1,123 @@
+use yew::prelude::*;
+
+use super::staff;
+use super::results::{contact_link, distance_line, open_status};
+use super::{use_app, AppContext};
+use waypoint_core::model::Service;
+use waypoint_core::taxonomy::label_key;
+use crate::browser;
+use crate::state::{Action, View};
+
+#[derive(Properties, PartialEq)]
+pub struct DetailProps {
+    pub service: u32,
+}
+
+/// Only web addresses become links, whatever the data says.
+fn safe_web(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// Back to the results, focus on the service that was open, so a
+/// keyboard user carries on from where they were.
+pub fn back_to_list(state: &AppContext) {
+    let View::Service(idx) = state.view else { return };
+    let id = format!("open-{}", state.site.service(idx).id);
+    state.dispatch(Action::BackToResults);
+    // After the list is drawn again, return focus to where it was.
+    yew::platform::spawn_local(async move { browser::focus(&id) });
+}
+
+/// Everything a person needs to act on one service.
+#[function_component(ServiceDetail)]
+pub fn service_detail(props: &DetailProps) -> Html {
+    let state = use_app();
+    let s = state.strings();
+    let site = &state.site;
+    let service: &Service = site.service(props.service);
+    let org = site.organization(service);
+    let t = &site.bundle.taxonomy;
+    use_effect_with(props.service, |_| browser::focus("service-title"));
+    let back = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| back_to_list(&state))
+    };
+    let labels = |keys: Vec<String>| keys.iter().map(|k| s.label(k)).collect::<Vec<_>>().join(", ");
+    let offers = labels(service.service_types.iter().map(|&i| label_key::service_type(&t.service_types[i as usize].code)).collect());
+    let serves = labels(service.populations.iter().map(|&i| label_key::population(&t.populations[i as usize])).collect());
+    let languages = labels(service.languages.iter().map(|c| label_key::language(c)).collect());
+    let ages = match (service.minimum_age, service.maximum_age) {
+        (Some(a), Some(b)) => Some(s.format("detail.ages_between", &[("min", &a.to_string()), ("max", &b.to_string())])),
+        (Some(a), None) => Some(s.format("detail.ages_from", &[("min", &a.to_string())])),
+        (None, Some(b)) => Some(s.format("detail.ages_to", &[("max", &b.to_string())])),
+        (None, None) => None,
+    };
+    let hours = html! {
+        <>
+            <p>{ open_status(service, state.clock, &s) }</p>
+            <ul class="hours">
+                { for waypoint_core::hours::weekly_summary(&service.hours, &s).into_iter().map(|line| html! { <li>{ line }</li> }) }
+            </ul>
+        </>
+    };
+    let content_lang = site.bundle.site.default_language.clone();
+    let field = |key: &'static str, body: Html| html! { <><dt>{ s.get(key) }</dt><dd>{ body }</dd></> };
+    html! {
+        <article class="service-detail" aria-labelledby="service-title">
+            <button type="button" class="secondary back" onclick={back}>{ s.get("detail.back") }</button>
+            <h1 id="service-title" tabindex="-1" lang={content_lang.clone()}>{ &service.name }</h1>
+            if org.name != service.name { <p class="org" lang={content_lang.clone()}>{ &org.name }</p> }
+            if service.law_enforcement { <p class="badge warning">{ s.get("law_enforcement.badge") }</p> }
+            if let Some(d) = &service.description { <p class="description" lang={content_lang.clone()}>{ d }</p> }
+            { staff::detail_tools(props.service) }
+            if let Some(distance) = distance_line(&state, service) { <p class="distance">{ distance }</p> }
+            <section class="contact-block" aria-label={s.label("detail.contact")}>
+                { for service.phones.iter().map(|p| contact_link(p, &s, &content_lang)) }
+                if let Some(chat) = service.chat_url.as_ref().filter(|u| safe_web(u)) {
+                    <p class="contact"><a class="contact-link" href={chat.clone()} rel="noopener noreferrer" target="_blank">{ s.get("contact.chat") }</a></p>
+                }
+                if let Some(url) = service.url.as_ref().or(org.website.as_ref()).filter(|u| safe_web(u)) {
+                    <p class="contact"><a class="contact-link" href={url.clone()} rel="noopener noreferrer" target="_blank">{ s.get("contact.website") }</a></p>
+                }
+                if let Some(email) = &service.email {
+                    <p class="contact"><a class="contact-link" href={format!("mailto:{email}")}>{ email }</a></p>
+                }
+            </section>
+            <dl class="facts">
+                { field("detail.offers", html! { { offers } }) }
+                if !serves.is_empty() { { field("detail.serves", html! { { serves } }) } }
+                if let Some(ages) = ages { { field("detail.ages", html! { { ages } }) } }
+                if let Some(e) = &service.eligibility { { field("detail.eligibility", html! { <span lang={content_lang.clone()}>{ e }</span> }) } }
+                if let Some(h) = &service.how_to_get_help { { field("detail.how_to_get_help", html! { <span lang={content_lang.clone()}>{ h }</span> }) } }
+                if !languages.is_empty() { { field("detail.languages", html! { { languages } }) } }
+                { field("detail.hours", html! { <>{ hours }if let Some(n) = &service.hours.note { <p lang={content_lang.clone()}>{ n }</p> }</> }) }
+                if let Some(fees) = &service.fees { { field("detail.fees", html! { <span lang={content_lang.clone()}>{ fees }</span> }) } }
+                { field("detail.where", html! { <>{ for service.locations.iter().map(|l| html! {
+                    <p class="address">
+                        if l.confidential {
+                            { s.format("detail.confidential_address", &[("place", &[l.city.as_deref(), l.state.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", "))]) }
+                        } else {
+                            { [l.name.as_deref(), l.street.as_deref(), l.city.as_deref(), l.state.as_deref(), l.postal_code.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ") }
+                        }
+                    </p>
+                }) }<p>{ site.place_summary(service, &s) }</p></> }) }
+            </dl>
+            <footer class="provenance">
+                <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
+                if service.last_verified.is_stale(browser::today()) {
+                    <p class="stale">{ s.get("detail.stale") }</p>
+                }
+                <p class="source">
+                    { s.get("detail.source") }{ " " }
+                    if let Some(url) = service.source.url.as_ref().filter(|u| safe_web(u)) {
+                        <a class="contact-link" href={url.clone()} rel="noopener noreferrer" target="_blank">{ &service.source.name }</a>
+                    } else {
+                        { &service.source.name }
+                    }
+                </p>
+                if let Some(note) = &service.source.note { <p class="source-note" lang={content_lang.clone()}>{ note }</p> }
+            </footer>
+        </article>
+    }
+}
