@@ -47,7 +47,8 @@ pub struct Bundle {
 pub struct ShardInfo {
     /// USPS code.
     pub state: String,
-    /// Path relative to the page, e.g. `site-data/shard-CA-3f2a9c1d.bin`.
+    /// File name in the bundle's folder, e.g. `shard-CA-3f2a9c1d.bin`
+    /// (`paths::url` gives its address).
     pub file: String,
     pub services: u32,
 }
@@ -125,7 +126,7 @@ impl Bundle {
                 continue;
             }
             let bytes = encode(&part);
-            let file = format!("site-data/shard-{state}-{:016x}.bin", fnv1a(&bytes));
+            let file = paths::shard_file(&state, fnv1a(&bytes));
             shards.push((ShardInfo { state, file, services: part.services.len() as u32 }, bytes));
         }
         self.directory = core;
@@ -164,9 +165,42 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
-/// Where the browser finds the rest of a language's strings.
-pub fn catalog_path(lang: &str) -> String {
-    format!("site-data/locale-{lang}.bin")
+/// The bundle's file layout: every name `waypoint build` writes and the
+/// browser fetches, owned here once. File names are relative to the
+/// bundle's folder (`waypoint build --out`, published as `site-data/` beside
+/// the page); `url` turns one into the address the page fetches.
+pub mod paths {
+    /// The folder beside the page that holds the bundle's files.
+    pub const FOLDER: &str = "site-data";
+    /// The bundle itself, loaded first.
+    pub const BUNDLE_FILE: &str = "site.bin";
+    /// The bundle's address, relative to the page.
+    pub const BUNDLE: &str = "site-data/site.bin";
+
+    /// The rest of a language's strings, fetched when first needed.
+    pub fn catalog_file(lang: &str) -> String {
+        format!("locale-{lang}.bin")
+    }
+
+    /// A state's services in a national directory, named by their content
+    /// so a host may cache it for ever.
+    pub fn shard_file(state: &str, hash: u64) -> String {
+        format!("shard-{state}-{hash:016x}.bin")
+    }
+
+    /// The address of one of the bundle's files (a shard, a catalogue, or a
+    /// geo file such as `geo/zip/921.txt`), relative to the page.
+    pub fn url(file: &str) -> String {
+        format!("{FOLDER}/{file}")
+    }
+
+    pub fn catalog(lang: &str) -> String {
+        url(&catalog_file(lang))
+    }
+
+    pub fn geo(file: &str) -> String {
+        url(file)
+    }
 }
 
 pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
@@ -184,4 +218,10 @@ pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, BundleE
         return Err(BundleError::WrongVersion(bytes[3]));
     }
     postcard::from_bytes(&bytes[4..]).map_err(|e| BundleError::Corrupt(e.to_string()))
+}
+
+/// Where the browser finds the rest of a language's strings (the CLI's
+/// name for `paths::catalog` until its build writes through `paths`).
+pub fn catalog_path(lang: &str) -> String {
+    paths::catalog(lang)
 }

@@ -6,6 +6,7 @@
 //! tool (`waypoint-cli`) depend on it, never the other way round; its
 //! manifest names no browser crate, so the crate graph keeps it pure.
 
+pub mod app;
 pub mod bundle;
 pub mod embed;
 pub mod filter;

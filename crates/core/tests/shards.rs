@@ -35,7 +35,7 @@ fn every_service_lands_in_the_core_or_in_each_state_it_serves() {
         for (info, part) in &parts {
             let here = part.services.iter().any(|s| s.id == service.id);
             assert_eq!(here, !service.is_nationwide() && service.serves_state(&info.state), "{} in {}", service.id, info.state);
-            assert!(info.file.starts_with(&format!("site-data/shard-{}-", info.state)) && info.file.ends_with(".bin"));
+            assert!(waypoint_core::bundle::paths::url(&info.file).starts_with(&format!("site-data/shard-{}-", info.state)) && info.file.ends_with(".bin"));
             assert_eq!(info.services as usize, part.services.len());
         }
         assert_eq!(in_core, service.is_nationwide() || full.taxonomy.states.iter().all(|st| !service.serves_state(&st.code)));

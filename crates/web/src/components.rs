@@ -1,16 +1,16 @@
-//! Yew function components. Each renders part of `AppState` and dispatches
-//! `Action`s; none holds state of its own beyond what the DOM needs.
+//! The views. Each is a plain function of the state (through `AppHandle`)
+//! that draws it and sends actions or runs effects; the only components are
+//! the loader (`App`), the frame (`Shell`) and quick exit, which keep DOM
+//! listeners and the gesture's progress.
 
 mod app;
 mod directory;
 mod filters;
-mod guide;
 mod help_bar;
 mod highlight;
 mod near;
 mod quick_exit;
 mod results;
-mod safety;
 mod screen;
 mod service_detail;
 mod shell;
@@ -18,15 +18,3 @@ mod staff;
 
 pub use app::App;
 pub use shell::{Shell, ShellProps};
-
-use yew::prelude::*;
-
-use super::state::AppState;
-
-/// The reducer handle every component reads from context.
-pub type AppContext = UseReducerHandle<AppState>;
-
-#[hook]
-pub fn use_app() -> AppContext {
-    use_context::<AppContext>().expect("components render inside Shell")
-}

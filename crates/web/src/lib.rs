@@ -1,11 +1,16 @@
-//! The browser UI: thin Yew function components over one reducer.
-//! `state` holds the pure transitions; `components` only render state and
-//! dispatch actions; `browser` is the one place that touches the page
-//! outside Yew's tree (title, `lang`, quick exit, fetching the bundle).
+//! The browser app: Yew views over the core's state (`waypoint_core::app`).
+//!
+//! - `store`: the core's reducer as Yew's, and the handle views hold;
+//! - `effects`: every fetch, copy, location request and timer, turning
+//!   results into actions;
+//! - `browser`: the few calls that reach outside Yew's tree (title, `lang`,
+//!   quick exit, focus, the raw fetch);
+//! - `components`: views, plain functions of the state that send actions.
 
 pub mod browser;
 pub mod components;
-pub mod state;
+pub mod effects;
+pub mod store;
 
 /// Mounts the app on `#app`; the static `#boot` notice in index.html stays
 /// until the directory is ready.

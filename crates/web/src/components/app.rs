@@ -1,14 +1,10 @@
 use std::rc::Rc;
 
+use waypoint_core::site::Site;
 use yew::prelude::*;
 
 use super::Shell;
-use waypoint_core::bundle::Bundle;
-use waypoint_core::site::Site;
-use crate::browser;
-
-/// Where `waypoint build` puts the bundle, relative to the page.
-const BUNDLE: &str = "site-data/site.bin";
+use crate::{browser, effects};
 
 /// Loads the bundle, then hands the site to the shell.
 #[function_component(App)]
@@ -16,15 +12,7 @@ pub fn app() -> Html {
     let site = use_state(|| None::<Result<Rc<Site>, String>>);
     {
         let site = site.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = browser::fetch_bytes(BUNDLE)
-                    .await
-                    .and_then(|bytes| Bundle::decode(&bytes).map_err(|e| e.to_string()))
-                    .map(|bundle| Rc::new(Site::new(bundle)));
-                site.set(Some(loaded));
-            });
-        });
+        use_effect_with((), move |_| effects::load_site(move |loaded| site.set(Some(loaded))));
     }
     let outcome = site.as_ref().map(|r| r.is_ok());
     use_effect_with(outcome, |outcome| {

@@ -1,9 +1,11 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::AppContext;
+use waypoint_core::app::{Action, FilterChange};
 use waypoint_core::taxonomy::label_key;
-use crate::state::{Action, FilterChange};
+
+use crate::effects;
+use crate::store::AppHandle;
 
 /// One `<select>`: its options as (value, label), the chosen value, and how
 /// a choice becomes an action.
@@ -37,44 +39,13 @@ fn checkbox(id: &str, label: &str, checked: bool, on: Callback<bool>) -> Html {
     }
 }
 
-/// Chooses a state. In a national directory a state's services load when
-/// it is chosen (once, from the site itself); typing never fetches anything.
-pub fn choose_state(state: &AppContext, code: Option<String>) {
-    state.dispatch(Action::Filter(FilterChange::State(code.clone())));
-    if let Some(code) = code {
-        load_state_services(state, code);
-    }
-}
-
-/// Fetches a state's services if this is a national directory and they
-/// are not here yet.
-pub fn load_state_services(state: &AppContext, code: String) {
-    let Some(file) = state.state_file(&code) else { return };
-    let state = state.clone();
-    yew::platform::spawn_local(async move {
-        let loaded = crate::browser::fetch_bytes(&file)
-            .await
-            .and_then(|b| waypoint_core::bundle::decode::<waypoint_core::model::Directory>(&b).map_err(|e| e.to_string()));
-        state.dispatch(match loaded {
-            Ok(directory) => Action::StateLoaded(code, std::rc::Rc::new(directory)),
-            Err(_) => Action::StateFailed(code),
-        });
-    });
-}
-
 /// The filters, which combine with each other and with the search text.
-pub fn filter_panel(state: &AppContext) -> Html {
-    let s = state.strings();
-    let t = &state.site.bundle.taxonomy;
-    let f = &state.filters;
-    let dispatch = |make: fn(Option<String>) -> FilterChange| {
-        let state = state.clone();
-        Callback::from(move |v: Option<String>| state.dispatch(Action::Filter(make(v))))
-    };
-    let toggle = |make: fn(bool) -> FilterChange| {
-        let state = state.clone();
-        Callback::from(move |v: bool| state.dispatch(Action::Filter(make(v))))
-    };
+pub fn filter_panel(app: &AppHandle) -> Html {
+    let s = app.strings();
+    let t = &app.site.bundle.taxonomy;
+    let f = &app.search.filters;
+    let chosen = |make: fn(Option<String>) -> FilterChange| app.on(move |v: Option<String>| Action::Filter(make(v)));
+    let toggle = |make: fn(bool) -> FilterChange| app.on(move |v: bool| Action::Filter(make(v)));
     let id_of = |v: Option<String>| v.and_then(|v| v.parse::<u16>().ok());
 
     // Inside a partner's page only their states and domains are offered.
@@ -93,7 +64,7 @@ pub fn filter_panel(state: &AppContext) -> Html {
     let populations: Vec<(String, String)> =
         t.populations.iter().enumerate().map(|(i, c)| (i.to_string(), s.label(&label_key::population(c)))).collect();
     let languages: Vec<(String, String)> =
-        state.site.languages_offered().into_iter().map(|c| (c.to_string(), s.label(&label_key::language(c)))).collect();
+        app.site.languages_offered().into_iter().map(|c| (c.to_string(), s.label(&label_key::language(c)))).collect();
     let states: Vec<(String, String)> = t
         .states
         .iter()
@@ -101,28 +72,12 @@ pub fn filter_panel(state: &AppContext) -> Html {
         .map(|st| (st.code.clone(), st.name.clone()))
         .collect();
     let cities: Vec<(String, String)> =
-        f.state.as_deref().map(|st| state.site.cities_in(st)).unwrap_or_default().into_iter().map(|c| (c.clone(), c)).collect();
+        f.state.as_deref().map(|st| app.site.cities_in(st)).unwrap_or_default().into_iter().map(|c| (c.clone(), c)).collect();
 
-    let on_domain = {
-        let state = state.clone();
-        Callback::from(move |v: Option<String>| state.dispatch(Action::Filter(FilterChange::Domain(id_of(v)))))
-    };
-    let on_service = {
-        let state = state.clone();
-        Callback::from(move |v: Option<String>| state.dispatch(Action::Filter(FilterChange::ServiceType(id_of(v)))))
-    };
-    let on_population = {
-        let state = state.clone();
-        Callback::from(move |v: Option<String>| state.dispatch(Action::Filter(FilterChange::Population(id_of(v)))))
-    };
-    let on_state = {
-        let state = state.clone();
-        Callback::from(move |v: Option<String>| choose_state(&state, v))
-    };
-    let clear = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearFilters))
-    };
+    let on_domain = app.on(move |v| Action::Filter(FilterChange::Domain(id_of(v))));
+    let on_service = app.on(move |v| Action::Filter(FilterChange::ServiceType(id_of(v))));
+    let on_population = app.on(move |v| Action::Filter(FilterChange::Population(id_of(v))));
+    let on_state = app.run(effects::choose_state);
     let count = f.count();
     html! {
         <details class="filters" open=true>
@@ -131,10 +86,10 @@ pub fn filter_panel(state: &AppContext) -> Html {
                 { select("filter-domain", s.get("filters.domain"), s.get("filters.any"), domains, f.domain.map(|d| d.to_string()), on_domain) }
                 { select("filter-service", s.get("filters.service"), s.get("filters.any"), service_types, f.service_type.map(|d| d.to_string()), on_service) }
                 { select("filter-population", s.get("filters.population"), s.get("filters.anyone"), populations, f.population.map(|d| d.to_string()), on_population) }
-                { select("filter-language", s.get("filters.language"), s.get("filters.any"), languages, f.language.clone(), dispatch(FilterChange::Language)) }
+                { select("filter-language", s.get("filters.language"), s.get("filters.any"), languages, f.language.clone(), chosen(FilterChange::Language)) }
                 { select("filter-state", s.get("filters.state"), s.get("filters.anywhere"), states, f.state.clone(), on_state) }
                 if f.state.is_some() && !cities.is_empty() {
-                    { select("filter-city", s.get("filters.city"), s.get("filters.any"), cities, f.city.clone(), dispatch(FilterChange::City)) }
+                    { select("filter-city", s.get("filters.city"), s.get("filters.any"), cities, f.city.clone(), chosen(FilterChange::City)) }
                 }
             </div>
             <div class="checks">
@@ -143,7 +98,7 @@ pub fn filter_panel(state: &AppContext) -> Html {
                 { checkbox("filter-24-7", s.get("filters.open_24_7"), f.open_24_7, toggle(FilterChange::Open247)) }
                 { checkbox("filter-remote", s.get("filters.remote"), f.nationwide_or_remote, toggle(FilterChange::NationwideOrRemote)) }
             </div>
-            <button type="button" id="clear-filters" class="secondary" onclick={clear} disabled={count == 0}>
+            <button type="button" id="clear-filters" class="secondary" onclick={app.act(Action::ClearFilters)} disabled={count == 0}>
                 { s.get("filters.clear") }
             </button>
         </details>

@@ -1,12 +1,12 @@
 use yew::prelude::*;
 
 use waypoint_core::model::PhoneKind;
-use crate::state::AppState;
+use waypoint_core::app::AppState;
 
 /// The national hotline, in the same place on every view.
-pub fn help_bar(state: &AppState) -> Html {
-    let s = state.strings();
-    let Some(help) = state.site.help_service() else { return html! {} };
+pub fn help_bar(app: &AppState) -> Html {
+    let s = app.strings();
+    let Some(help) = app.site.help_service() else { return html! {} };
     let links = help.phones.iter().filter(|p| matches!(p.kind, PhoneKind::Hotline | PhoneKind::Voice | PhoneKind::Text)).map(|p| {
         let (href, label) = match p.kind {
             PhoneKind::Text => (format!("sms:{}", p.dial()), s.format("help.text", &[("number", &p.number)])),
@@ -17,7 +17,7 @@ pub fn help_bar(state: &AppState) -> Html {
     html! {
         <aside class="help-bar" aria-label={s.label("help.label")}>
             <p>
-                <strong lang={state.site.bundle.site.default_language.clone()}>{ &help.name }</strong>{ " " }
+                <strong lang={app.site.bundle.site.default_language.clone()}>{ &help.name }</strong>{ " " }
                 <span class="help-note">{ s.get("help.note") }</span>
             </p>
             <p class="help-links">

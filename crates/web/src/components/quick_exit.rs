@@ -2,37 +2,21 @@ use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::use_app;
 use waypoint_core::quick_exit::{Gesture, Progress, ShortcutTracker, ESCAPE_GAP_MS, ESCAPE_PRESSES, SHIFT_GAP_MS, SHIFT_PRESSES};
-use crate::browser;
-use crate::state::Action;
 
-/// Leaving, from anywhere: wipe what was typed and chosen, blank the page,
-/// replace it in history with the neutral destination.
-#[hook]
-pub fn use_quick_exit() -> Callback<()> {
-    let state = use_app();
-    Callback::from(move |_| {
-        state.dispatch(Action::Forget);
-        match &state.embed {
-            // In a partner's page the whole page must go, not just the frame.
-            Some(embed) => browser::quick_exit_top(embed.exit.as_deref().unwrap_or(&state.site.bundle.site.exit_url)),
-            None => browser::quick_exit(&state.site.bundle.site.exit_url),
-        }
-    })
-}
+use crate::store::use_app;
+use crate::{browser, effects};
 
 /// The exit button, always on screen, and the keyboard shortcut (Shift 3
 /// times, or Escape twice) with a visible and spoken progress cue.
 #[function_component(QuickExit)]
 pub fn quick_exit() -> Html {
-    let state = use_app();
-    let s = state.strings();
-    let exit = use_quick_exit();
+    let app = use_app();
+    let s = app.strings();
     let progress = use_state(|| Progress::Idle);
     let tracker = use_mut_ref(ShortcutTracker::default);
     {
-        let (progress, tracker, exit) = (progress.clone(), tracker.clone(), exit.clone());
+        let (progress, tracker, app) = (progress.clone(), tracker.clone(), app.clone());
         use_effect_with((), move |_| {
             let window = browser::window();
             // Capture phase on the window: the shortcut works whatever has
@@ -49,7 +33,7 @@ pub fn quick_exit() -> Html {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 let step = tracker.borrow_mut().key_up(&e.key(), e.time_stamp());
                 if step == Progress::Exit {
-                    exit.emit(());
+                    effects::quick_exit(&app);
                     return;
                 }
                 progress.set(step);
@@ -66,10 +50,7 @@ pub fn quick_exit() -> Html {
             move || drop((down, up))
         });
     }
-    let onclick = {
-        let exit = exit.clone();
-        Callback::from(move |_: MouseEvent| exit.emit(()))
-    };
+    let onclick = app.run(|app, _: MouseEvent| effects::quick_exit(app));
     let (cue, dots) = match *progress {
         Progress::Partway { gesture: Gesture::Shift, remaining } => {
             (s.plural("exit.progress_shift", remaining as usize), Some((SHIFT_PRESSES, SHIFT_PRESSES - remaining)))

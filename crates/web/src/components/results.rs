@@ -1,50 +1,44 @@
 use yew::prelude::*;
 
-use super::highlight::highlighted;
-use super::staff;
-use super::AppContext;
+use waypoint_core::app::{Action, AppState};
 use waypoint_core::model::{PhoneKind, Service};
 use waypoint_core::taxonomy::label_key;
-use crate::state::Action;
+
+use super::highlight::highlighted;
+use super::staff;
+use crate::store::AppHandle;
 
 /// The result count (announced to screen readers), the results, and an
 /// empty state that always offers a way forward.
-pub fn result_list(state: &AppContext) -> Html {
-    let s = state.strings();
-    let results = &state.results;
+pub fn result_list(app: &AppHandle) -> Html {
+    let s = app.strings();
+    let search = &app.search;
+    let results = &search.results;
     let total = results.services.len();
     let status = if results.partial { s.plural("results.partial", total) } else { s.plural("results.count", total) };
-    let more = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowMore))
-    };
-    let clear = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearFilters))
-    };
     html! {
         <section class="results" aria-labelledby="results-status">
             <div class="list-tools">
                 <p id="results-status" class="status" role="status" aria-live="polite" aria-atomic="true">{ status }</p>
-                { staff::list_tools() }
+                { staff::list_tools(app) }
             </div>
-            if state.state_error.is_some() {
+            if app.loaded.state_error.is_some() {
                 <p class="load-error" role="alert">{ s.get("filters.state_error") }</p>
             }
             if total == 0 {
                 <div class="empty">
                     <p>{ s.get("results.empty") }</p>
-                    if !state.filters.is_empty() {
-                        <button type="button" class="secondary" onclick={clear}>{ s.get("results.empty_clear") }</button>
+                    if !search.filters.is_empty() {
+                        <button type="button" class="secondary" onclick={app.act(Action::ClearFilters)}>{ s.get("results.empty_clear") }</button>
                     }
                     <p>{ s.get("results.empty_help") }</p>
                 </div>
             } else {
-                <ol class={classes!("cards", state.compact.then_some("compact"))}>
-                    { for results.services.iter().take(state.shown).map(|&idx| result_card(&state, idx)) }
+                <ol class={classes!("cards", app.staff.compact.then_some("compact"))}>
+                    { for results.services.iter().take(search.shown).map(|&idx| result_card(app, idx)) }
                 </ol>
-                if total > state.shown {
-                    <button type="button" class="secondary more" onclick={more}>{ s.plural("results.more", total - state.shown) }</button>
+                if total > search.shown {
+                    <button type="button" class="secondary more" onclick={app.act(Action::ShowMore)}>{ s.plural("results.more", total - search.shown) }</button>
                 }
             }
         </section>
@@ -55,43 +49,38 @@ pub fn result_list(state: &AppContext) -> Html {
 /// function of the state, like the list around it: as components, the 30
 /// cards cost wasm size and time on every keystroke for nothing, since
 /// every card reads the whole state anyway.
-fn result_card(state: &AppContext, idx: u32) -> Html {
-    let s = state.strings();
-    let site = &state.site;
+fn result_card(app: &AppHandle, idx: u32) -> Html {
+    let s = app.strings();
+    let site = &app.site;
     let service = site.service(idx);
-    let state = state.clone();
     let org = site.organization(service);
-    let terms = state.results.terms.clone();
-    let open = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Open(idx)))
-    };
+    let terms = &app.search.results.terms;
     let types = service.service_types.iter().map(|&t| s.label(&label_key::service_type(&site.bundle.taxonomy.service_types[t as usize].code)));
     // Provider text is written in the site's default language; mark it so
     // screen readers read it in that language whatever the UI's language.
     let content_lang = site.bundle.site.default_language.clone();
     let first_phone = service.phones.iter().find(|p| !matches!(p.kind, PhoneKind::Fax | PhoneKind::Tty));
-    let selected = state.selected.contains(&idx);
+    let selected = app.staff.selected.contains(&idx);
     html! {
         <li key={idx} class={classes!("card", selected.then_some("selected"))} data-service={service.id.clone()} data-idx={idx.to_string()}>
             <h2 class="card-title">
-                <button type="button" class="link" id={format!("open-{}", service.id)} lang={content_lang.clone()} onclick={open}>
-                    { highlighted(&service.name, &terms) }
+                <button type="button" class="link" id={format!("open-{}", service.id)} lang={content_lang.clone()} onclick={app.act(Action::Open(idx))}>
+                    { highlighted(&service.name, terms) }
                 </button>
             </h2>
             if org.name != service.name {
-                <p class="org" lang={content_lang.clone()}>{ highlighted(&org.name, &terms) }</p>
+                <p class="org" lang={content_lang.clone()}>{ highlighted(&org.name, terms) }</p>
             }
             if let Some(d) = &service.description {
-                <p class="snippet" lang={content_lang.clone()}>{ highlighted(&waypoint_core::search::highlight::snippet(d, &terms, 160), &terms) }</p>
+                <p class="snippet" lang={content_lang.clone()}>{ highlighted(&waypoint_core::search::highlight::snippet(d, terms, 160), terms) }</p>
             }
             <ul class="tags">
-                { for types.map(|label| html! { <li>{ highlighted(&label, &terms) }</li> }) }
+                { for types.map(|label| html! { <li>{ highlighted(&label, terms) }</li> }) }
             </ul>
             <p class="meta">
                 <span class="place">{ site.place_summary(service, &s) }</span>
-                if let Some(distance) = distance_line(&state, service) { <span class="distance">{ distance }</span> }
-                { open_status(service, state.clock, &s) }
+                if let Some(distance) = distance_line(app, service) { <span class="distance">{ distance }</span> }
+                { open_status(service, app.clock, &s) }
                 if service.free { <span class="badge">{ s.get("detail.free") }</span> }
             </p>
             if let Some(phone) = first_phone {
@@ -101,17 +90,18 @@ fn result_card(state: &AppContext, idx: u32) -> Html {
             if service.last_verified.is_stale(crate::browser::today()) {
                 <p class="stale">{ s.get("detail.stale") }</p>
             }
-            { staff::card_select(idx) }
+            { staff::card_select(app, idx) }
         </li>
     }
 }
 
 /// How far the service is from the caller's place, or that it serves the
 /// area; nothing without a place.
-pub fn distance_line(state: &crate::state::AppState, service: &Service) -> Option<String> {
-    let place = state.filters.near.as_deref()?;
-    let reach = waypoint_core::geo::reach(service, place, state.filters.radius.map(f32::from))?;
-    Some(waypoint_core::referral::distance_text(reach, service, place, &state.strings(), &state.site.bundle.taxonomy))
+pub fn distance_line(app: &AppState, service: &Service) -> Option<String> {
+    let filters = &app.search.filters;
+    let place = filters.near.as_deref()?;
+    let reach = waypoint_core::geo::reach(service, place, filters.radius.map(f32::from))?;
+    Some(waypoint_core::referral::distance_text(reach, service, place, &app.strings(), &app.site.bundle.taxonomy))
 }
 
 /// "Open now · closes 5 pm", in the service's own time zone.
@@ -146,20 +136,20 @@ pub fn contact_link(phone: &waypoint_core::model::Phone, s: &waypoint_core::loca
 
 /// Police and federal tip lines: many survivors fear them, so they are
 /// never mixed into the results and are always labelled.
-pub fn law_enforcement_lines(state: &crate::state::AppState) -> Html {
-    let s = state.strings();
-    let lines = state.site.law_enforcement_lines();
+pub fn law_enforcement_lines(app: &AppState) -> Html {
+    let s = app.strings();
+    let lines = app.site.law_enforcement_lines();
     if lines.is_empty() {
         return html! {};
     }
     let items = lines.iter().map(|&idx| {
-        let service: &Service = state.site.service(idx);
+        let service: &Service = app.site.service(idx);
         html! {
             <li class="card law-enforcement" data-service={service.id.clone()}>
-                <h3 lang={state.site.bundle.site.default_language.clone()}>{ &service.name }</h3>
+                <h3 lang={app.site.bundle.site.default_language.clone()}>{ &service.name }</h3>
                 <p class="badge warning">{ s.get("law_enforcement.badge") }</p>
-                if let Some(d) = &service.description { <p lang={state.site.bundle.site.default_language.clone()}>{ d }</p> }
-                { for service.phones.iter().map(|p| contact_link(p, &s, &state.site.bundle.site.default_language)) }
+                if let Some(d) = &service.description { <p lang={app.site.bundle.site.default_language.clone()}>{ d }</p> }
+                { for service.phones.iter().map(|p| contact_link(p, &s, &app.site.bundle.site.default_language)) }
                 <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
             </li>
         }

@@ -1,88 +1,35 @@
 //! One renderer for the text-led screens (the guide's steps, the safety
-//! page): each screen is described as plain data (`Screen`) by a pure
-//! function and drawn here. One set of `html!` for all of them keeps the
-//! wasm small (each hand-written screen cost 2-4 KB gzip) and the screens'
-//! content testable without a browser.
+//! page), which the core describes as data (`waypoint_core::app::screen`).
 
 use yew::prelude::*;
 
+use waypoint_core::app::screen::{guide_screen, safety_screen, Block, Screen};
+
 use super::results::contact_link;
-use super::use_app;
-use waypoint_core::model::Phone;
-use crate::state::Action;
+use crate::store::AppHandle;
 
-#[derive(Clone)]
-pub struct Screen {
-    /// Classes on the article, e.g. "guide emergency".
-    pub class: &'static str,
-    pub progress: Option<String>,
-    /// The heading's id: focus moves to it when the screen changes.
-    pub title_id: &'static str,
-    pub title: String,
-    pub blocks: Vec<Block>,
-}
-
-#[derive(Clone)]
-pub enum Block {
-    /// Paragraphs, split on blank lines.
-    Text(String),
-    /// A section heading, with its id for `aria-labelledby`.
-    Heading(&'static str, String),
-    Bullets(&'static str, Vec<String>),
-    /// A service's name and its call/text links; `lang` is the data's.
-    Phones { name: Option<String>, phones: Vec<Phone>, chat: Option<String>, lang: String },
-    /// A plain link (tel:911).
-    Link { class: &'static str, href: String, label: String },
-    Buttons(&'static str, Vec<Button>),
-    Checks(Vec<Check>),
-    Note(String, String),
-}
-
-#[derive(Clone)]
-pub struct Button {
-    pub id: String,
-    pub label: String,
-    pub class: &'static str,
-    pub action: Action,
-    /// For answers: whether this was the answer given before.
-    pub pressed: Option<bool>,
-}
-
-#[derive(Clone)]
-pub struct Check {
-    pub id: String,
-    pub label: String,
-    pub checked: bool,
-    pub action: Action,
-}
-
-#[derive(Properties)]
-pub struct ScreenProps {
-    pub screen: Screen,
-}
-
-/// Never equal: a screen is built fresh from the state each time its view
-/// renders, which is only when the state changed. Comparing would need
-/// `PartialEq` on every `Action` (3 KB of wasm) to save nothing.
-impl PartialEq for ScreenProps {
-    fn eq(&self, _: &Self) -> bool {
-        false
+/// An opening, one step at a time, then the result. The shell keeps the
+/// help bar and quick exit around every screen; nothing leaves memory.
+/// (The frame moves focus to each new screen's heading.)
+pub fn guide_view(app: &AppHandle) -> Html {
+    if app.needs_catalog(&app.lang) {
+        return words_pending(app);
     }
+    screen_view(app, &guide_screen(app))
 }
 
-#[function_component(ScreenView)]
-pub fn screen_view(props: &ScreenProps) -> Html {
-    let state = use_app();
-    let s = state.strings();
-    let screen = &props.screen;
-    let on = |action: &Action| {
-        let (state, action) = (state.clone(), action.clone());
-        Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
-    };
-    let on_change = |action: &Action| {
-        let (state, action) = (state.clone(), action.clone());
-        Callback::from(move |_: Event| state.dispatch(action.clone()))
-    };
+/// "Staying safe online": what quick exit does and does not do, in the
+/// catalogue's words. (The frame moves focus to its title once the words
+/// are here.)
+pub fn safety_page(app: &AppHandle) -> Html {
+    if app.needs_catalog(&app.lang) {
+        return words_pending(app);
+    }
+    screen_view(app, &safety_screen(app))
+}
+
+fn screen_view(app: &AppHandle, screen: &Screen) -> Html {
+    let s = app.strings();
     let block = |b: &Block| -> Html {
         match b {
             Block::Text(text) => html! { { for text.split("\n\n").map(|p| html! { <p>{ p.trim().to_string() }</p> }) } },
@@ -101,7 +48,7 @@ pub fn screen_view(props: &ScreenProps) -> Html {
             Block::Buttons(class, buttons) => html! {
                 <div class={*class}>
                     { for buttons.iter().map(|b| html! {
-                        <button type="button" id={b.id.clone()} class={b.class} aria-pressed={b.pressed.map(|p| p.to_string())} onclick={on(&b.action)}>{ &b.label }</button>
+                        <button type="button" id={b.id.clone()} class={b.class} aria-pressed={b.pressed.map(|p| p.to_string())} onclick={app.act(b.action.clone())}>{ &b.label }</button>
                     }) }
                 </div>
             },
@@ -109,7 +56,7 @@ pub fn screen_view(props: &ScreenProps) -> Html {
                 <div class="choices" role="group" aria-labelledby={screen.title_id}>
                     { for checks.iter().map(|c| html! {
                         <div class="check choice">
-                            <input type="checkbox" id={c.id.clone()} autocomplete="off" checked={c.checked} onchange={on_change(&c.action)} />
+                            <input type="checkbox" id={c.id.clone()} autocomplete="off" checked={c.checked} onchange={app.act(c.action.clone())} />
                             <label for={c.id.clone()}>{ &c.label }</label>
                         </div>
                     }) }
@@ -129,9 +76,9 @@ pub fn screen_view(props: &ScreenProps) -> Html {
 
 /// While a view's words are on their way (or could not come): a calm
 /// notice; the help bar above stays on screen either way.
-pub fn words_pending(state: &crate::state::AppState) -> Html {
-    let s = state.strings();
-    if state.catalog_failed {
+fn words_pending(app: &AppHandle) -> Html {
+    let s = app.strings();
+    if app.loaded.catalog_failed {
         html! { <p class="load-error" role="alert">{ s.get("app.strings_failed") }</p> }
     } else {
         html! { <p class="loading" role="status">{ s.get("app.loading") }</p> }

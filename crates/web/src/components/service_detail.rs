@@ -1,17 +1,12 @@
 use yew::prelude::*;
 
-use super::staff;
-use super::results::{contact_link, distance_line, open_status};
-use super::{use_app, AppContext};
 use waypoint_core::model::Service;
 use waypoint_core::taxonomy::label_key;
-use crate::browser;
-use crate::state::{Action, View};
 
-#[derive(Properties, PartialEq)]
-pub struct DetailProps {
-    pub service: u32,
-}
+use super::results::{contact_link, distance_line, open_status};
+use super::staff;
+use crate::store::AppHandle;
+use crate::{browser, effects};
 
 /// Only web addresses become links, whatever the data says.
 fn safe_web(url: &str) -> bool {
@@ -19,30 +14,14 @@ fn safe_web(url: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-/// Back to the results, focus on the service that was open, so a
-/// keyboard user carries on from where they were.
-pub fn back_to_list(state: &AppContext) {
-    let View::Service(idx) = state.view else { return };
-    let id = format!("open-{}", state.site.service(idx).id);
-    state.dispatch(Action::BackToResults);
-    // After the list is drawn again, return focus to where it was.
-    yew::platform::spawn_local(async move { browser::focus(&id) });
-}
-
 /// Everything a person needs to act on one service.
-#[function_component(ServiceDetail)]
-pub fn service_detail(props: &DetailProps) -> Html {
-    let state = use_app();
-    let s = state.strings();
-    let site = &state.site;
-    let service: &Service = site.service(props.service);
+/// (The frame moves focus to its heading when it opens.)
+pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
+    let s = app.strings();
+    let site = &app.site;
+    let service: &Service = site.service(idx);
     let org = site.organization(service);
     let t = &site.bundle.taxonomy;
-    use_effect_with(props.service, |_| browser::focus("service-title"));
-    let back = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| back_to_list(&state))
-    };
     let labels = |keys: Vec<String>| keys.iter().map(|k| s.label(k)).collect::<Vec<_>>().join(", ");
     let offers = labels(service.service_types.iter().map(|&i| label_key::service_type(&t.service_types[i as usize].code)).collect());
     let serves = labels(service.populations.iter().map(|&i| label_key::population(&t.populations[i as usize])).collect());
@@ -55,7 +34,7 @@ pub fn service_detail(props: &DetailProps) -> Html {
     };
     let hours = html! {
         <>
-            <p>{ open_status(service, state.clock, &s) }</p>
+            <p>{ open_status(service, app.clock, &s) }</p>
             <ul class="hours">
                 { for waypoint_core::hours::weekly_summary(&service.hours, &s).into_iter().map(|line| html! { <li>{ line }</li> }) }
             </ul>
@@ -65,13 +44,13 @@ pub fn service_detail(props: &DetailProps) -> Html {
     let field = |key: &'static str, body: Html| html! { <><dt>{ s.get(key) }</dt><dd>{ body }</dd></> };
     html! {
         <article class="service-detail" aria-labelledby="service-title">
-            <button type="button" class="secondary back" onclick={back}>{ s.get("detail.back") }</button>
+            <button type="button" class="secondary back" onclick={app.run(|app, _: MouseEvent| effects::back_to_list(app))}>{ s.get("detail.back") }</button>
             <h1 id="service-title" tabindex="-1" lang={content_lang.clone()}>{ &service.name }</h1>
             if org.name != service.name { <p class="org" lang={content_lang.clone()}>{ &org.name }</p> }
             if service.law_enforcement { <p class="badge warning">{ s.get("law_enforcement.badge") }</p> }
             if let Some(d) = &service.description { <p class="description" lang={content_lang.clone()}>{ d }</p> }
-            { staff::detail_tools(props.service) }
-            if let Some(distance) = distance_line(&state, service) { <p class="distance">{ distance }</p> }
+            { staff::detail_tools(app, idx) }
+            if let Some(distance) = distance_line(app, service) { <p class="distance">{ distance }</p> }
             <section class="contact-block" aria-label={s.label("detail.contact")}>
                 { for service.phones.iter().map(|p| contact_link(p, &s, &content_lang)) }
                 if let Some(chat) = service.chat_url.as_ref().filter(|u| safe_web(u)) {

@@ -7,13 +7,12 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::referral::copy_referrals;
-use crate::components::service_detail::back_to_list;
-use crate::components::{use_app, AppContext};
+use waypoint_core::app::{Action, FilterChange, View};
 use waypoint_core::shortcuts::{command, Command};
 use waypoint_core::site::Order;
-use crate::browser;
-use crate::state::{Action, FilterChange, View};
+
+use crate::store::AppHandle;
+use crate::{browser, effects};
 
 /// Whether the focus is somewhere typing goes.
 fn typing(el: Option<&web_sys::Element>) -> bool {
@@ -61,39 +60,39 @@ fn move_through_results(down: bool, active: Option<&web_sys::Element>) -> bool {
     }
 }
 
-fn run(state: &AppContext, command: Command, active: Option<&web_sys::Element>) -> bool {
-    let directory = state.view == View::Directory;
+fn run(app: &AppHandle, command: Command, active: Option<&web_sys::Element>) -> bool {
+    let directory = app.nav.view == View::Directory;
+    let filters = &app.search.filters;
     match command {
         Command::FocusSearch | Command::FocusPlace if !directory => {
-            back_to_list(state);
-            let id = if command == Command::FocusSearch { "search-input" } else { "place-input" };
-            yew::platform::spawn_local(async move { browser::focus(id) });
+            effects::back_to_list(app);
+            effects::focus_after_render(if command == Command::FocusSearch { "search-input" } else { "place-input" });
         }
         Command::FocusSearch => browser::focus("search-input"),
         Command::FocusPlace => browser::focus("place-input"),
-        Command::OpenNow => state.dispatch(Action::Filter(FilterChange::OpenNow(state.filters.open_at.is_none()))),
-        Command::Free => state.dispatch(Action::Filter(FilterChange::FreeOnly(!state.filters.free_only))),
+        Command::OpenNow => app.send(Action::Filter(FilterChange::OpenNow(filters.open_at.is_none()))),
+        Command::Free => app.send(Action::Filter(FilterChange::FreeOnly(!filters.free_only))),
         Command::Domain(d) => {
-            if d.is_some_and(|d| d as usize >= state.site.bundle.taxonomy.domains.len()) {
+            if d.is_some_and(|d| d as usize >= app.site.bundle.taxonomy.domains.len()) {
                 return false;
             }
-            state.dispatch(Action::Filter(FilterChange::Domain(d)));
+            app.send(Action::Filter(FilterChange::Domain(d)));
         }
-        Command::Sort if state.filters.near.is_some() => {
-            state.dispatch(Action::SetOrder(if state.order == Order::Distance { Order::Relevance } else { Order::Distance }))
+        Command::Sort if filters.near.is_some() => {
+            app.send(Action::SetOrder(if app.search.order == Order::Distance { Order::Relevance } else { Order::Distance }))
         }
         Command::Sort => return false,
-        Command::Density => state.dispatch(Action::ToggleCompact),
+        Command::Density => app.send(Action::ToggleCompact),
         Command::Copy => {
-            let targets = match (state.view, focused_card(active)) {
+            let targets = match (app.nav.view, focused_card(active)) {
                 (View::Service(idx), _) => vec![idx],
                 (_, Some(idx)) => vec![idx],
-                _ => (*state.selected).clone(),
+                _ => (*app.staff.selected).clone(),
             };
-            copy_referrals(state, targets);
+            effects::copy_referrals(app, targets);
         }
-        Command::Select => match (state.view, focused_card(active)) {
-            (View::Service(idx), _) | (_, Some(idx)) => state.dispatch(Action::ToggleSelected(idx)),
+        Command::Select => match (app.nav.view, focused_card(active)) {
+            (View::Service(idx), _) | (_, Some(idx)) => app.send(Action::ToggleSelected(idx)),
             _ => return false,
         },
         Command::Print => browser::print(),
@@ -109,11 +108,10 @@ fn run(state: &AppContext, command: Command, active: Option<&web_sys::Element>) 
 
 /// Listens for the staff shortcuts while the app is on screen.
 #[hook]
-pub fn use_shortcuts() {
-    let state = use_app();
+pub fn use_shortcuts(app: &AppHandle) {
     // The listener outlives renders; it reads the latest state from here.
-    let latest = use_mut_ref(|| state.clone());
-    *latest.borrow_mut() = state;
+    let latest = use_mut_ref(|| app.clone());
+    *latest.borrow_mut() = app.clone();
     use_effect_with((), move |_| {
         // Not passive: a handled key's default (scrolling, typing "/") is
         // prevented.
@@ -123,17 +121,17 @@ pub fn use_shortcuts() {
             if e.default_prevented() || e.ctrl_key() || e.meta_key() || e.is_composing() {
                 return;
             }
-            let state = latest.borrow().clone();
+            let app = latest.borrow().clone();
             let active = browser::document().active_element();
             let handled = match e.key().as_str() {
-                "Escape" if matches!(state.view, View::Service(_)) => {
-                    back_to_list(&state);
+                "Escape" if matches!(app.nav.view, View::Service(_)) => {
+                    effects::back_to_list(&app);
                     true
                 }
-                "ArrowDown" | "ArrowUp" if state.view == View::Directory => move_through_results(e.key() == "ArrowDown", active.as_ref()),
+                "ArrowDown" | "ArrowUp" if app.nav.view == View::Directory => move_through_results(e.key() == "ArrowDown", active.as_ref()),
                 _ if typing(active.as_ref()) && !e.alt_key() => false,
                 _ => match command(&e.key(), &e.code(), e.alt_key()) {
-                    Some(c) if state.view != View::Guide && state.view != View::Safety => run(&state, c, active.as_ref()),
+                    Some(c) if app.nav.view != View::Guide && app.nav.view != View::Safety => run(&app, c, active.as_ref()),
                     _ => false,
                 },
             };
@@ -143,4 +141,19 @@ pub fn use_shortcuts() {
         });
         move || drop(listener)
     });
+}
+
+/// The list of shortcuts, under the search box.
+pub fn shortcut_help(app: &AppHandle) -> Html {
+    let s = app.strings();
+    html! {
+        <details id="shortcuts" class="shortcuts">
+            <summary id="shortcuts-summary">{ s.get("keys.title") }</summary>
+            <p>{ s.get("keys.intro") }</p>
+            <ul>
+                { for ["search", "place", "move", "back", "open_now", "free", "domains", "sort", "density", "copy", "select", "print"]
+                    .iter().map(|k| html! { <li>{ s.get(&format!("keys.{k}")) }</li> }) }
+            </ul>
+        </details>
+    }
 }

@@ -1,62 +1,33 @@
+//! The referral list and what a copy did: the console's views over
+//! `StaffState`. Copying itself is an effect (`effects::copy_referrals`).
+
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::components::{use_app, AppContext};
-use waypoint_core::referral::{referral, referral_sheet};
-use waypoint_core::share::SharedSearch;
-use crate::browser;
-use crate::state::{Action, Notice};
+use waypoint_core::app::{Action, Notice};
+use waypoint_core::referral::referral;
 
-/// Copies the referrals of these services as plain text; if the browser
-/// will not, shows the text to copy by hand.
-pub fn copy_referrals(state: &AppContext, services: Vec<u32>) {
-    if services.is_empty() {
-        return;
-    }
-    let text = referral_sheet(&state.site, &services, &state.strings(), state.filters.near.as_deref());
-    copy(state, text, Notice::Copied { count: services.len() });
-}
+use crate::store::AppHandle;
+use crate::{browser, effects};
 
-/// Copies a link to the current search: words, place and filters in the
-/// fragment, nothing from the guide. Only ever on request.
-pub fn copy_search_link(state: &AppContext) {
-    let shared = SharedSearch::of(
-        &state.query,
-        state.filters.near.as_ref().map(|_| state.place_text.as_str()),
-        &state.filters,
-        state.order,
-        &state.site.bundle.taxonomy,
-    );
-    let fragment = shared.to_fragment();
-    let link = if fragment.is_empty() { browser::page_address() } else { format!("{}#{fragment}", browser::page_address()) };
-    copy(state, link, Notice::LinkCopied);
-}
-
-fn copy(state: &AppContext, text: String, done: Notice) {
-    let state = state.clone();
-    yew::platform::spawn_local(async move {
-        let notice = if browser::copy_text(&text).await { done } else { Notice::CopyFailed { text } };
-        state.dispatch(Action::Notify(Some(notice)));
+/// A refused copy shows its text, focused and selected, for copying by hand.
+#[hook]
+pub fn use_copy_fallback_selected(app: &AppHandle) {
+    use_effect_with(app.staff.notice.clone(), |_| {
+        let area = browser::document().get_element_by_id("copy-fallback").and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlTextAreaElement>(e).ok());
+        if let Some(area) = area {
+            let _ = area.focus();
+            area.select();
+        }
     });
 }
 
-/// What a copy did, spoken and shown; a refused copy shows the text,
-/// selected, for copying by hand.
-#[function_component(CopyNotice)]
-pub fn copy_notice() -> Html {
-    let state = use_app();
-    let s = state.strings();
-    let text_ref = use_node_ref();
-    {
-        let text_ref = text_ref.clone();
-        use_effect_with(state.notice.clone(), move |_| {
-            if let Some(area) = text_ref.cast::<HtmlTextAreaElement>() {
-                let _ = area.focus();
-                area.select();
-            }
-        });
-    }
-    let message = match &state.notice {
+/// What a copy did, spoken and shown; a refused copy shows the text for
+/// copying by hand.
+fn copy_notice(app: &AppHandle) -> Html {
+    let s = app.strings();
+    let notice = &app.staff.notice;
+    let message = match notice {
         None => String::new(),
         Some(Notice::Copied { count: 1 }) => s.label("referral.copied"),
         Some(Notice::Copied { count }) => s.format("referral.copied_all", &[("count", &count.to_string())]),
@@ -67,64 +38,88 @@ pub fn copy_notice() -> Html {
     html! {
         <div class="copy-notice">
             <p id="copy-status" role="status" aria-live="polite">{ message }</p>
-            if let Some(Notice::CopyFailed { text }) = &state.notice {
-                <textarea id="copy-fallback" ref={text_ref} readonly=true autocomplete="off" rows="8" aria-labelledby="copy-status" value={text.clone()} />
+            if let Some(Notice::CopyFailed { text }) = notice {
+                <textarea id="copy-fallback" readonly=true autocomplete="off" rows="8" aria-labelledby="copy-status" value={text.clone()} />
             }
         </div>
     }
 }
 
 /// The referral list: how many are on it, and what to do with them.
-#[function_component(SelectionBar)]
-pub fn selection_bar() -> Html {
-    let state = use_app();
-    let s = state.strings();
-    if state.selected.is_empty() {
+fn selection_bar(app: &AppHandle) -> Html {
+    let s = app.strings();
+    let selected = &app.staff.selected;
+    if selected.is_empty() {
         return html! {};
     }
-    let copy_all = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| copy_referrals(&state, (*state.selected).clone()))
-    };
-    let print = Callback::from(|_: MouseEvent| browser::print());
-    let clear = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearSelected))
-    };
     html! {
         <div class="selection-bar" role="region" aria-label={s.label("referral.sheet_title")}>
-            <p id="selection-count">{ s.format("referral.selected_count", &[("count", &state.selected.len().to_string())]) }</p>
-            <button type="button" id="copy-all" onclick={copy_all}>{ s.get("referral.copy_all") }</button>
-            <button type="button" id="print-sheet" class="secondary" onclick={print}>{ s.get("referral.print") }</button>
-            <button type="button" id="clear-selection" class="secondary" onclick={clear}>{ s.get("referral.clear") }</button>
+            <p id="selection-count">{ s.format("referral.selected_count", &[("count", &selected.len().to_string())]) }</p>
+            <button type="button" id="copy-all" onclick={app.run(|app, _: MouseEvent| effects::copy_referrals(app, (*app.staff.selected).clone()))}>{ s.get("referral.copy_all") }</button>
+            <button type="button" id="print-sheet" class="secondary" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ s.get("referral.print") }</button>
+            <button type="button" id="clear-selection" class="secondary" onclick={app.act(Action::ClearSelected)}>{ s.get("referral.clear") }</button>
         </div>
+    }
+}
+
+/// Beside the result count: compact list, copy link, the referral list.
+pub fn list_tools(app: &AppHandle) -> Html {
+    let s = app.strings();
+    html! {
+        <>
+            <button type="button" id="toggle-compact" class="secondary" aria-pressed={app.staff.compact.to_string()} onclick={app.act(Action::ToggleCompact)}>{ s.get("density.compact") }</button>
+            <button type="button" id="copy-link" class="secondary" onclick={app.run(|app, _: MouseEvent| effects::copy_search_link(app))}>{ s.get("share.copy_link") }</button>
+            { selection_bar(app) }
+            { copy_notice(app) }
+        </>
+    }
+}
+
+/// On each result: put it on the referral list.
+pub fn card_select(app: &AppHandle, idx: u32) -> Html {
+    let s = app.strings();
+    let id = format!("select-{}", app.site.service(idx).id);
+    html! {
+        <p class="select">
+            <input type="checkbox" id={id.clone()} autocomplete="off" checked={app.staff.selected.contains(&idx)} onchange={app.act(Action::ToggleSelected(idx))} />
+            <label for={id}>{ s.get("referral.select") }</label>
+        </p>
+    }
+}
+
+/// On a service's page: copy its referral, put it on the list.
+pub fn detail_tools(app: &AppHandle, idx: u32) -> Html {
+    let s = app.strings();
+    html! {
+        <>
+            <div class="referral-tools">
+                <button type="button" id="copy-referral" onclick={app.run(move |app, _: MouseEvent| effects::copy_referrals(app, vec![idx]))}>{ s.get("referral.copy") }</button>
+                <button type="button" id="select-open" class="secondary" aria-pressed={app.staff.selected.contains(&idx).to_string()} onclick={app.act(Action::ToggleSelected(idx))}>{ s.get("referral.select") }</button>
+            </div>
+            { copy_notice(app) }
+        </>
     }
 }
 
 /// The sheet that prints: the chosen referrals (or the service open) as
 /// plain text, the same words as a copy. Hidden on screen; the print
 /// stylesheet shows only this.
-#[function_component(ReferralSheet)]
-pub fn referral_sheet_view() -> Html {
-    let state = use_app();
-    let s = state.strings();
-    let targets = state.referral_targets();
+pub fn referral_sheet(app: &AppHandle) -> Html {
+    let s = app.strings();
+    let targets = app.referral_targets();
     if targets.is_empty() {
         return html! {};
     }
-    let place = state.filters.near.as_deref();
-    let content_lang = state.site.bundle.site.default_language.clone();
-    let help = state
-        .site
-        .help_service()
-        .filter(|h| !targets.iter().any(|&r| state.site.service(r).id == h.id))
-        .map(|h| referral(&state.site, h, &s, None));
+    let site = &app.site;
+    let place = app.search.filters.near.as_deref();
+    let content_lang = site.bundle.site.default_language.clone();
+    let help = site.help_service().filter(|h| !targets.iter().any(|&r| site.service(r).id == h.id)).map(|h| referral(site, h, &s, None));
     html! {
         <section class="referral-sheet" aria-hidden="true">
             <h1>{ s.get("referral.sheet_title") }</h1>
             <p>{ s.get("referral.sheet_note") }</p>
             { for targets.iter().map(|&r| html! {
-                <div class="referral-text" lang={content_lang.clone()}>{ referral(&state.site, state.site.service(r), &s, place) }</div>
+                <div class="referral-text" lang={content_lang.clone()}>{ referral(site, site.service(r), &s, place) }</div>
             }) }
             if let Some(help) = help {
                 <div class="referral-text help" lang={content_lang.clone()}>{ help }</div>

@@ -1,25 +1,61 @@
-//! The private self-screening guide's screens, described as data by pure
-//! functions of the app state and drawn by `ScreenView`.
+//! The text-led screens (the guide's steps, the safety page) described as
+//! plain data by pure functions of the state; the web crate draws every
+//! one with the same renderer. As data, their content is testable without
+//! a browser, and one set of `html!` for all of them keeps the wasm small
+//! (each hand-written screen cost 2-4 KB gzip).
 
-use yew::prelude::*;
+use crate::filter::Filters;
+use crate::guide::{Reply, StepKind};
+use crate::model::{Phone, PhoneKind};
 
-use super::screen::{Block, Button, Check, Screen, ScreenView};
-use waypoint_core::filter::Filters;
-use waypoint_core::guide::{Reply, StepKind};
-use waypoint_core::model::PhoneKind;
-use crate::state::{Action, AppState};
+use super::{Action, AppState};
 
-/// An opening, one step at a time, then the result. The shell keeps the
-/// help bar and quick exit around every screen; nothing leaves memory.
-/// (The frame moves focus to each new screen's heading.)
-pub fn guide_view(state: &AppState) -> Html {
-    if state.needs_catalog(&state.lang) {
-        return super::screen::words_pending(state);
-    }
-    html! { <ScreenView screen={guide_screen(state)} /> }
+#[derive(Clone)]
+pub struct Screen {
+    /// Classes on the article, e.g. "guide emergency".
+    pub class: &'static str,
+    pub progress: Option<String>,
+    /// The heading's id: focus moves to it when the screen changes.
+    pub title_id: &'static str,
+    pub title: String,
+    pub blocks: Vec<Block>,
 }
 
-fn button(id: impl Into<String>, label: String, class: &'static str, action: Action) -> Button {
+#[derive(Clone)]
+pub enum Block {
+    /// Paragraphs, split on blank lines.
+    Text(String),
+    /// A section heading, with its id for `aria-labelledby`.
+    Heading(&'static str, String),
+    Bullets(&'static str, Vec<String>),
+    /// A service's name and its call/text links; `lang` is the data's.
+    Phones { name: Option<String>, phones: Vec<Phone>, chat: Option<String>, lang: String },
+    /// A plain link (tel:911).
+    Link { class: &'static str, href: String, label: String },
+    Buttons(&'static str, Vec<Button>),
+    Checks(Vec<Check>),
+    Note(String, String),
+}
+
+#[derive(Clone)]
+pub struct Button {
+    pub id: String,
+    pub label: String,
+    pub class: &'static str,
+    pub action: Action,
+    /// For answers: whether this was the answer given before.
+    pub pressed: Option<bool>,
+}
+
+#[derive(Clone)]
+pub struct Check {
+    pub id: String,
+    pub label: String,
+    pub checked: bool,
+    pub action: Action,
+}
+
+pub fn button(id: impl Into<String>, label: String, class: &'static str, action: Action) -> Button {
     Button { id: id.into(), label, class, action, pressed: None }
 }
 
@@ -28,7 +64,7 @@ pub fn guide_screen(state: &AppState) -> Screen {
     let s = state.strings();
     let guide = &state.site.bundle.guide;
     let screen = |class, title: String, blocks| Screen { class, progress: None, title_id: "guide-title", title, blocks };
-    let Some(session) = &state.guide else {
+    let Some(session) = &state.guide.session else {
         return screen(
             "guide",
             s.label("guide.intro.title"),
@@ -65,12 +101,12 @@ pub fn guide_screen(state: &AppState) -> Screen {
                         .map(|(i, a)| Check {
                             id: format!("answer-{}", a.id),
                             label: key(&a.id),
-                            checked: state.guide_choices.contains(&(i as u16)),
+                            checked: state.guide.choices.contains(&(i as u16)),
                             action: Action::GuideToggle(i as u16),
                         })
                         .collect(),
                 ));
-                actions.push(button("guide-next", s.label("guide.ui.next"), "primary", Action::GuideReply(Reply::Choose(state.guide_choices.clone()))));
+                actions.push(button("guide-next", s.label("guide.ui.next"), "primary", Action::GuideReply(Reply::Choose(state.guide.choices.clone()))));
             } else {
                 let mut answers: Vec<Button> = step
                     .answers
@@ -110,11 +146,11 @@ pub fn guide_screen(state: &AppState) -> Screen {
 
 /// Calm words, what was noticed, the hotlines first, then the directory
 /// already narrowed to each need, safety tips, and Start over.
-fn result_screen(state: &AppState) -> Screen {
+pub fn result_screen(state: &AppState) -> Screen {
     let s = state.strings();
     let site = &state.site;
     let guide = &site.bundle.guide;
-    let session = state.guide.as_ref().expect("a guide session");
+    let session = state.guide.session.as_ref().expect("a guide session");
     let outcome = &guide.outcomes[session.outcome(guide).unwrap_or(0) as usize];
     let lang = site.bundle.site.default_language.clone();
     let label = |key: String| s.label(&key);
@@ -160,4 +196,19 @@ fn result_screen(state: &AppState) -> Screen {
     blocks.push(Block::Buttons("guide-actions", vec![button("guide-start-over", s.label("guide.ui.start_over"), "primary", Action::GuideStartOver)]));
     blocks.push(Block::Note("start-over-note".into(), s.label("guide.ui.start_over_note")));
     Screen { class: "guide result", progress: None, title_id: "guide-title", title: label(format!("guide.outcome.{}.title", outcome.id)), blocks }
+}
+
+/// Sections are `safety.<n>.heading` / `safety.<n>.body` from 1 up, so a
+/// deployment adds one without Rust.
+pub fn safety_screen(state: &AppState) -> Screen {
+    let s = state.strings();
+    let lookup = |key: String| s.current.lookup(&key).or_else(|| s.fallback.lookup(&key)).map(str::to_string);
+    let back = Button { id: "safety-back".into(), label: s.label("safety.back"), class: "secondary back", action: Action::BackToResults, pressed: None };
+    let mut blocks = vec![Block::Buttons("safety-actions", vec![back]), Block::Text(s.label("safety.intro"))];
+    for n in 1.. {
+        let Some(heading) = lookup(format!("safety.{n}.heading")) else { break };
+        blocks.push(Block::Heading("", heading));
+        blocks.push(Block::Text(lookup(format!("safety.{n}.body")).unwrap_or_default()));
+    }
+    Screen { class: "safety", progress: None, title_id: "safety-title", title: s.label("safety.title"), blocks }
 }
