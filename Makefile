@@ -87,10 +87,12 @@ budget: $(SETUP_BUILD) $(DIST)
 
 # playwright.config.mjs starts scripts/serve.py on $(E2E_PORT) (webServer)
 # and stops it when the run ends.
-# The hostile bundle the e2e suite renders (written by a native test), a
-# national build split by state, and fictional providers around San Diego
-# for the near-me and open-now specs (tests/fixtures/nearby).
+# The sources of data/ as Waypoint parses them (tests/e2e/support/data.mjs
+# reads them), the hostile bundle the e2e suite renders (written by a native
+# test), a national build split by state, and fictional providers around
+# San Diego for the near-me and open-now specs (tests/fixtures/nearby).
 e2e-fixtures: $(SETUP_BUILD)
+	cargo run --release --bin waypoint -- dump --data data --out target/e2e-fixtures/data.json
 	cargo test --locked -p waypoint-cli --test hostile writes_the_hostile_bundle_fixture
 	WAYPOINT_SHARDS=always cargo run --release --bin waypoint -- build --data data --out target/e2e-fixtures/sharded
 	rm -rf target/e2e-fixtures/nearby-providers && mkdir -p target/e2e-fixtures/nearby-providers

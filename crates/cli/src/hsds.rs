@@ -2,8 +2,9 @@
 //! datapackages, 1.x/2.x CSV packages; folders or zips), `waypoint export
 //! --format hsds-json`, and `waypoint validate <hsds path>`.
 //!
-//! Import reads any of the formats into raw records (`json`, `csv`,
-//! `legacy`), converts them once (`convert`, using `normalise` and the
+//! Import reads any of the formats into raw records (`json`; `package`
+//! reads a CSV package into `table`s, which `csv` and `legacy` join),
+//! converts them once (`convert`, using `normalise` and the
 //! deployment's `mapping`), and writes Waypoint's editing format: one TOML
 //! file per organisation, plus `import-report.toml` with what could not be
 //! mapped, for `waypoint report`.
@@ -15,7 +16,9 @@ pub mod json;
 pub mod legacy;
 pub mod mapping;
 pub mod normalise;
+pub mod package;
 pub mod raw;
+pub mod table;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -25,7 +28,6 @@ use serde::{Deserialize, Serialize};
 
 use super::problem::{Problem, Problems};
 use super::source::{ProviderFile, TaxonomySource};
-use super::Args;
 use waypoint_core::model::Date;
 use mapping::{Mapping, Vocabulary};
 
@@ -68,7 +70,7 @@ pub fn options(data: &Path, mapping: Option<&Path>, source_name: Option<String>,
     };
     let mapping_file = mapping.map(Path::to_path_buf).unwrap_or_else(|| data.join("hsds-mapping.toml"));
     let mapping = Mapping::load(&mapping_file, Vocabulary::from_taxonomy(&taxonomy), problems)?;
-    Some(Options { mapping, today: super::today(), source_name })
+    Some(Options { mapping, today: crate::clock::today(), source_name })
 }
 
 /// Imports a JSON file, a zip, or a folder holding a CSV package.
@@ -76,25 +78,7 @@ pub fn import_path(path: &Path, options: &Options) -> Imported {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
     if path.is_dir() {
         let mut problems = Problems::default();
-        let mut files = Vec::new();
-        match fs::read_dir(path) {
-            Ok(entries) => {
-                let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
-                paths.sort();
-                for p in paths {
-                    let file = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
-                    let wanted = file.to_ascii_lowercase().ends_with(".csv") || file.eq_ignore_ascii_case("datapackage.json");
-                    if !wanted {
-                        continue;
-                    }
-                    match fs::read(&p) {
-                        Ok(bytes) => files.push((file, bytes)),
-                        Err(e) => problems.error(&file, "-", "-", format!("cannot read: {e}")),
-                    }
-                }
-            }
-            Err(e) => problems.error(&name, "-", "-", format!("cannot read folder: {e}")),
-        }
+        let files = package::read_folder(&name, path, &mut problems);
         let mut imported = import_files(&name, files, options);
         problems.list.append(&mut imported.problems.list);
         imported.problems = problems;
@@ -126,7 +110,7 @@ pub fn import_json(name: &str, bytes: &[u8], options: &Options) -> Imported {
     match json::read(name, bytes, &mut problems) {
         Ok(raw) => finish(raw, "HSDS 3.0 JSON", name, problems, options),
         Err(tables) => {
-            let tables = csv::from_json_tables(name, tables);
+            let tables = package::from_json_tables(name, tables);
             let raw = csv::raw_input(&tables, &mut problems);
             finish(raw, "HSDS 3.0 tabular JSON", name, problems, options)
         }
@@ -135,7 +119,7 @@ pub fn import_json(name: &str, bytes: &[u8], options: &Options) -> Imported {
 
 pub fn import_zip(name: &str, bytes: &[u8], options: &Options) -> Imported {
     let mut problems = Problems::default();
-    let package = csv::unzip(name, bytes, &mut problems);
+    let package = package::unzip(name, bytes, &mut problems);
     let mut imported = import_files(name, package.files, options);
     problems.list.append(&mut imported.problems.list);
     imported.problems = problems;
@@ -145,8 +129,8 @@ pub fn import_zip(name: &str, bytes: &[u8], options: &Options) -> Imported {
 /// A CSV package already in memory: (file name, bytes) pairs.
 pub fn import_files(name: &str, files: Vec<(String, Vec<u8>)>, options: &Options) -> Imported {
     let mut problems = Problems::default();
-    let package = csv::Package { label: name.to_string(), files };
-    let (tables, version) = csv::tables(&package, &mut problems);
+    let package = package::Package { label: name.to_string(), files };
+    let (tables, version) = package::tables(&package, &mut problems);
     let legacy = tables.iter().any(|t| legacy::USED.contains(&t.name.as_str()));
     let format = match (version.as_str(), legacy) {
         (v, _) if !v.is_empty() => format!("HSDS {v} CSV"),
@@ -261,7 +245,7 @@ pub fn write(imported: &Imported, input: &Path, out: &Path) -> Result<Vec<PathBu
         "# Imported by `waypoint import` from {} ({}) on {}.\n# Edit freely; importing into this folder again replaces this file.\n\n",
         input.display(),
         imported.format,
-        super::today()
+        crate::clock::today()
     );
     for p in &imported.providers {
         let base = normalise::slug(&p.organization.id);
@@ -280,7 +264,7 @@ pub fn write(imported: &Imported, input: &Path, out: &Path) -> Result<Vec<PathBu
         input: input.display().to_string(),
         providers: out.display().to_string(),
         format: imported.format.clone(),
-        imported: super::today().to_string(),
+        imported: crate::clock::today().to_string(),
         organizations: imported.providers.len(),
         services: imported.services(),
         warnings: imported.problems.warnings(),
@@ -324,90 +308,8 @@ fn tidy(toml_text: &str) -> String {
     out
 }
 
-fn print_unmapped(unmapped: &BTreeMap<String, usize>, mapping_file: &str) {
-    if unmapped.is_empty() {
-        return;
-    }
-    let mut list: Vec<(&String, &usize)> = unmapped.iter().collect();
-    list.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    println!("unmapped taxonomy terms ({}; add them to {mapping_file}):", list.len());
-    for (term, count) in list {
-        println!("  {count:>5}  {term}");
-    }
-}
-
-/// `waypoint import <path> [--out DIR] [--mapping FILE] [--source-name NAME]`
-pub(super) fn import_cmd(data: &Path, args: &Args) -> i32 {
-    let Some(input) = &args.path else {
-        eprintln!("waypoint: import needs the path of an HSDS file, folder or zip\n\n{}", super::USAGE);
-        return 2;
-    };
-    let mut problems = Problems::default();
-    let Some(options) = options(data, args.mapping.as_deref(), args.source_name.clone(), &mut problems) else {
-        super::report(&problems);
-        return 1;
-    };
-    let started = std::time::Instant::now();
-    let imported = import_path(input, &options);
-    let elapsed = started.elapsed();
-    let out = args.out.clone().unwrap_or_else(|| "target/imported/providers".into());
-    for p in &imported.problems.list {
-        println!("{p}");
-    }
-    print_unmapped(&imported.unmapped, &options.mapping.file);
-    if imported.problems.has_errors() && imported.providers.is_empty() {
-        println!("{} errors, {} warnings", imported.problems.errors(), imported.problems.warnings());
-        eprintln!("waypoint: nothing imported from {}", input.display());
-        return 1;
-    }
-    match write(&imported, input, &out) {
-        Ok(files) => {
-            println!("{} errors, {} warnings", imported.problems.errors(), imported.problems.warnings());
-            println!(
-                "imported {} services of {} organisations from {} ({}) in {:.2} s; wrote {} files to {}",
-                imported.services(),
-                imported.providers.len(),
-                input.display(),
-                imported.format,
-                elapsed.as_secs_f64(),
-                files.len(),
-                out.display()
-            );
-            println!("next: waypoint validate --providers {}", out.display());
-            i32::from(imported.problems.has_errors())
-        }
-        Err(e) => {
-            eprintln!("waypoint: {e}");
-            1
-        }
-    }
-}
-
-/// `waypoint validate <hsds path>`: the import's problems, then the
-/// imported records checked against the model beside the directory's own
-/// providers (so ids that clash, and the site's hotlines, are checked too).
-pub(super) fn validate_cmd(data: &Path, args: &Args) -> i32 {
-    let input = args.path.clone().unwrap_or_default();
-    let mut problems = Problems::default();
-    let Some(options) = options(data, args.mapping.as_deref(), args.source_name.clone(), &mut problems) else {
-        super::report(&problems);
-        return 1;
-    };
-    let imported = import_path(&input, &options);
-    problems.list.extend(imported.problems.list.iter().cloned());
-    let mut sources = super::load::load(data, args.providers.as_deref(), &mut problems);
-    let label = |org: &str| format!("{} (imported {org})", input.display());
-    sources.providers.extend(imported.providers.iter().map(|p| (label(&p.organization.id), p.clone())));
-    let compile_options = super::compile::Options { today: options.today, allow_fictional: args.allow_fictional };
-    let bundle = super::compile::compile(&sources, compile_options, &mut problems);
-    super::report(&problems);
-    print_unmapped(&imported.unmapped, &options.mapping.file);
-    println!("{}: {} services of {} organisations ({})", input.display(), imported.services(), imported.providers.len(), imported.format);
-    i32::from(problems.has_errors() || bundle.is_none())
-}
-
 /// English (or the default language's) labels, for readable exports.
-pub fn labels(sources: &super::load::Sources) -> HashMap<String, String> {
+pub fn labels(sources: &crate::load::Sources) -> HashMap<String, String> {
     let lang = sources.site.as_ref().map(|(_, s)| s.default_language.clone()).unwrap_or_else(|| "en".into());
     sources
         .locales
@@ -417,45 +319,3 @@ pub fn labels(sources: &super::load::Sources) -> HashMap<String, String> {
         .unwrap_or_default()
 }
 
-/// `waypoint export --format hsds-json <out.json> [--providers DIR]`
-pub(super) fn export_cmd(data: &Path, args: &Args) -> i32 {
-    match args.format.as_deref() {
-        Some("hsds-json") => {}
-        other => {
-            eprintln!("waypoint: export needs --format hsds-json (found {other:?})\n\n{}", super::USAGE);
-            return 2;
-        }
-    }
-    let Some(out) = args.path.clone().or_else(|| args.out.clone()) else {
-        eprintln!("waypoint: export needs the file to write, e.g. target/export/services.json\n\n{}", super::USAGE);
-        return 2;
-    };
-    // Only a directory that validates is exported: the export is what other
-    // systems will take as checked facts.
-    let (bundle, problems) = super::check(data, args.providers.as_deref(), args.allow_fictional);
-    if bundle.is_none() || problems.has_errors() {
-        super::report(&problems);
-        eprintln!("waypoint: not exporting: fix the errors above");
-        return 1;
-    }
-    let mut quiet = Problems::default();
-    let sources = super::load::load(data, args.providers.as_deref(), &mut quiet);
-    let vocabulary = sources.taxonomy.as_ref().map(|(_, t)| Vocabulary::from_taxonomy(t)).unwrap_or_default();
-    let labels = labels(&sources);
-    let providers: Vec<ProviderFile> = sources.providers.into_iter().map(|(_, p)| p).collect();
-    let json = export::Export { vocabulary: &vocabulary, labels: &labels }.services(&providers);
-    let count = json.as_array().map(Vec::len).unwrap_or(0);
-    let text = serde_json::to_string_pretty(&json).expect("JSON values serialise");
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if let Err(e) = fs::create_dir_all(dir) {
-            eprintln!("waypoint: cannot create {}: {e}", dir.display());
-            return 1;
-        }
-    }
-    if let Err(e) = fs::write(&out, text) {
-        eprintln!("waypoint: cannot write {}: {e}", out.display());
-        return 1;
-    }
-    println!("wrote {count} services of {} organisations as HSDS 3.0 JSON to {}", providers.len(), out.display());
-    0
-}

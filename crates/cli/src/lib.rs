@@ -1,5 +1,7 @@
 //! The data steward's command-line tool: `build`, `validate`, `generate`.
 
+pub mod clock;
+mod commands;
 pub mod compile;
 pub mod generate;
 pub mod hsds;
@@ -9,11 +11,12 @@ pub mod report;
 pub mod source;
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use waypoint_core::bundle::Bundle;
-use waypoint_core::model::Date;
+use load::Sources;
 use problem::Problems;
+
+pub use clock::today;
 
 const USAGE: &str = "\
 waypoint: build and check Waypoint's data
@@ -26,6 +29,7 @@ USAGE:
   waypoint validate PATH [--data DIR] [--providers DIR] [--mapping FILE]
   waypoint export   --format hsds-json OUT.json [--data DIR] [--providers DIR] [--allow-fictional]
   waypoint report   [--data DIR] [--providers DIR]
+  waypoint dump     [--data DIR] [--providers DIR] [--out FILE]
 
   build     checks data/ and writes the bundle the browser loads (OUT/site.bin)
   validate  checks data/ and prints every problem with file, record and field;
@@ -43,6 +47,8 @@ USAGE:
   report    prints the directory's health: records by domain, population and
             state, records not verified in 12 months, records nobody can
             contact, and unmapped terms of the last import
+  dump      writes every source file of data/ as it parses, as JSON, to
+            FILE (default target/e2e-fixtures/data.json), for the e2e suite
 
 Defaults: --data data, --out target/site-data (build) or target/generated (generate),
 --seed 1. Set WAYPOINT_TODAY=YYYY-MM-DD to fix the date used for freshness checks.";
@@ -107,13 +113,14 @@ pub fn run(argv: &[String]) -> i32 {
         args.providers = args.path.clone().filter(|p| p.is_dir() && !hsds::is_hsds_input(p));
     }
     match command.as_str() {
-        "build" => build(&data, &args),
-        "validate" if args.path.as_deref().is_some_and(hsds::is_hsds_input) => hsds::validate_cmd(&data, &args),
-        "validate" => validate(&data, &args),
-        "import" => hsds::import_cmd(&data, &args),
-        "export" => hsds::export_cmd(&data, &args),
-        "report" => report::run(&data, args.providers.as_deref()),
-        "generate" => generate_cmd(&data, &args),
+        "build" => commands::build(&data, &args),
+        "validate" if args.path.as_deref().is_some_and(hsds::is_hsds_input) => commands::validate_hsds(&data, &args),
+        "validate" => commands::validate(&data, &args),
+        "import" => commands::import(&data, &args),
+        "export" => commands::export(&data, &args),
+        "report" => commands::report(&data, args.providers.as_deref()),
+        "generate" => commands::generate(&data, &args),
+        "dump" => commands::dump(&data, &args),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             0
@@ -127,154 +134,17 @@ pub fn run(argv: &[String]) -> i32 {
 
 /// Loads and compiles `data`, printing every problem.
 pub fn check(data: &Path, providers: Option<&Path>, allow_fictional: bool) -> (Option<Bundle>, Problems) {
+    let (_, bundle, problems) = load_and_check(data, providers, allow_fictional);
+    (bundle, problems)
+}
+
+/// `check`, keeping the sources for the commands that read them as well,
+/// so they are loaded once.
+fn load_and_check(data: &Path, providers: Option<&Path>, allow_fictional: bool) -> (Sources, Option<Bundle>, Problems) {
     let mut problems = Problems::default();
     let sources = load::load(data, providers, &mut problems);
     let options = compile::Options { today: today(), allow_fictional };
     let bundle = compile::compile(&sources, options, &mut problems);
-    (bundle, problems)
+    (sources, bundle, problems)
 }
 
-fn report(problems: &Problems) {
-    for p in &problems.list {
-        println!("{p}");
-    }
-    println!("{} errors, {} warnings", problems.errors(), problems.warnings());
-}
-
-fn validate(data: &Path, args: &Args) -> i32 {
-    let (bundle, problems) = check(data, args.providers.as_deref(), args.allow_fictional);
-    report(&problems);
-    if let Some(b) = &bundle {
-        println!(
-            "{} organisations, {} services, {} languages",
-            b.directory.organizations.len(),
-            b.directory.services.len(),
-            b.locales.len()
-        );
-    }
-    i32::from(problems.has_errors() || bundle.is_none())
-}
-
-fn build(data: &Path, args: &Args) -> i32 {
-    let (bundle, problems) = check(data, args.providers.as_deref(), args.allow_fictional);
-    let Some(bundle) = bundle.filter(|_| !problems.has_errors()) else {
-        report(&problems);
-        eprintln!("waypoint: not building: fix the errors above");
-        return 1;
-    };
-    if problems.warnings() > 0 {
-        report(&problems);
-    }
-    let out = args.out.clone().unwrap_or_else(|| "target/site-data".into());
-    let (bundle, later) = bundle.split_languages();
-    let (bundle, shards) = if shard_by_state(&bundle) { bundle.split_states() } else { (bundle, Vec::new()) };
-    let bytes = bundle.encode();
-    let path = out.join("site.bin");
-    let mut files = vec![(path.clone(), bytes.clone())];
-    for (info, data) in &shards {
-        files.push((out.join(info.file.rsplit('/').next().unwrap_or(&info.file)), data.clone()));
-    }
-    for catalog in &later {
-        let name = waypoint_core::bundle::catalog_path(&catalog.lang);
-        let file = out.join(name.rsplit('/').next().unwrap_or(&name));
-        files.push((file, waypoint_core::bundle::encode(catalog)));
-    }
-    for (file, data) in &files {
-        if let Err(e) = std::fs::create_dir_all(&out).and_then(|_| std::fs::write(file, data)) {
-            eprintln!("waypoint: cannot write {}: {e}", file.display());
-            return 1;
-        }
-    }
-    if !shards.is_empty() {
-        let largest = shards.iter().map(|(_, d)| d.len()).max().unwrap_or(0);
-        println!("wrote {} state files (largest {largest} bytes), fetched when someone chooses a state", shards.len());
-    }
-    for (file, data) in files[1 + shards.len()..].iter() {
-        println!("wrote {} ({} bytes, fetched when first needed)", file.display(), data.len());
-    }
-    println!(
-        "wrote {} ({} bytes): {} organisations, {} services, {} languages",
-        path.display(),
-        bytes.len(),
-        bundle.directory.organizations.len(),
-        bundle.directory.services.len(),
-        bundle.locales.len()
-    );
-    0
-}
-
-fn generate_cmd(data: &Path, args: &Args) -> i32 {
-    let Some(n) = args.services else {
-        eprintln!("waypoint: generate needs --services N\n\n{USAGE}");
-        return 2;
-    };
-    let mut problems = Problems::default();
-    let sources = load::load(data, None, &mut problems);
-    let taxonomy = compile::compile(&sources, compile::Options { today: today(), allow_fictional: false }, &mut problems)
-        .map(|b| b.taxonomy);
-    let Some(taxonomy) = taxonomy.filter(|t| !t.states.is_empty() && !t.service_types.is_empty()) else {
-        report(&problems);
-        eprintln!("waypoint: generate needs a valid taxonomy in {}", data.display());
-        return 1;
-    };
-    let files = generate::generate(n, args.seed, &taxonomy);
-    let out = args.out.clone().unwrap_or_else(|| "target/generated".into()).join("providers");
-    let path = out.join("generated.json");
-    let json = serde_json::to_vec(&files).expect("sources serialise");
-    if let Err(e) = std::fs::create_dir_all(&out).and_then(|_| std::fs::write(&path, json)) {
-        eprintln!("waypoint: cannot write {}: {e}", path.display());
-        return 1;
-    }
-    println!("wrote {} fictional services in {} organisations to {}", n, files.len(), path.display());
-    0
-}
-
-/// Directories above this many services are split by state, so a visitor
-/// downloads the nationwide services and then only the state they choose.
-/// Below it one file is smaller than a manifest and a shard, and the page
-/// never needs to fetch anything after load.
-const SHARD_ABOVE_SERVICES: usize = 2000;
-
-/// `WAYPOINT_SHARDS=always|never` overrides the size rule.
-fn shard_by_state(bundle: &Bundle) -> bool {
-    match std::env::var("WAYPOINT_SHARDS").as_deref() {
-        Ok("always") => true,
-        Ok("never") => false,
-        _ => bundle.directory.services.len() > SHARD_ABOVE_SERVICES,
-    }
-}
-
-/// Today's date (UTC), or `WAYPOINT_TODAY` when set.
-pub fn today() -> Date {
-    if let Some(d) = std::env::var("WAYPOINT_TODAY").ok().and_then(|s| Date::parse(&s)) {
-        return d;
-    }
-    let days = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0) as i64;
-    civil_from_days(days)
-}
-
-/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-    Date { year, month, day }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
-        assert_eq!(civil_from_days(20_515).to_string(), "2026-03-03");
-        assert_eq!(civil_from_days(11_016).to_string(), "2000-02-29");
-    }
-}

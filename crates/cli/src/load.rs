@@ -57,6 +57,19 @@ pub fn load(data: &Path, providers: Option<&Path>, problems: &mut Problems) -> S
     sources
 }
 
+/// Every file of `locales/<lang>/` as the table it parses to, named by its
+/// path, for `waypoint dump` (`load` merges them into one catalogue per
+/// language).
+pub fn locale_documents(data: &Path, problems: &mut Problems) -> Vec<(String, toml::Table)> {
+    let mut documents = Vec::new();
+    for dir in sorted_entries(&data.join("locales"), problems).into_iter().filter(|p| p.is_dir()) {
+        for file in sorted_entries(&dir, problems).into_iter().filter(|p| has_ext(p, "toml")) {
+            documents.extend(read_toml::<toml::Table>(&file, problems));
+        }
+    }
+    documents
+}
+
 fn has_ext(path: &Path, ext: &str) -> bool {
     path.extension().is_some_and(|e| e == ext)
 }

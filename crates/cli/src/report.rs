@@ -10,9 +10,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::hsds::read_report;
-use super::load::{self, Sources};
-use super::problem::Problems;
+use crate::hsds::read_report;
+use crate::load::Sources;
 use waypoint_core::model::{Date, ServiceArea};
 
 /// What the report found, for printing and for tests.
@@ -135,14 +134,3 @@ impl Health {
     }
 }
 
-/// `waypoint report [--data DIR] [--providers DIR]`
-pub fn run(data: &Path, providers: Option<&Path>) -> i32 {
-    let mut problems = Problems::default();
-    let sources = load::load(data, providers, &mut problems);
-    let today = super::today();
-    let (_, checked) = super::check(data, providers, true);
-    let errors = problems.errors().max(checked.errors());
-    let dir = providers.map(Path::to_path_buf).unwrap_or_else(|| data.join("providers"));
-    print!("{}", health(&sources, &dir, today, errors).render(today));
-    0
-}

@@ -10,9 +10,9 @@
 //! - `providers/*.toml` (or `.json`): one organisation per file with its
 //!   services (`ProviderFile`).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteSource {
     pub title: String,
@@ -21,7 +21,7 @@ pub struct SiteSource {
     pub help_service: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaxonomySource {
     pub domains: Vec<String>,
@@ -33,14 +33,14 @@ pub struct TaxonomySource {
     pub states: Vec<StateSource>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceTypeSource {
     pub code: String,
     pub domain: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct StateSource {
     pub code: String,
@@ -48,7 +48,7 @@ pub struct StateSource {
 }
 
 /// One organisation and the services it offers.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProviderFile {
     pub organization: OrganizationSource,
@@ -58,7 +58,7 @@ pub struct ProviderFile {
     pub services: Vec<ServiceSource>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrganizationSource {
     pub id: String,
@@ -71,7 +71,7 @@ pub struct OrganizationSource {
     pub fictional: bool,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceSource {
     /// Who published the facts.
@@ -82,7 +82,7 @@ pub struct SourceSource {
     pub last_verified: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceSource {
     pub id: String,
@@ -126,7 +126,7 @@ pub struct ServiceSource {
     pub source: Option<SourceSource>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhoneSource {
     pub number: String,
@@ -136,7 +136,7 @@ pub struct PhoneSource {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LocationSource {
     pub name: Option<String>,
@@ -152,7 +152,7 @@ pub struct LocationSource {
     pub confidential: bool,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct HoursSource {
     /// `mon-fri`, `sat,sun`, `mon`.
@@ -165,7 +165,7 @@ pub struct HoursSource {
 
 /// `guide.toml`: the self-screening guide's structure. Its words are in the
 /// locale catalogues under `guide.*`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuideSource {
     pub start: String,
@@ -179,7 +179,7 @@ pub struct GuideSource {
     pub outcomes: Vec<OutcomeSource>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignSource {
     pub id: String,
@@ -191,7 +191,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NeedSource {
     pub id: String,
@@ -202,7 +202,7 @@ pub struct NeedSource {
     pub population: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepSource {
     pub id: String,
@@ -213,7 +213,7 @@ pub struct StepSource {
     pub answers: Vec<AnswerSource>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerSource {
     pub id: String,
@@ -224,7 +224,7 @@ pub struct AnswerSource {
     pub needs: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeSource {
     pub id: String,

@@ -219,9 +219,3 @@ pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, BundleE
     }
     postcard::from_bytes(&bytes[4..]).map_err(|e| BundleError::Corrupt(e.to_string()))
 }
-
-/// Where the browser finds the rest of a language's strings (the CLI's
-/// name for `paths::catalog` until its build writes through `paths`).
-pub fn catalog_path(lang: &str) -> String {
-    paths::catalog(lang)
-}

@@ -226,36 +226,7 @@ impl Reader<'_> {
     }
 
     fn service(&mut self, at: &At, o: Obj, org: Option<usize>, org_locations: &[&HashMap<String, RawLocation>]) -> RawService {
-        let t = |r: &mut Self, key: &str| r.text(at, o, key);
-        let mut s = RawService {
-            at: at.clone(),
-            id: t(self, "id"),
-            organization: match org {
-                Some(i) => OrgRef::Index(i),
-                None => OrgRef::Id(t(self, "organization_id")),
-            },
-            name: t(self, "name"),
-            description: t(self, "description"),
-            url: t(self, "url"),
-            email: t(self, "email"),
-            status: t(self, "status"),
-            application_process: t(self, "application_process"),
-            minimum_age: t(self, "minimum_age"),
-            maximum_age: t(self, "maximum_age"),
-            assured_date: t(self, "assured_date"),
-            last_modified: t(self, "last_modified"),
-            confidential: confidential_flag(o),
-            ..RawService::default()
-        };
-        for key in ["fees_description", "fees"] {
-            let value = t(self, key);
-            if !value.trim().is_empty() {
-                s.fees.push(RawText { at: at.clone(), field: key.into(), value });
-                break;
-            }
-        }
-        let eligibility = t(self, "eligibility_description");
-        s.eligibility.push(RawText { at: at.clone(), field: "eligibility_description".into(), value: eligibility });
+        let mut s = RawService::read(at, org, confidential_flag(o), |key| self.text(at, o, key));
         s.metadata = self.list(at, o, "metadata").into_iter().map(|(a, m)| self.meta(&a, m)).collect();
         s.phones = self.list(at, o, "phones").into_iter().map(|(a, p)| self.phone(&a, p)).collect();
         s.schedules = self.list(at, o, "schedules").into_iter().map(|(a, x)| self.schedule(&a, x)).collect();
@@ -291,66 +262,29 @@ impl Reader<'_> {
     }
 
     fn meta(&mut self, at: &At, o: Obj) -> RawMeta {
-        RawMeta {
-            field_name: self.text(at, o, "field_name"),
-            replacement_value: self.text(at, o, "replacement_value"),
-            last_action_date: self.text(at, o, "last_action_date"),
-        }
+        RawMeta::read(|key| self.text(at, o, key))
     }
 
     fn phone(&mut self, at: &At, o: Obj) -> RawPhone {
-        RawPhone {
-            at: at.clone(),
-            number: self.text(at, o, "number"),
-            extension: self.text(at, o, "extension"),
-            kind: self.text(at, o, "type"),
-            description: self.text(at, o, "description"),
-            terms: self.terms(at, o),
-        }
+        let phone = RawPhone::read(at.clone(), &["type"], |key| self.text(at, o, key));
+        RawPhone { terms: self.terms(at, o), ..phone }
     }
 
     fn schedule(&mut self, at: &At, o: Obj) -> RawSchedule {
-        RawSchedule {
-            at: at.clone(),
-            freq: self.text(at, o, "freq"),
-            byday: self.text(at, o, "byday"),
-            weekday: self.text(at, o, "weekday"),
-            opens_at: self.text(at, o, "opens_at"),
-            closes_at: self.text(at, o, "closes_at"),
-            description: self.text(at, o, "description"),
-            notes: self.text(at, o, "notes"),
-        }
+        RawSchedule::read(at.clone(), |key| self.text(at, o, key))
     }
 
     fn location(&mut self, at: &At, o: Obj) -> RawLocation {
-        RawLocation {
-            at: at.clone(),
-            id: self.text(at, o, "id"),
-            name: self.text(at, o, "name"),
-            alternate_name: self.text(at, o, "alternate_name"),
-            location_type: self.text(at, o, "location_type"),
-            latitude: self.text(at, o, "latitude"),
-            longitude: self.text(at, o, "longitude"),
-            addresses: self.list(at, o, "addresses").into_iter().map(|(a, x)| self.address(&a, x)).collect(),
-            phones: self.list(at, o, "phones").into_iter().map(|(a, p)| self.phone(&a, p)).collect(),
-            schedules: self.list(at, o, "schedules").into_iter().map(|(a, x)| self.schedule(&a, x)).collect(),
-            terms: self.terms(at, o),
-            confidential: confidential_flag(o),
-        }
+        let mut l = RawLocation::read(at.clone(), confidential_flag(o), |key| self.text(at, o, key));
+        l.addresses = self.list(at, o, "addresses").into_iter().map(|(a, x)| self.address(&a, x)).collect();
+        l.phones = self.list(at, o, "phones").into_iter().map(|(a, p)| self.phone(&a, p)).collect();
+        l.schedules = self.list(at, o, "schedules").into_iter().map(|(a, x)| self.schedule(&a, x)).collect();
+        l.terms = self.terms(at, o);
+        l
     }
 
     fn address(&mut self, at: &At, o: Obj) -> RawAddress {
-        RawAddress {
-            at: at.clone(),
-            address_1: self.text(at, o, "address_1"),
-            address_2: self.text(at, o, "address_2"),
-            city: self.text(at, o, "city"),
-            state: self.text(at, o, "state_province"),
-            postal_code: self.text(at, o, "postal_code"),
-            country: self.text(at, o, "country"),
-            address_type: self.text(at, o, "address_type"),
-            confidential: confidential_flag(o),
-        }
+        RawAddress::read(at.clone(), confidential_flag(o), |key| self.text(at, o, key))
     }
 
     /// Attributes (each with its taxonomy term), bare taxonomy terms, and

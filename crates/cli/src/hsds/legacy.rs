@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::csv::{Row, Table};
+use super::table::{Row, Table};
 use super::raw::{At, RawAddress, RawSchedule, RawTerm};
 
 /// Legacy tables Waypoint reads.
@@ -69,17 +69,8 @@ pub fn address(t: &Table, r: &Row, kind: &str) -> RawAddress {
         "" => kind,
         given => given,
     };
-    RawAddress {
-        at: t.at(r),
-        address_1: t.get(r, "address_1").into(),
-        address_2: more.join(", "),
-        city: t.get(r, "city").into(),
-        state: t.get(r, "state_province").into(),
-        postal_code: t.get(r, "postal_code").into(),
-        country: t.get(r, "country").into(),
-        address_type: address_type.into(),
-        confidential: t.confidential(r),
-    }
+    let address = RawAddress::read(t.at(r), t.confidential(r), |c| t.get(r, c).into());
+    RawAddress { address_2: more.join(", "), address_type: address_type.into(), ..address }
 }
 
 /// Taxonomy links of 1.x (`services_taxonomy` → `taxonomy`) and 2.x

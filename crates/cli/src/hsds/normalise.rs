@@ -235,7 +235,7 @@ pub fn parse_time(raw: &str) -> Option<u16> {
         }
         None => h,
     };
-    (h < 24 || (h == 24 && m == 0)).then_some(h * 60 + m)
+    (h < 24 || (h == 24 && m == 0)).then(|| h * 60 + m)
 }
 
 fn split_meridiem(s: &str) -> (&str, Option<bool>) {

@@ -224,6 +224,117 @@ pub struct RawMeta {
     pub last_action_date: String,
 }
 
+// The fields every reader takes as found, by their HSDS names: one list for
+// the JSON and the CSV readers, so a new field is read in one place. `get`
+// gives a field as text ("" when absent); the readers add what they find
+// in their own ways (linked records, confidentiality flags, 1.x columns).
+
+impl RawService {
+    /// `org` is the organisation the service was nested in, if it was;
+    /// otherwise `organization_id` links it.
+    pub fn read(at: &At, org: Option<usize>, confidential: Option<String>, mut get: impl FnMut(&str) -> String) -> RawService {
+        let mut s = RawService {
+            at: at.clone(),
+            id: get("id"),
+            organization: match org {
+                Some(i) => OrgRef::Index(i),
+                None => OrgRef::Id(get("organization_id")),
+            },
+            name: get("name"),
+            description: get("description"),
+            url: get("url"),
+            email: get("email"),
+            status: get("status"),
+            application_process: get("application_process"),
+            minimum_age: get("minimum_age"),
+            maximum_age: get("maximum_age"),
+            assured_date: get("assured_date"),
+            last_modified: get("last_modified"),
+            confidential,
+            ..RawService::default()
+        };
+        for key in ["fees_description", "fees"] {
+            let value = get(key);
+            if !value.trim().is_empty() {
+                s.fees.push(RawText { at: at.clone(), field: key.into(), value });
+                break;
+            }
+        }
+        let eligibility = get("eligibility_description");
+        s.eligibility.push(RawText { at: at.clone(), field: "eligibility_description".into(), value: eligibility });
+        s
+    }
+}
+
+impl RawPhone {
+    /// The type is the first of `kind_fields` that is given.
+    pub fn read(at: At, kind_fields: &[&str], mut get: impl FnMut(&str) -> String) -> RawPhone {
+        RawPhone {
+            at,
+            number: get("number"),
+            extension: get("extension"),
+            kind: kind_fields.iter().map(|f| get(f)).find(|v| !v.is_empty()).unwrap_or_default(),
+            description: get("description"),
+            terms: Vec::new(),
+        }
+    }
+}
+
+impl RawSchedule {
+    pub fn read(at: At, mut get: impl FnMut(&str) -> String) -> RawSchedule {
+        RawSchedule {
+            at,
+            freq: get("freq"),
+            byday: get("byday"),
+            weekday: get("weekday"),
+            opens_at: get("opens_at"),
+            closes_at: get("closes_at"),
+            description: get("description"),
+            notes: get("notes"),
+        }
+    }
+}
+
+impl RawLocation {
+    /// The location's own fields; its addresses, phones, schedules and
+    /// terms are linked records the reader adds.
+    pub fn read(at: At, confidential: Option<String>, mut get: impl FnMut(&str) -> String) -> RawLocation {
+        RawLocation {
+            at,
+            id: get("id"),
+            name: get("name"),
+            alternate_name: get("alternate_name"),
+            location_type: get("location_type"),
+            latitude: get("latitude"),
+            longitude: get("longitude"),
+            confidential,
+            ..RawLocation::default()
+        }
+    }
+}
+
+impl RawAddress {
+    pub fn read(at: At, confidential: Option<String>, mut get: impl FnMut(&str) -> String) -> RawAddress {
+        RawAddress {
+            at,
+            address_1: get("address_1"),
+            address_2: get("address_2"),
+            city: get("city"),
+            state: get("state_province"),
+            postal_code: get("postal_code"),
+            country: get("country"),
+            address_type: get("address_type"),
+            confidential,
+        }
+    }
+}
+
+impl RawMeta {
+    pub fn read(mut get: impl FnMut(&str) -> String) -> RawMeta {
+        RawMeta { field_name: get("field_name"), replacement_value: get("replacement_value"), last_action_date: get("last_action_date") }
+    }
+}
+
 /// The boolean columns real exports use for a confidential record or
 /// address (HSDS has no standard flag yet).
 pub const CONFIDENTIAL_COLUMNS: [&str; 3] = ["confidential", "is_confidential", "address_confidential"];

@@ -1,0 +1,62 @@
+//! The UI and taxonomy strings of every language.
+
+use std::collections::HashMap;
+
+use crate::load::Sources;
+use crate::problem::Problems;
+use waypoint_core::locale::{placeholders, Catalog};
+use waypoint_core::taxonomy::{label_key, Taxonomy};
+
+/// Every language must have every key of the default language, with the
+/// same placeholders; the default language must label every taxonomy code.
+pub(super) fn compile_locales(sources: &Sources, default: &str, taxonomy: &Taxonomy, problems: &mut Problems) -> Vec<Catalog> {
+    let Some(base) = sources.locales.iter().find(|l| l.lang == default) else {
+        problems.error("locales", default, "-", "no folder for the default language");
+        return Vec::new();
+    };
+    let base_map: HashMap<&str, &str> = base.entries.iter().map(|(k, v, _)| (k.as_str(), v.as_str())).collect();
+    let mut required: Vec<String> = vec!["meta.name".into(), "area.nationwide".into()];
+    required.extend(taxonomy.domains.iter().map(|c| label_key::domain(c)));
+    required.extend(taxonomy.service_types.iter().map(|s| label_key::service_type(&s.code)));
+    required.extend(taxonomy.populations.iter().map(|c| label_key::population(c)));
+    required.extend(taxonomy.languages.iter().map(|c| label_key::language(c)));
+    for key in &required {
+        if !base_map.contains_key(key.as_str()) {
+            problems.error(&format!("locales/{default}"), key, "label", "missing in the default language");
+        }
+    }
+    let mut catalogs = Vec::new();
+    for locale in &sources.locales {
+        let folder = format!("locales/{}", locale.lang);
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for (key, value, file) in &locale.entries {
+            if seen.insert(key, file).is_some() {
+                problems.error(file, key, "key", "defined twice");
+            }
+            if value.trim().is_empty() {
+                problems.error(file, key, "value", "empty string");
+            }
+            match base_map.get(key.as_str()) {
+                None if locale.lang != default => problems.warning(file, key, "key", format!("not in the default language ({default}); unused")),
+                Some(base_value) if placeholders(base_value) != placeholders(value) => problems.error(
+                    file,
+                    key,
+                    "placeholders",
+                    format!("expected {:?}, found {:?}", placeholders(base_value), placeholders(value)),
+                ),
+                _ => {}
+            }
+        }
+        for key in base_map.keys() {
+            if !seen.contains_key(key) {
+                problems.error(&folder, key, "translation", format!("missing in {}", locale.lang));
+            }
+        }
+        let name = locale.entries.iter().find(|(k, _, _)| k == "meta.name").map(|(_, v, _)| v.clone());
+        let entries = locale.entries.iter().map(|(k, v, _)| (k.clone(), v.clone())).collect();
+        catalogs.push(Catalog::new(locale.lang.clone(), name.unwrap_or_else(|| locale.lang.clone()), entries));
+    }
+    // The default language first, so it is the fallback everywhere.
+    catalogs.sort_by_key(|c| c.lang != default);
+    catalogs
+}

@@ -1,0 +1,59 @@
+//! Turns the sources into the bundle, checking every record on the way.
+//! `validate` runs this and prints the problems; `build` refuses to write a
+//! bundle while there is any error.
+
+mod checks;
+mod directory;
+mod guide;
+mod hours;
+mod locales;
+mod taxonomy;
+
+pub use checks::is_web_url;
+pub use hours::parse_days;
+
+use super::load::Sources;
+use super::problem::Problems;
+use waypoint_core::bundle::{Bundle, SiteConfig};
+use waypoint_core::model::Date;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub today: Date,
+    /// Generated test data is allowed only where asked for.
+    pub allow_fictional: bool,
+}
+
+pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> Option<Bundle> {
+    let taxonomy = taxonomy::compile_taxonomy(sources, problems)?;
+    let (site_file, site) = sources.site.as_ref().or_else(|| {
+        problems.error("site.toml", "-", "-", "missing");
+        None
+    })?;
+    let locales = locales::compile_locales(sources, &site.default_language, &taxonomy, problems);
+    let directory = directory::compile_directory(sources, &taxonomy, options, problems);
+    let guide = guide::compile_guide(sources, &taxonomy, &directory, &locales, &site.default_language, problems);
+
+    if !is_web_url(&site.exit_url) {
+        problems.error(site_file, "site", "exit_url", format!("expected an https:// address, found {:?}", site.exit_url));
+    }
+    if !locales.iter().any(|c| c.lang == site.default_language) {
+        problems.error(site_file, "site", "default_language", format!("no catalogue for {:?}", site.default_language));
+    }
+    if !directory.services.iter().any(|s| s.id == site.help_service) {
+        let message = format!("no service with id {:?}", site.help_service);
+        // A generated test directory has no real hotline to show.
+        if options.allow_fictional {
+            problems.warning(site_file, "site", "help_service", message);
+        } else {
+            problems.error(site_file, "site", "help_service", message);
+        }
+    }
+    let site = SiteConfig {
+        title: site.title.clone(),
+        exit_url: site.exit_url.clone(),
+        default_language: site.default_language.clone(),
+        help_service: site.help_service.clone(),
+    };
+    Some(Bundle { site, taxonomy, locales, directory, guide, built: options.today, shards: Vec::new() })
+}
