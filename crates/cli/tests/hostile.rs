@@ -101,8 +101,27 @@ fn writes_the_hostile_bundle_fixture() {
         phones: vec![Phone { number: format!("1-888-373-7888\"><img src=x onerror=\"{PWNED}\">"), kind: PhoneKind::Voice, note: Some(script.clone()) }],
         ..template
     };
-    bundle.directory.services.push(hostile);
+    bundle.directory.services.push(hostile.clone());
     let out = support::repo().join("target/e2e-fixtures");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("hostile-site.bin"), bundle.encode()).unwrap();
+
+    // What the e2e suite will load: the file as written decodes, whole, and
+    // the hostile record is in it with every payload as it was put there.
+    let written = std::fs::read(out.join("hostile-site.bin")).unwrap();
+    let decoded = waypoint_core::bundle::Bundle::decode(&written).expect("the hostile bundle decodes");
+    assert!(decoded == bundle, "the hostile bundle reads back as it was written");
+    let back = decoded.directory.services.iter().find(|s| s.id == "hostile-record").expect("the hostile record is in the bundle");
+    assert!(*back == hostile, "the hostile record reads back field for field");
+    assert!(back.name.contains(&script) && back.name.contains(&img) && back.name.contains('\u{202E}'), "{:?}", back.name);
+    assert!(back.description.as_deref().is_some_and(|d| d.starts_with(&svg) && d.len() > 100_000), "the long description keeps its payload");
+    assert_eq!(back.eligibility.as_deref(), Some(format!("<a href=\"javascript:{PWNED}\">click</a> &amp; &#x3C;script&#x3E;").as_str()));
+    assert_eq!(back.how_to_get_help.as_deref(), Some(img.as_str()));
+    assert_eq!(back.url.as_deref(), Some(format!("javascript:{PWNED}").as_str()), "the unsafe link is kept for the UI to refuse");
+    assert_eq!(back.chat_url.as_deref(), Some(format!("data:text/html,<script>{PWNED}</script>").as_str()));
+    assert_eq!(back.email.as_deref(), Some(format!("x@y.z?body={script}").as_str()));
+    assert_eq!(back.phones.len(), 1);
+    assert!(back.phones[0].number.contains(&format!("onerror=\"{PWNED}\"")), "{:?}", back.phones[0]);
+    assert_eq!(back.phones[0].note.as_deref(), Some(script.as_str()));
+    assert!(!back.law_enforcement, "shown among the results, where the payloads are rendered");
 }

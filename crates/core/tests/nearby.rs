@@ -9,7 +9,7 @@ mod support;
 use std::rc::Rc;
 
 use waypoint_core::filter::Filters;
-use waypoint_core::geo::{Place, Point};
+use waypoint_core::geo::{self, Place, Point};
 use waypoint_core::share::SharedSearch;
 use waypoint_core::site::{Order, Site};
 
@@ -34,16 +34,19 @@ fn nearby_site() -> Rc<Site> {
     Rc::new(Site::new(bundle.unwrap()))
 }
 
+/// `geo/zip/921.txt` as scripts/geo-data.mjs writes it from GeoNames; geo.rs
+/// reads the same file and checks it against the writer's output.
+const ZIP_921: &str = include_str!("../../../tests/fixtures/geo/zip-921.txt");
+
 /// 92101 as `geo::find_zip` reads it from the GeoNames file.
 fn downtown_san_diego() -> Rc<Place> {
-    Rc::new(Place {
-        label: "92101 San Diego, CA".into(),
-        point: Point { lat: 32.7190, lon: -117.1627 },
-        state: "CA".into(),
-        city: Some("San Diego".into()),
-        county: Some("San Diego".into()),
-        zip: Some("92101".into()),
-    })
+    let place = geo::find_zip(ZIP_921, "92101").expect("92101 in tests/fixtures/geo/zip-921.txt");
+    assert_eq!(
+        (place.label.as_str(), place.state.as_str(), place.city.as_deref(), place.county.as_deref()),
+        ("92101 San Diego, CA", "CA", Some("San Diego"), Some("San Diego"))
+    );
+    assert!(geo::miles_between(place.point, Point { lat: 32.7157, lon: -117.1611 }) < 1.0, "downtown San Diego: {place:?}");
+    Rc::new(place)
 }
 
 fn nearest_first(site: &Site, query: &str, filters: &Filters) -> Vec<String> {

@@ -207,7 +207,13 @@ async fn law_enforcement_lines_are_apart_and_labelled() {
     for id in result_ids(&root) {
         assert!(!tip_lines.contains(&id), "{id} is a law-enforcement line inside the results");
     }
-    for card in all(&root, ".law-enforcement-lines .card") {
+    let cards = all(&root, ".law-enforcement-lines .card");
+    assert_eq!(cards.len(), tip_lines.len(), "every law-enforcement line has its own card, apart from the results");
+    let shown: Vec<String> = cards.iter().filter_map(|c| c.get_attribute("data-service")).collect();
+    for id in &tip_lines {
+        assert!(shown.contains(id), "{id} is not among the law-enforcement lines shown apart");
+    }
+    for card in cards {
         assert!(card.query_selector(".badge.warning").unwrap().is_some(), "labelled as law enforcement");
     }
 }
@@ -297,8 +303,16 @@ async fn open_now_keeps_the_services_open_this_minute() {
     shown.sort();
     assert!(!shown.is_empty(), "the 24/7 lines are always open");
     assert_eq!(shown, expected);
-    assert!(all(&root, ".results .card .open-status").iter().all(|s| s.class_name().contains("open")), "every card says it is open");
-    assert!(all(&root, ".results .card .open-status").iter().all(|s| !s.class_name().contains("closed")));
+    let statuses = all(&root, ".results .card .open-status");
+    assert!(!statuses.is_empty(), "at least one card shows whether it is open");
+    assert_eq!(statuses.len(), all(&root, ".results .card").len(), "every card shows whether it is open");
+    for status in &statuses {
+        let class = status.class_name();
+        let classes: Vec<&str> = class.split_whitespace().collect();
+        assert!(classes.contains(&"open"), "every card says it is open, not {class:?}");
+        assert_eq!(classes, ["open-status", "open"], "the status is exactly open-status open");
+    }
+    assert!(statuses.iter().all(|s| !s.class_name().contains("closed")));
 }
 
 #[cfg(feature = "staff")]
