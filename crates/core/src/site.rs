@@ -240,7 +240,7 @@ fn stopwords(locales: &[Catalog]) -> Vec<String> {
 
 /// What search sees of each service. Labels and keywords come in every
 /// language, so a Spanish speaker finds English records and the reverse.
-fn documents(bundle: &Bundle) -> Vec<Document> {
+pub fn documents(bundle: &Bundle) -> Vec<Document> {
     let taxonomy = &bundle.taxonomy;
     let all_labels = |key: String| -> Vec<String> {
         bundle.locales.iter().filter_map(|c| c.lookup(&key)).map(str::to_string).collect()

@@ -34,19 +34,18 @@ fn main() {
 }
 
 /// The per-record search text, exported so every peer library indexes exactly
-/// the text Waypoint indexes. This mirrors `documents()` in src/site.rs field
-/// for field (names; service labels and keywords in every language; domains,
-/// populations, languages and places in every language; descriptions), using
-/// only the crate's public API. The weights Waypoint gives these fields are
-/// names 4, labels 3, details 2, description 1; each peer gets the same
+/// the text Waypoint indexes: the documents `Site::new` builds its index from
+/// (`waypoint_core::site::documents`), field by field (names; service labels
+/// and keywords in every language; domains, populations, languages and places
+/// in every language; descriptions). The weights Waypoint gives these fields
+/// are names 4, labels 3, details 2, description 1; each peer gets the same
 /// fields and weights them as its own documentation says.
 mod export {
     use std::path::Path;
 
     use serde_json::{json, Value};
     use waypoint_core::bundle::Bundle;
-    use waypoint_core::model::ServiceArea;
-    use waypoint_core::taxonomy::label_key;
+    use waypoint_core::search::Field;
 
     pub fn run(bundle_path: &Path, out: &Path) -> Result<(), String> {
         let bytes = std::fs::read(bundle_path).map_err(|e| format!("{}: {e}", bundle_path.display()))?;
@@ -86,57 +85,21 @@ mod export {
     }
 
     pub fn records(bundle: &Bundle) -> Value {
-        let taxonomy = &bundle.taxonomy;
-        let all_labels =
-            |key: String| -> Vec<String> { bundle.locales.iter().filter_map(|c| c.lookup(&key)).map(str::to_string).collect() };
+        let documents = waypoint_core::site::documents(bundle);
         let records: Vec<Value> = bundle
             .directory
             .services
             .iter()
-            .map(|s| {
-                let org = &bundle.directory.organizations[s.organization as usize];
-                let mut name = vec![s.name.clone(), org.name.clone()];
-                name.extend(org.alternate_name.clone());
-                let mut labels = Vec::new();
-                for &t in &s.service_types {
-                    let code = &taxonomy.service_types[t as usize].code;
-                    labels.extend(all_labels(label_key::service_type(code)));
-                    labels.extend(all_labels(label_key::service_type_keywords(code)));
-                }
-                let mut details = Vec::new();
-                let mut domains: Vec<u16> = s.service_types.iter().filter_map(|&t| taxonomy.domain_of(t)).collect();
-                domains.dedup();
-                for d in domains {
-                    details.extend(all_labels(label_key::domain(&taxonomy.domains[d as usize])));
-                }
-                for &p in &s.populations {
-                    details.extend(all_labels(label_key::population(&taxonomy.populations[p as usize])));
-                }
-                for lang in &s.languages {
-                    details.extend(all_labels(label_key::language(lang)));
-                }
-                for l in &s.locations {
-                    details.extend(l.city.clone());
-                    if let Some(state) = l.state().and_then(|c| taxonomy.state(c)) {
-                        details.push(state.name.clone());
-                    }
-                }
-                for a in &s.service_areas {
-                    match a {
-                        ServiceArea::Nationwide => details.extend(all_labels("area.nationwide".into())),
-                        ServiceArea::State(c) => details.extend(taxonomy.state(c).map(|st| st.name.clone())),
-                        ServiceArea::Local { name, .. } => details.push(name.clone()),
-                    }
-                }
-                let description: Vec<String> =
-                    [&s.description, &org.description, &s.eligibility, &s.how_to_get_help].into_iter().flatten().cloned().collect();
+            .zip(&documents)
+            .map(|(s, doc)| {
+                let texts = |field: Field| -> Vec<&str> { doc.fields.iter().filter(|(f, _)| *f == field).map(|(_, t)| t.as_str()).collect() };
                 json!({
                     "id": s.id,
                     "law_enforcement": s.law_enforcement,
-                    "name": name,
-                    "labels": labels,
-                    "details": details,
-                    "description": description,
+                    "name": texts(Field::Name),
+                    "labels": texts(Field::ServiceType),
+                    "details": texts(Field::Detail),
+                    "description": texts(Field::Description),
                 })
             })
             .collect();
