@@ -136,21 +136,9 @@ pub struct PhoneSource {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct LocationSource {
-    pub name: Option<String>,
-    pub street: Option<String>,
-    pub city: Option<String>,
-    pub state: Option<String>,
-    pub postal_code: Option<String>,
-    pub latitude: Option<f32>,
-    pub longitude: Option<f32>,
-    /// A shelter whose address must stay private: only city and state are
-    /// ever published, and the coordinates rounded to 0.1 degree (~7 miles).
-    #[serde(default)]
-    pub confidential: bool,
-}
+/// A location as written in a provider file: the bundle's own type (its
+/// `confidential` flag is what the build honours when it publishes it).
+pub use waypoint_core::model::Location as LocationSource;
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

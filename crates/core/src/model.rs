@@ -193,7 +193,11 @@ impl PhoneKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A service's location, in the bundle and, field for field, as a provider
+/// file writes it (the CLI reads `data/` into this same type, so the two
+/// cannot drift). Unknown fields in a provider file are refused.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Location {
     pub name: Option<String>,
     /// Dropped at build time when the location is confidential.
@@ -206,6 +210,9 @@ pub struct Location {
     /// confidential: distances to it are approximate.
     pub latitude: Option<f32>,
     pub longitude: Option<f32>,
+    /// A shelter whose address must stay private: only city and state are
+    /// ever published, and the coordinates rounded to 0.1 degree (~7 miles).
+    #[serde(default)]
     pub confidential: bool,
 }
 

@@ -33,57 +33,40 @@ pub fn use_staff_effects(app: &AppHandle) {
     let _ = app;
 }
 
-/// Beside the result count: compact list, copy link, the referral list.
-pub fn list_tools(app: &AppHandle) -> Html {
-    #[cfg(feature = "staff")]
-    return referral::list_tools(app);
-    #[cfg(not(feature = "staff"))]
-    {
-        let _ = app;
-        Html::default()
-    }
+/// A staff tool's view: drawn by `$view` in the console, nothing in the
+/// public build (its arguments are then unused).
+macro_rules! staff_view {
+    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) => $view:path) => {
+        $(#[$doc])*
+        pub fn $name(app: &AppHandle $(, $arg: $ty)*) -> Html {
+            #[cfg(feature = "staff")]
+            return $view(app $(, $arg)*);
+            #[cfg(not(feature = "staff"))]
+            {
+                let _ = (app $(, $arg)*);
+                Html::default()
+            }
+        }
+    };
 }
 
-/// On each result: put it on the referral list.
-pub fn card_select(app: &AppHandle, service: u32) -> Html {
-    #[cfg(feature = "staff")]
-    return referral::card_select(app, service);
-    #[cfg(not(feature = "staff"))]
-    {
-        let _ = (app, service);
-        Html::default()
-    }
-}
-
-/// On a service's page: copy its referral, put it on the list.
-pub fn detail_tools(app: &AppHandle, service: u32) -> Html {
-    #[cfg(feature = "staff")]
-    return referral::detail_tools(app, service);
-    #[cfg(not(feature = "staff"))]
-    {
-        let _ = (app, service);
-        Html::default()
-    }
-}
-
-/// The sheet the print stylesheet shows.
-pub fn referral_sheet(app: &AppHandle) -> Html {
-    #[cfg(feature = "staff")]
-    return referral::referral_sheet(app);
-    #[cfg(not(feature = "staff"))]
-    {
-        let _ = app;
-        Html::default()
-    }
-}
-
-/// The list of shortcuts, under the search box.
-pub fn shortcut_help(app: &AppHandle) -> Html {
-    #[cfg(feature = "staff")]
-    return keyboard::shortcut_help(app);
-    #[cfg(not(feature = "staff"))]
-    {
-        let _ = app;
-        Html::default()
-    }
-}
+staff_view!(
+    /// Beside the result count: compact list, copy link, the referral list.
+    list_tools() => referral::list_tools
+);
+staff_view!(
+    /// On each result: put it on the referral list.
+    card_select(service: u32) => referral::card_select
+);
+staff_view!(
+    /// On a service's page: copy its referral, put it on the list.
+    detail_tools(service: u32) => referral::detail_tools
+);
+staff_view!(
+    /// The sheet the print stylesheet shows.
+    referral_sheet() => referral::referral_sheet
+);
+staff_view!(
+    /// The list of shortcuts, under the search box.
+    shortcut_help() => keyboard::shortcut_help
+);
