@@ -241,3 +241,38 @@ last_verified = "2026-11-01"
     let clinic = bundle.directory.services.iter().find(|s| s.id == "tz-inferred").unwrap();
     assert_eq!(clinic.hours.timezone.as_deref(), Some("America/Chicago"));
 }
+
+#[test]
+fn dump_writes_every_source_file_as_the_loader_parsed_it() {
+    let out = std::env::temp_dir().join(format!("waypoint-dump-{}.json", std::process::id()));
+    let (code, text) = waypoint(&["dump", "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{text}");
+    let dump: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let files = dump["files"].as_object().expect("a files object");
+    // Every TOML file in data/ is there, under its path in data/.
+    let mut expected = Vec::new();
+    let mut dirs = vec![String::new(), "providers".to_string()];
+    for lang in std::fs::read_dir(support::repo().join("data/locales")).unwrap() {
+        dirs.push(format!("locales/{}", lang.unwrap().file_name().to_string_lossy()));
+    }
+    for dir in &dirs {
+        for entry in std::fs::read_dir(support::repo().join("data").join(dir)).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if name.ends_with(".toml") && name != "hsds-mapping.toml" {
+                expected.push(if dir.is_empty() { name } else { format!("{dir}/{name}") });
+            }
+        }
+    }
+    for file in &expected {
+        assert!(files.contains_key(file), "{file} missing from the dump");
+    }
+    // What the loader fills in is written out: a service that does not say
+    // whether it is free is not free.
+    let bundle = support::default_bundle();
+    let service = &bundle.directory.services[0];
+    let dumped = files.values().filter_map(|f| f["service"].as_array()).flatten().find(|s| s["id"] == service.id.as_str()).expect("the first service");
+    assert_eq!(dumped["name"], service.name.as_str());
+    assert_eq!(dumped["free"].as_bool(), Some(service.free));
+    assert_eq!(files["site.toml"]["default_language"], bundle.site.default_language.as_str());
+    let _ = std::fs::remove_file(out);
+}
