@@ -4,6 +4,7 @@
 //! fiction. The same seed always gives the same records.
 
 use super::source::{HoursSource, LocationSource, OrganizationSource, PhoneSource, ProviderFile, ServiceSource, SourceSource};
+use waypoint_core::model::Check;
 use waypoint_core::taxonomy::Taxonomy;
 
 /// splitmix64: tiny, fast and stable across versions, which a seeded
@@ -133,6 +134,7 @@ pub fn generate(services: usize, seed: u64, taxonomy: &Taxonomy) -> Vec<Provider
                 url: None,
                 note: Some(format!("Generated with seed {seed}; not a real provider.")),
                 last_verified: "2026-01-15".into(),
+                check: Some(Check::PublicSources.code().into()),
             }),
             services: list,
         });

@@ -38,6 +38,9 @@ pub struct TaxonomySource {
 pub struct ServiceTypeSource {
     pub code: String,
     pub domain: String,
+    /// "professionals" for codes meant for organisations (training, task
+    /// forces); left out, the code is for anyone.
+    pub audience: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -80,6 +83,9 @@ pub struct SourceSource {
     pub note: Option<String>,
     /// `YYYY-MM-DD`: when someone last checked these facts.
     pub last_verified: String,
+    /// What kind of check that was: "public-sources", "provider" or
+    /// "imported" (`model::Check`). Required: the page says which.
+    pub check: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

@@ -218,6 +218,7 @@ name = "Time zone clinic"
 [source]
 name = "Test"
 last_verified = "2026-11-01"
+check = "public-sources"
 "#;
     let body = [
         org.to_string(),

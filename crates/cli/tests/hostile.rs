@@ -20,6 +20,7 @@ name = "Hostile"
 [source]
 name = "test"
 last_verified = "2026-11-01"
+check = "public-sources"
 "#;
 
 #[test]

@@ -118,7 +118,7 @@ mod tests {
     fn taxonomy() -> Taxonomy {
         Taxonomy {
             domains: vec!["housing".into(), "legal".into()],
-            service_types: vec![ServiceType { code: "emergency-shelter".into(), domain: 0 }],
+            service_types: vec![ServiceType { code: "emergency-shelter".into(), domain: 0, professional: false }],
             populations: vec!["youth".into()],
             languages: vec!["en".into(), "es".into()],
             states: vec![State { code: "CA".into(), name: "California".into() }, State { code: "NV".into(), name: "Nevada".into() }],

@@ -31,6 +31,10 @@ pub struct Filters {
     pub open_at: Option<i64>,
     /// A partner's embed scope: always applied, never shown or cleared.
     pub scope: Option<std::rc::Rc<Scope>>,
+    /// Include services only for professionals (training, task forces)
+    /// without being asked: the staff console does; a survivor's view
+    /// shows them only when the type-of-help filter asks for them.
+    pub with_professionals: bool,
 }
 
 /// What an embedding partner shows: services serving one of these states,
@@ -87,6 +91,9 @@ impl Filters {
     }
 
     pub fn matches(&self, service: &Service, taxonomy: &Taxonomy) -> bool {
+        if !self.with_professionals && service.is_for_professionals(taxonomy) && !taxonomy.asks_for_professionals(self.domain, self.service_type) {
+            return false;
+        }
         if let Some(scope) = &self.scope {
             if !scope.matches(service, taxonomy) {
                 return false;

@@ -93,6 +93,14 @@ impl Guide {
         self.outcomes.iter().position(|o| o.holds(signs)).map(|i| i as OutcomeId)
     }
 
+    /// The most questions any way from `step` to a result can still ask,
+    /// `step` included: for "Question 3 of 11" (the check refuses a guide
+    /// with a loop, so the walk ends).
+    pub fn questions_ahead(&self, step: StepId) -> usize {
+        let here = usize::from(matches!(self.step(step).kind, StepKind::Question | StepKind::ChooseAny));
+        here + self.successors(step).into_iter().map(|s| self.questions_ahead(s)).max().unwrap_or(0)
+    }
+
     /// Every step a reply can lead to from `step`.
     pub fn successors(&self, step: StepId) -> Vec<StepId> {
         let s = self.step(step);
@@ -137,6 +145,13 @@ impl Session {
     /// Questions answered or skipped so far: for "Question 3".
     pub fn questions_seen(&self, guide: &Guide) -> usize {
         self.trail.iter().filter(|(s, _)| matches!(guide.step(*s).kind, StepKind::Question | StepKind::ChooseAny)).count()
+    }
+
+    /// How many questions this way through can have in all: those asked so
+    /// far and the most still ahead (it only shrinks as answers cut
+    /// branches away).
+    pub fn questions_total(&self, guide: &Guide) -> usize {
+        self.questions_seen(guide) + guide.questions_ahead(self.current)
     }
 
     pub fn can_go_back(&self) -> bool {

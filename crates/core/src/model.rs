@@ -67,6 +67,12 @@ pub struct Service {
 }
 
 impl Service {
+    /// Offers only codes meant for organisations (training, technical
+    /// assistance, task forces and coalitions).
+    pub fn is_for_professionals(&self, taxonomy: &crate::taxonomy::Taxonomy) -> bool {
+        !self.service_types.is_empty() && self.service_types.iter().all(|&t| taxonomy.service_types.get(t as usize).is_some_and(|st| st.professional))
+    }
+
     pub fn is_nationwide(&self) -> bool {
         self.service_areas.iter().any(|a| matches!(a, ServiceArea::Nationwide))
     }
@@ -90,10 +96,41 @@ impl Service {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
-    /// Who published the facts, e.g. "acf.hhs.gov".
+    /// Who published the facts, e.g. "RAINN".
     pub name: String,
     pub url: Option<String>,
     pub note: Option<String>,
+    /// What kind of check the service's `last_verified` date records.
+    pub check: Check,
+}
+
+/// What kind of check a record's date records, so the page can say so: a
+/// fact read on a public page is not the same as a provider who answered
+/// the phone. Never assumed: every provider file states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Check {
+    /// Read from the provider's or a public agency's published pages.
+    PublicSources,
+    /// Confirmed with the provider itself (by phone, email or in person).
+    Provider,
+    /// Taken from another directory's records (an HSDS import); the date is
+    /// that directory's.
+    Imported,
+}
+
+impl Check {
+    /// The code provider files use.
+    pub fn code(self) -> &'static str {
+        match self {
+            Check::PublicSources => "public-sources",
+            Check::Provider => "provider",
+            Check::Imported => "imported",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Check> {
+        [Check::PublicSources, Check::Provider, Check::Imported].into_iter().find(|c| c.code() == code)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

@@ -43,6 +43,9 @@ pub struct Results {
     pub terms: Vec<String>,
     /// No service matched every word; these match some.
     pub partial: bool,
+    /// With "open now": how many services would match but were left out
+    /// because their hours are not listed (so the page can say so).
+    pub hours_unknown: usize,
 }
 
 impl Site {
@@ -99,6 +102,17 @@ impl Site {
     }
 
     pub fn find(&self, searcher: &mut Searcher, query: &str, filters: &Filters) -> Results {
+        let mut results = self.find_matching(searcher, query, filters);
+        if filters.open_at.is_some() {
+            let any_time = Filters { open_at: None, ..filters.clone() };
+            let services = self.services();
+            let unknown = |&r: &u32| crate::hours::status(&services[r as usize].hours, 0) == crate::hours::OpenStatus::NotListed;
+            results.hours_unknown = self.find_matching(searcher, query, &any_time).services.iter().filter(|r| unknown(r)).count();
+        }
+        results
+    }
+
+    fn find_matching(&self, searcher: &mut Searcher, query: &str, filters: &Filters) -> Results {
         let services = self.services();
         let taxonomy = &self.bundle.taxonomy;
         let keep = |r: u32| {
@@ -107,11 +121,11 @@ impl Site {
         };
         if query.trim().is_empty() || crate::text::words(query).next().is_none() {
             let all: Vec<u32> = self.default_order.iter().copied().filter(|&r| keep(r)).collect();
-            return Results { services: all, terms: Vec::new(), partial: false };
+            return Results { services: all, terms: Vec::new(), partial: false, hours_unknown: 0 };
         }
         let mut found = searcher.search(query, keep);
         rank(&mut found.hits, |r| self.default_rank[r as usize]);
-        Results { services: found.hits.iter().map(|h| h.record).collect(), terms: found.terms, partial: found.partial }
+        Results { services: found.hits.iter().map(|h| h.record).collect(), terms: found.terms, partial: found.partial, hours_unknown: 0 }
     }
 
     /// Nearest first: services located near the place by distance, then

@@ -24,6 +24,11 @@ pub struct Taxonomy {
 pub struct ServiceType {
     pub code: String,
     pub domain: DomainId,
+    /// For organisations, not for survivors (training, technical
+    /// assistance, task forces): a service offering only such codes is
+    /// labelled "For professionals" and kept out of a survivor's results
+    /// unless asked for.
+    pub professional: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,6 +39,17 @@ pub struct State {
 }
 
 impl Taxonomy {
+    /// Whether asking for this domain or code is asking for professionals'
+    /// services: a code that is professional, or a domain whose every code is.
+    pub fn asks_for_professionals(&self, domain: Option<DomainId>, service_type: Option<ServiceTypeId>) -> bool {
+        let professional = |t: ServiceTypeId| self.service_types.get(t as usize).is_some_and(|st| st.professional);
+        service_type.is_some_and(professional)
+            || domain.is_some_and(|d| {
+                let mut codes = self.service_types_in(d).peekable();
+                codes.peek().is_some() && codes.all(|(_, st)| st.professional)
+            })
+    }
+
     pub fn domain_id(&self, code: &str) -> Option<DomainId> {
         position(self.domains.iter().map(String::as_str), code)
     }

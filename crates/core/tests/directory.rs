@@ -21,9 +21,16 @@ fn all<'a>(site: &'a Site, query: &str, filters: &Filters) -> Vec<&'a Service> {
 #[test]
 fn empty_query_lists_every_support_service_with_24_7_lines_first() {
     let site = support::default_site();
+    let t = &site.bundle.taxonomy;
     let listed = all(&site, "", &Filters::default());
-    let support_count = site.services().iter().filter(|s| !s.law_enforcement).count();
+    // A survivor's list: no law-enforcement line and nothing only for
+    // professionals (training, task forces).
+    let support_count = site.services().iter().filter(|s| !s.law_enforcement && !s.is_for_professionals(t)).count();
     assert_eq!(listed.len(), support_count);
+    assert!(listed.iter().all(|s| !s.is_for_professionals(t)));
+    // The staff console lists those too.
+    let staff = all(&site, "", &Filters { with_professionals: true, ..Filters::default() });
+    assert_eq!(staff.len(), site.services().iter().filter(|s| !s.law_enforcement).count());
     let first_not_24_7 = listed.iter().position(|s| !s.hours.always_open).unwrap_or(listed.len());
     assert!(listed[first_not_24_7..].iter().all(|s| !s.hours.always_open), "24/7 lines come first");
     assert!(first_not_24_7 > 0, "the default data has 24/7 lines");
@@ -58,9 +65,27 @@ fn each_filter_narrows_to_matching_services() {
         assert!(!got.is_empty(), "{name}: the default data should have some");
         assert!(got.len() < everything || name == "California", "{name}: the filter should narrow the list");
         assert!(got.iter().all(|s| expected(s)), "{name}: a service that does not match slipped through");
-        let want = site.services().iter().filter(|s| !s.law_enforcement && expected(s)).count();
+        let want = site.services().iter().filter(|s| !s.law_enforcement && !s.is_for_professionals(t) && expected(s)).count();
         assert_eq!(got.len(), want, "{name}: every matching service is listed");
     }
+}
+
+#[test]
+fn services_for_professionals_show_only_when_the_type_of_help_asks_for_them() {
+    let site = support::default_site();
+    let t = &site.bundle.taxonomy;
+    let professional: Vec<&Service> = site.services().iter().filter(|s| s.is_for_professionals(t)).collect();
+    assert!(!professional.is_empty(), "the default data lists training programs and task forces");
+    let search = |q: &str, f: &Filters| all(&site, q, f).iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    for q in ["legal help immigration", "housing", "technical assistance"] {
+        let found = search(q, &Filters::default());
+        assert!(professional.iter().all(|p| !found.contains(&p.id)), "{q}: a professional record in a survivor's results");
+    }
+    let training = t.service_types.iter().position(|st| st.code == "training-technical-assistance").unwrap() as u16;
+    let asked = search("", &Filters { service_type: Some(training), ..Filters::default() });
+    assert!(!asked.is_empty() && professional.iter().any(|p| asked.contains(&p.id)), "asking for training finds it");
+    let domain = t.domain_id("for-organizations").unwrap();
+    assert!(!search("", &Filters { domain: Some(domain), ..Filters::default() }).is_empty(), "so does the domain for organizations");
 }
 
 #[test]

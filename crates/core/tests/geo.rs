@@ -9,7 +9,7 @@
 mod support;
 
 use waypoint_core::geo::{self, AreaKind, Place, PlaceInput, Point, Reach};
-use waypoint_core::model::{Date, Hours, Location, Service, ServiceArea, Source};
+use waypoint_core::model::{Check, Date, Hours, Location, Service, ServiceArea, Source};
 
 const SAN_DIEGO: Point = Point { lat: 32.7157, lon: -117.1611 };
 const LOS_ANGELES: Point = Point { lat: 34.0522, lon: -118.2437 };
@@ -219,7 +219,7 @@ fn service(locations: Vec<Location>, areas: &[&str], remote: bool) -> Service {
         remote,
         law_enforcement: false,
         fictional: false,
-        source: Source { name: "test".into(), url: None, note: None },
+        source: Source { name: "test".into(), url: None, note: None, check: Check::PublicSources },
         last_verified: Date { year: 2026, month: 1, day: 1 },
     }
 }

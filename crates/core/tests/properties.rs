@@ -24,12 +24,17 @@ proptest! {
         SITE.with(|site| {
             let mut searcher = site.searcher();
             let filters = Filters { free_only: free, open_24_7: open, ..Filters::default() };
-            let passes = |s: &waypoint_core::model::Service| !s.law_enforcement && (!free || s.free) && (!open || s.hours.always_open);
+            // Only for professionals: every code the service offers is marked
+            // so in the taxonomy (a survivor's view leaves those out).
+            let t = &site.bundle.taxonomy;
+            let professional = |s: &waypoint_core::model::Service| !s.service_types.is_empty() && s.service_types.iter().all(|&x| t.service_types[x as usize].professional);
+            let passes = |s: &waypoint_core::model::Service| !s.law_enforcement && !professional(s) && (!free || s.free) && (!open || s.hours.always_open);
             let results = site.find(&mut searcher, &query, &filters);
             let everything = site.find(&mut searcher, "", &filters);
             for &i in &results.services {
                 let s = site.service(i);
                 prop_assert!(!s.law_enforcement);
+                prop_assert!(!professional(s), "{} is only for professionals", s.id);
                 prop_assert!(!free || s.free, "{} is not free but passed free only", s.id);
                 prop_assert!(!open || s.hours.always_open, "{} is not open 24/7 but passed open 24/7 ({:?})", s.id, s.hours);
                 prop_assert!(everything.services.contains(&i), "{} is found for {:?} but not listed for an empty query", s.id, query);
@@ -64,7 +69,8 @@ proptest! {
             let at = 1 + cut.index(word.len() - 1);
             let typo: String = word.chars().enumerate().filter(|(i, _)| *i != at).map(|(_, c)| c).collect();
             let mut searcher = site.searcher();
-            let results = site.find(&mut searcher, &typo, &Filters::default());
+            // As the staff console searches: every name is findable there.
+            let results = site.find(&mut searcher, &typo, &Filters { with_professionals: true, ..Filters::default() });
             prop_assert!(results.services.contains(idx), "{:?} (from {:?}) did not find service {}", typo, word, idx);
             Ok(())
         })?;

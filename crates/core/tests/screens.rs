@@ -39,7 +39,12 @@ fn a_question_shows_its_number_its_answers_and_a_way_past_it() {
     let screen = guide_screen(&state);
     let s = state.strings();
     assert_eq!(screen.title, s.label("guide.danger.question"));
-    assert_eq!(screen.progress, Some(s.format("guide.ui.progress", &[("number", "1")])));
+    let guide = &state.site.bundle.guide;
+    let total = state.guide.session.as_ref().unwrap().questions_total(guide);
+    assert_eq!(total, guide.questions_ahead(guide.start), "at the start, the longest way through");
+    assert!(total >= 5, "the default guide asks several questions, counted {total}");
+    assert_eq!(screen.progress, Some(s.format("guide.ui.progress", &[("number", "1"), ("total", &total.to_string())])));
+    assert!(screen.progress.as_deref().unwrap().contains(&total.to_string()), "the total is shown: {:?}", screen.progress);
     assert_eq!(screen.title_id, "guide-title", "the frame focuses this heading");
     assert_eq!(
         button_ids(&screen),

@@ -8,7 +8,7 @@ use super::Options;
 use crate::load::Sources;
 use crate::problem::Problems;
 use crate::source::{LocationSource, PhoneSource, ServiceSource, SourceSource};
-use waypoint_core::model::{Date, Directory, Location, Organization, Phone, PhoneKind, Service, ServiceArea, Source};
+use waypoint_core::model::{Check, Date, Directory, Location, Organization, Phone, PhoneKind, Service, ServiceArea, Source};
 use waypoint_core::taxonomy::Taxonomy;
 
 pub(super) fn compile_directory(sources: &Sources, taxonomy: &Taxonomy, options: Options, problems: &mut Problems) -> Directory {
@@ -177,6 +177,17 @@ fn compile_service(
             return None;
         }
     };
+    let check = match source.check.as_deref().map(|c| (c, Check::from_code(c))) {
+        Some((_, Some(check))) => check,
+        Some((code, None)) => {
+            p("source.check", format!("expected \"public-sources\", \"provider\" or \"imported\", found {code:?}"));
+            return None;
+        }
+        None => {
+            p("source.check", "say what kind of check last_verified records: \"public-sources\" (read on published pages), \"provider\" (confirmed with the provider) or \"imported\" (another directory's records)".into());
+            return None;
+        }
+    };
     if last_verified.months_until(options.today) >= 12 {
         problems.warning(file, record, "source.last_verified", format!("{last_verified} is over 12 months ago; please re-check"));
     }
@@ -208,7 +219,7 @@ fn compile_service(
         remote: s.remote,
         law_enforcement: s.law_enforcement,
         fictional,
-        source: Source { name: source.name.clone(), url: source.url.clone(), note: clean(&source.note) },
+        source: Source { name: source.name.clone(), url: source.url.clone(), note: clean(&source.note), check },
         last_verified,
     })
 }

@@ -18,8 +18,16 @@ pub(super) fn compile_taxonomy(sources: &Sources, problems: &mut Problems) -> Op
         ..Taxonomy::default()
     };
     for s in &t.services {
+        let professional = match s.audience.as_deref() {
+            None => false,
+            Some("professionals") => true,
+            Some(other) => {
+                problems.error(file, &s.code, "audience", format!("expected \"professionals\" or nothing, found {other:?}"));
+                false
+            }
+        };
         match taxonomy.domain_id(&s.domain) {
-            Some(domain) => taxonomy.service_types.push(ServiceType { code: s.code.clone(), domain }),
+            Some(domain) => taxonomy.service_types.push(ServiceType { code: s.code.clone(), domain, professional }),
             None => problems.error(file, &s.code, "domain", format!("unknown domain {:?}", s.domain)),
         }
     }

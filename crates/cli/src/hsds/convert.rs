@@ -10,7 +10,7 @@ use super::raw::*;
 use crate::compile::is_web_url;
 use crate::problem::Problems;
 use crate::source::{HoursSource, LocationSource, OrganizationSource, PhoneSource, ProviderFile, ServiceSource, SourceSource};
-use waypoint_core::model::Date;
+use waypoint_core::model::{Check, Date};
 
 /// Longest name and free text Waypoint accepts (as `compile` checks them).
 pub const NAME_MAX: usize = 200;
@@ -642,6 +642,9 @@ fn source(raw: &RawService, url: Option<&str>, cx: &mut Context) -> SourceSource
         url: meta("url").or_else(|| url.map(str::to_string)),
         note: meta("note"),
         last_verified: String::new(),
+        // The date is the exporting directory's, whatever check it records;
+        // a Waypoint export carries its own kind through.
+        check: Some(meta("check").filter(|c| Check::from_code(c).is_some()).unwrap_or_else(|| Check::Imported.code().into())),
     };
     let today = cx.today;
     let mut date = |field: &str, value: &str| -> Option<Date> {

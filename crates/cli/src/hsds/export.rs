@@ -289,7 +289,7 @@ fn flag(link: &str, entity: &str, code: &str, value: Option<&str>) -> Value {
 }
 
 fn metadata(service: &str, source: &SourceSource, date: Date) -> Vec<Value> {
-    let fields = [("name", Some(&source.name)), ("url", source.url.as_ref()), ("note", source.note.as_ref())];
+    let fields = [("name", Some(&source.name)), ("url", source.url.as_ref()), ("note", source.note.as_ref()), ("check", source.check.as_ref())];
     fields
         .into_iter()
         .filter_map(|(field, value)| value.map(|v| (field, v)))

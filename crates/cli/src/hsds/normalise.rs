@@ -210,7 +210,9 @@ pub fn parse_time(raw: &str) -> Option<u16> {
     };
     let parts: Vec<&str> = body.split(':').map(str::trim).collect();
     let (h, m): (u16, u16) = match parts.as_slice() {
-        [hm] if hm.len() == 4 && meridiem.is_none() => (hm[..2].parse().ok()?, hm[2..].parse().ok()?),
+        // "0930": four ASCII digits (a byte slice of other text could cut a
+        // character in two).
+        [hm] if hm.len() == 4 && hm.bytes().all(|b| b.is_ascii_digit()) && meridiem.is_none() => (hm[..2].parse().ok()?, hm[2..].parse().ok()?),
         [h] => (h.parse().ok()?, 0),
         [h, m] | [h, m, _] => {
             if let [_, _, sec] = parts.as_slice() {

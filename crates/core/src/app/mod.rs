@@ -162,6 +162,9 @@ pub struct AppState {
     searcher: Shared<RefCell<Searcher>>,
     /// Set when the app runs inside a partner's page.
     pub embed: Option<Rc<EmbedConfig>>,
+    /// The staff console: services for professionals are listed like any
+    /// other (a survivor's view shows them only when asked for).
+    pub for_staff: bool,
     pub lang: String,
     /// Now, in Unix milliseconds: what "open now" is judged against. The
     /// page sends it (`Action::Tick`), so the reducer never reads a clock.
@@ -261,6 +264,7 @@ impl AppState {
             site: Shared(site),
             searcher,
             embed,
+            for_staff: false,
             lang,
             clock,
             nav: Navigation { view, last_opened: None },
@@ -277,6 +281,14 @@ impl AppState {
             staff: StaffState::default(),
             loaded: Loaded::default(),
         }
+    }
+
+    /// The same page as the staff console opens it.
+    pub fn for_staff(mut self) -> AppState {
+        self.for_staff = true;
+        let (query, filters) = (self.search.query.clone(), self.search.filters.clone());
+        self.new_search(query, filters);
+        self
     }
 
     /// The strings of the language shown, with its full catalogue once it
@@ -477,6 +489,9 @@ impl AppState {
             }
             Action::Forget => {
                 let mut fresh = AppState::new(self.site.0.clone(), self.embed.clone(), self.clock);
+                if self.for_staff {
+                    fresh = fresh.for_staff();
+                }
                 // The language stays, and so does what was fetched (the
                 // site already holds any state's services it loaded).
                 fresh.lang = std::mem::take(&mut self.lang);
@@ -494,7 +509,7 @@ impl AppState {
     /// A new search: its results from the top, in the directory.
     fn new_search(&mut self, query: String, filters: Filters) {
         // The partner's scope rides on every search and survives Clear all.
-        self.search.filters = Filters { scope: scope_of(self.embed.as_deref()), ..filters };
+        self.search.filters = Filters { scope: scope_of(self.embed.as_deref()), with_professionals: self.for_staff, ..filters };
         self.search.query = query;
         self.search.shown = PAGE;
         self.nav = Navigation { view: View::Directory, last_opened: None };

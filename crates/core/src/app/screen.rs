@@ -124,7 +124,8 @@ pub fn guide_screen(state: &AppState) -> Screen {
             actions.push(back);
             blocks.push(Block::Buttons("guide-actions", actions));
             let number = (session.questions_seen(guide) + 1).to_string();
-            Screen { progress: Some(s.format("guide.ui.progress", &[("number", &number)])), ..screen("guide", key("question"), blocks) }
+            let total = session.questions_total(guide).to_string();
+            Screen { progress: Some(s.format("guide.ui.progress", &[("number", &number), ("total", &total)])), ..screen("guide", key("question"), blocks) }
         }
         StepKind::Emergency => {
             // Emergency options before anything else, then the choice to go on.
