@@ -3,7 +3,7 @@
 # wasm32 target, wasm-bindgen-cli, trunk, node_modules and Chromium.
 #
 #   make setup | data | dist | serve [PORT=9000] | test | test-native |
-#        test-wasm | budget | test-e2e | bench | clean | distclean
+#        test-wasm | budget | test-e2e | screenshots | bench | clean | distclean
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -27,7 +27,7 @@ SETUP_BUILD := $(if $(SKIP_SETUP),,setup-build)
 DIST        := $(if $(NO_DIST),,dist)
 
 .PHONY: setup setup-build data dist serve test test-native test-wasm budget privacy-check e2e-fixtures bench-national \
-        test-e2e bench clean distclean
+        test-e2e screenshots bench clean distclean
 
 setup:
 	scripts/setup.sh
@@ -51,6 +51,7 @@ dist: $(SETUP_BUILD) data
 	trunk build --release --offline
 	trunk build staff/index.html --release --dist dist/staff --public-url /staff/ --offline
 	rm -f dist/staff/_headers
+	node scripts/minify-glue.mjs dist dist/staff
 	node scripts/csp.mjs dist
 
 serve: dist
@@ -94,6 +95,7 @@ budget: $(SETUP_BUILD) $(DIST)
 e2e-fixtures: $(SETUP_BUILD)
 	cargo run --release --bin waypoint -- dump --data data --out target/e2e-fixtures/data.json
 	cargo test --locked -p waypoint-cli --test hostile writes_the_hostile_bundle_fixture
+	rm -rf target/e2e-fixtures/sharded
 	WAYPOINT_SHARDS=always cargo run --release --bin waypoint -- build --data data --out target/e2e-fixtures/sharded
 	rm -rf target/e2e-fixtures/nearby-providers && mkdir -p target/e2e-fixtures/nearby-providers
 	cp data/providers/*.toml tests/fixtures/nearby/*.toml target/e2e-fixtures/nearby-providers/
@@ -105,6 +107,16 @@ privacy-check:
 
 test-e2e: $(SETUP) $(DIST) e2e-fixtures
 	npx --no playwright test $(E2E_ARGS)
+
+# PNGs of every public view (home, results, a service, each guide screen,
+# the result, the safety page, the partners page) and the staff console at
+# 360x640 touch and 1280x800, English and Spanish, to look at before merging
+# a view change; then the layout figures (header height, where the search
+# box, the first result and each guide heading are) in figures.json. All in
+# target/screenshots/.
+screenshots: $(SETUP) dist
+	node scripts/screenshots.mjs dist target/screenshots
+	node scripts/layout-figures.mjs dist
 
 # National scale: 100k generated services split by state; what a
 # single-state search downloads and the page's memory.

@@ -5,93 +5,118 @@
 //   node scripts/screenshots.mjs [dist] [out]   (default: dist, target/screenshots)
 //
 // Serves the built site with scripts/serve.py on a free port, drives Debian's
-// Chromium, and writes <out>/<view>-<lang>-<width>.png (the first screen
-// only: what a person sees before scrolling).
-import { spawn } from 'node:child_process';
+// Chromium through the layout page object the specs in tests/e2e/layout use
+// (tests/e2e/pages/layout.mjs), and writes <out>/<view>-<lang>-<width>.png
+// (the first screen only: what a person sees before scrolling, after the
+// page settles). The views:
+//   home, results (for "housing"), service (the first result for "shelter"),
+//   guide-NN-<kind> for each guide screen in turn, from the opening through
+//   every question (and the emergency screen) to guide-NN-result,
+//   safety, staff (the console, a search for "legal"),
+//   partners (/partners.html; English only: it has no language switch).
+// `make screenshots` runs this, then scripts/layout-figures.mjs.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { LayoutPage, SEL, RESULTS_QUERY, SERVICE_QUERY } from '../tests/e2e/pages/layout.mjs';
+import { serveDist, launchChromium, PHONE, DESKTOP } from './layout-figures.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const out = process.argv[3] ?? 'target/screenshots';
-const port = 8180 + Math.floor(Math.random() * 500);
-const base = `http://127.0.0.1:${port}`;
 mkdirSync(out, { recursive: true });
 
-const server = spawn('python3', ['scripts/serve.py', '--dir', dist, '--port', String(port), '--quiet'], { stdio: 'inherit' });
+const devices = [
+  { name: '360', options: PHONE },
+  { name: '1280', options: DESKTOP },
+];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const devices = [
-  { name: '360', viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
-  { name: '1280', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
-];
-
-/** Each view: how to get there from a loaded page. */
+/**
+ * Each entry: a name and how to get there in `lang` on a fresh page, calling
+ * `shot(name)` at each view it reaches (the guide reaches many).
+ */
 const views = [
-  ['directory', async () => {}],
-  ['search', async (page) => {
-    await page.fill('#search-input', 'housing');
+  ['home', async (layout, lang, shot) => {
+    await layout.open(lang);
+    await shot('home');
   }],
-  ['service', async (page) => {
-    await page.fill('#search-input', 'shelter');
-    await page.locator('.results .card-title button').first().click();
-    await page.waitForSelector('#service-title');
+  ['results', async (layout, lang, shot) => {
+    await layout.open(lang);
+    await layout.searchFor(RESULTS_QUERY);
+    await shot('results');
   }],
-  ['guide-question', async (page) => {
-    await page.click('#open-guide');
-    await page.click('#guide-start');
-    await page.waitForSelector('#guide-title');
+  ['service', async (layout, lang, shot) => {
+    await layout.open(lang);
+    await layout.openFirstService(SERVICE_QUERY);
+    await shot('service');
   }],
-  ['safety', async (page) => {
-    await page.click('#open-safety');
-    await page.waitForSelector('#safety-title');
+  ['guide', async (layout, lang, shot) => {
+    await layout.open(lang);
+    await layout.walkGuide(({ index, kind }) => shot(`guide-${String(index).padStart(2, '0')}-${kind}`));
   }],
-  ['staff', async (page) => {
-    await page.goto(`${base}/staff/`);
-    await page.waitForSelector('#search-input');
-    await page.fill('#search-input', 'legal');
+  ['safety', async (layout, lang, shot) => {
+    await layout.open(lang);
+    await layout.openSafety();
+    await shot('safety');
+  }],
+  ['staff', async (layout, lang, shot) => {
+    const { page } = layout;
+    await page.goto('/staff/');
+    await page.waitForSelector(SEL.search);
+    await page.locator(SEL.status).filter({ hasText: /\d/ }).waitFor();
+    if (lang !== 'en') {
+      await page.locator(SEL.langButton(lang)).click();
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    }
+    await layout.searchFor('legal');
+    await shot('staff');
+  }],
+  ['partners', async (layout, lang, shot) => {
+    if (lang !== 'en') return; // no language switch on this page
+    const { page } = layout;
+    await page.goto('/partners.html');
+    await page.waitForSelector('h1');
+    await page.waitForLoadState('networkidle');
+    await layout.settle();
+    await shot('partners');
   }],
 ];
 
 async function main() {
-  for (let i = 0; i < 50; i++) {
-    try {
-      await fetch(base);
-      break;
-    } catch {
-      await sleep(100);
-    }
-  }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-  for (const device of devices) {
-    for (const lang of ['en', 'es']) {
-      for (const [view, go] of views) {
-        const context = await browser.newContext(device);
-        const page = await context.newPage();
-        await page.goto(base);
-        await page.waitForSelector('#search-input');
-        await go(page);
-        if (lang !== 'en') {
-          await page.click(`button.lang[lang="${lang}"]`);
-          await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  const { base, stop } = await serveDist(dist);
+  const browser = await launchChromium();
+  let count = 0;
+  try {
+    for (const device of devices) {
+      for (const lang of ['en', 'es']) {
+        for (const [name, go] of views) {
+          const context = await browser.newContext({ ...device.options, baseURL: base });
+          const page = await context.newPage();
+          const layout = new LayoutPage(page);
+          const shot = async (view) => {
+            await sleep(150); // let transitions and font swaps finish
+            const file = join(out, `${view}-${lang}-${device.name}.png`);
+            await page.screenshot({ path: file });
+            console.log(`wrote ${file}`);
+            count++;
+          };
+          try {
+            await go(layout, lang, shot);
+          } catch (e) {
+            throw new Error(`${name} (${lang}, ${device.name}): ${e.message}`);
+          } finally {
+            await context.close();
+          }
         }
-        await sleep(300);
-        const file = join(out, `${view}-${lang}-${device.name}.png`);
-        await page.screenshot({ path: file });
-        console.log(`wrote ${file}`);
-        await context.close();
       }
     }
+    console.log(`${count} screenshots in ${out}`);
+  } finally {
+    await browser.close();
+    stop();
   }
-  await browser.close();
 }
 
-main()
-  .catch((e) => {
-    console.error(e);
-    process.exitCode = 1;
-  })
-  .finally(() => server.kill());
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,6 +1,6 @@
 // Filters combine with each other; clearing them is one click.
 import { test, expect } from './support/fixtures.mjs';
-import { listedServices, servesState, readToml, englishDate } from './support/data.mjs';
+import { listedServices, servesState, readToml, verifiedText } from './support/data.mjs';
 
 const sorted = (ids) => [...ids].sort();
 
@@ -34,12 +34,12 @@ test('state CA and Open 24/7 combine; Clear all filters restores every service i
   await expect(directory.page.locator('#filter-state')).toHaveValue('');
   await expect(directory.page.locator('#filter-24-7')).not.toBeChecked();
   await expect(directory.clearFiltersButton).toBeDisabled();
-  // Every card says when its facts were last checked, from its source's date.
+  // Every card says when its facts were last checked, and how, from its source.
   const byId = Object.fromEntries(listedServices().map((s) => [s.id, s]));
   const verified = await directory.results().evaluateAll((cs) =>
     cs.map((c) => [c.dataset.service, c.querySelector('.verified')?.textContent]),
   );
-  for (const [id, text] of verified) expect(text, id).toBe(`Last checked: ${englishDate(byId[id].source.last_verified)}`);
+  for (const [id, text] of verified) expect(text, id).toBe(verifiedText(byId[id]));
 });
 
 test('a combination with no results shows the empty state, whose button removes the filters', async ({ directory }) => {

@@ -92,8 +92,13 @@ for (const lang of ['en', 'es']) {
     const text = (await page.locator('article.guide').textContent()).toLowerCase();
     expect(text).not.toContain('you are a victim');
     expect(text).not.toContain('usted es víctima');
-    await expect(guide.need('immigration')).toBeVisible();
+    // A need with services listed is a way into the directory; one with
+    // none (immigration help, in the default data) is never a button to an
+    // empty list: the hotline is offered for it instead.
     await expect(guide.need('shelter')).toBeVisible();
+    await expect(guide.need('immigration')).toHaveCount(0);
+    await expect(page.locator('#needs-unlisted')).toContainText(words.need.immigration);
+    await expect(page.locator('#needs-unlisted + .card a[href="tel:18883737888"]')).toBeVisible();
     await expectNoAxeViolations(page, 'result');
 
     // Nothing left the page or the device, and the URL and history never moved.

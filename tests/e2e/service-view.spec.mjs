@@ -1,7 +1,7 @@
 // One service's view: everything needed to act, with its provenance, and a
 // Back that returns exactly to where the person was.
 import { test, expect } from './support/fixtures.mjs';
-import { service, englishDate, dial } from './support/data.mjs';
+import { service, verifiedText, dial } from './support/data.mjs';
 
 test('the hotline view: call, text, TTY, last checked, source; Back keeps the query and focus', async ({ directory, page }) => {
   const hotline = service('nhth-hotline');
@@ -28,9 +28,9 @@ test('the hotline view: call, text, TTY, last checked, source; Back keeps the qu
   expect(await view.hrefs('tel:')).toEqual(['tel:18883737888', `tel:${dial(tty.number)}`]);
   expect(await view.hrefs('sms:')).toEqual(['sms:233733']);
 
-  // Provenance.
-  await expect(view.verified).toHaveText(`Last checked: ${englishDate(hotline.source.last_verified)}`);
-  await expect(view.verified).toHaveText('Last checked: November 28, 2026');
+  // Provenance: the date, and what kind of check it records.
+  await expect(view.verified).toHaveText(verifiedText(hotline));
+  await expect(view.verified).toHaveText('Collected from public sources on November 28, 2026');
   await expect(view.source).toContainText('Source:');
   await expect(view.source).toContainText(hotline.source.name);
   await expect(view.source.locator('a')).toHaveAttribute('href', hotline.source.url);

@@ -97,8 +97,11 @@ impl Guide {
     /// `step` included: for "Question 3 of 11" (the check refuses a guide
     /// with a loop, so the walk ends).
     pub fn questions_ahead(&self, step: StepId) -> usize {
-        let here = usize::from(matches!(self.step(step).kind, StepKind::Question | StepKind::ChooseAny));
-        here + self.successors(step).into_iter().map(|s| self.questions_ahead(s)).max().unwrap_or(0)
+        let s = self.step(step);
+        let here = usize::from(matches!(s.kind, StepKind::Question | StepKind::ChooseAny));
+        // Every step a reply can lead to (as `successors`, without sorting).
+        let next = s.answers.iter().filter_map(|a| a.next.or(s.next)).chain(s.next);
+        here + next.map(|n| self.questions_ahead(n)).max().unwrap_or(0)
     }
 
     /// Every step a reply can lead to from `step`.

@@ -112,3 +112,131 @@ mod tests {
         assert_eq!(w, ["call", "1", "888", "373", "7888", "24", "7"]);
     }
 }
+
+/// A piece of free text: plain words, or a US phone number to link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    /// The number as written, and the digits to dial (`tel:` form).
+    Phone(&'a str, String),
+}
+
+/// Splits free text ("Call 1-800-656-4673 or text 988") into text and the
+/// US phone numbers in it, so each number can become a tap-to-call link. A
+/// number is 10 digits (or 11 starting with 1) in the usual groupings
+/// (`1-800-656-4673`, `(619) 555-0100`, `619.555.0100`), or 988 / 911 as
+/// a word of their own; anything else (dates, ZIP codes, ids) stays text.
+pub fn phone_pieces(text: &str) -> Vec<Piece<'_>> {
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::new();
+    let (mut i, mut plain) = (0, 0);
+    while i < bytes.len() {
+        let boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        match boundary.then(|| phone_at(bytes, i)).flatten() {
+            Some((end, dial)) => {
+                if plain < i {
+                    pieces.push(Piece::Text(&text[plain..i]));
+                }
+                pieces.push(Piece::Phone(&text[i..end], dial));
+                (i, plain) = (end, end);
+            }
+            None => i += 1,
+        }
+    }
+    if plain < text.len() {
+        pieces.push(Piece::Text(&text[plain..]));
+    }
+    pieces
+}
+
+/// A phone number starting at byte `at`: where it ends, and its digits.
+fn phone_at(bytes: &[u8], at: usize) -> Option<(usize, String)> {
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let ends_word = |i: usize| !bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+    // 988 and 911 as words of their own.
+    if digit(at) && digit(at + 1) && digit(at + 2) && ends_word(at + 3) {
+        let short = &bytes[at..at + 3];
+        if short == b"988" || short == b"911" {
+            return Some((at + 3, short.iter().map(|&b| b as char).collect()));
+        }
+    }
+    let mut i = at;
+    let mut digits = String::new();
+    // An optional leading 1 and separator.
+    if bytes.get(i) == Some(&b'1') && matches!(bytes.get(i + 1), Some(b'-' | b' ' | b'.')) {
+        digits.push('1');
+        i += 2;
+    }
+    // Area code: 3 digits, or (3 digits).
+    let paren = bytes.get(i) == Some(&b'(');
+    if paren {
+        i += 1;
+    }
+    for _ in 0..3 {
+        if !digit(i) {
+            return None;
+        }
+        digits.push(bytes[i] as char);
+        i += 1;
+    }
+    if paren {
+        if bytes.get(i) != Some(&b')') {
+            return None;
+        }
+        i += 1;
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+    } else if matches!(bytes.get(i), Some(b'-' | b' ' | b'.')) {
+        i += 1;
+    } else {
+        return None;
+    }
+    let group = |i: &mut usize, n: usize, digits: &mut String| -> bool {
+        for _ in 0..n {
+            if !digit(*i) {
+                return false;
+            }
+            digits.push(bytes[*i] as char);
+            *i += 1;
+        }
+        true
+    };
+    if !group(&mut i, 3, &mut digits) || !matches!(bytes.get(i), Some(b'-' | b' ' | b'.')) {
+        return None;
+    }
+    i += 1;
+    if !group(&mut i, 4, &mut digits) || !ends_word(i) {
+        return None;
+    }
+    Some((i, digits))
+}
+
+#[cfg(test)]
+mod phone_tests {
+    use super::{phone_pieces, Piece};
+
+    #[test]
+    fn numbers_in_free_text_become_phone_pieces() {
+        assert_eq!(
+            phone_pieces("Call 1-800-656-4673 (24/7) or (619) 555-0100."),
+            [
+                Piece::Text("Call "),
+                Piece::Phone("1-800-656-4673", "18006564673".into()),
+                Piece::Text(" (24/7) or "),
+                Piece::Phone("(619) 555-0100", "6195550100".into()),
+                Piece::Text("."),
+            ]
+        );
+        assert_eq!(phone_pieces("Call or text 988."), [Piece::Text("Call or text "), Piece::Phone("988", "988".into()), Piece::Text(".")]);
+    }
+
+    #[test]
+    fn dates_zips_ids_and_longer_numbers_stay_text() {
+        for text in ["Open 2026-11-28", "ZIP 92101", "case 12345678901", "1-800-656-46734", "room 9880", "ref A619-555-0100", "Señor 619.555.010"] {
+            assert!(phone_pieces(text).iter().all(|p| matches!(p, Piece::Text(_))), "{text}");
+        }
+        assert_eq!(phone_pieces(""), []);
+        assert_eq!(phone_pieces("Llame al 619.555.0100 ¿sí?")[1], Piece::Phone("619.555.0100", "6195550100".into()));
+    }
+}

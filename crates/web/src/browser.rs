@@ -87,6 +87,20 @@ pub fn now_ms() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
+/// Shows a new view from its top: the person sees its heading and first
+/// lines, not wherever the last view was scrolled to.
+pub fn scroll_to_top() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Whether the screen was wide (a desktop or tablet) when the page opened:
+/// the filters start open there and folded on a phone. Read once, so
+/// turning a phone never opens or closes them under the person's thumb.
+pub fn wide_at_start() -> bool {
+    thread_local!(static WIDE: bool = window().match_media("(min-width: 48rem)").ok().flatten().is_some_and(|m| m.matches()));
+    WIDE.with(|w| *w)
+}
+
 /// Moves keyboard focus, for view changes that screen readers must follow.
 pub fn focus(id: &str) {
     if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

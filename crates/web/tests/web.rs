@@ -241,7 +241,12 @@ async fn the_guide_runs_to_a_result_whose_need_opens_the_filtered_directory() {
     click(&root, "#guide-next").await;
     assert_eq!(text(&root, "#guide-title"), en.lookup("guide.outcome.signs.title").unwrap());
     assert!(text(&root, ".signs").contains(en.lookup("guide.sign.documents").unwrap()), "the sign noticed is named");
-    assert!(root.query_selector("#need-immigration").unwrap().is_some(), "papers held lead to immigration help");
+    // Papers held lead to immigration help: with no service listed for it
+    // in the default data, it is named with the hotline instead of a button
+    // to an empty list.
+    assert!(root.query_selector("#need-immigration").unwrap().is_none(), "no choice that leads to nothing");
+    assert!(text(&root, "#needs-unlisted").contains(en.lookup("guide.need.immigration").unwrap()), "the need is still named");
+    assert!(root.query_selector("#needs-unlisted + .card a[href^='tel:']").unwrap().is_some(), "with the hotline to call");
     assert!(root.query_selector("#need-shelter").unwrap().is_some());
     click(&root, "#need-shelter").await;
     let domain: HtmlSelectElement = one(&root, "#filter-domain").unchecked_into();

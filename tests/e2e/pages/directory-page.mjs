@@ -123,6 +123,7 @@ export class DirectoryPage {
    * `{ label: 'Housing' }`; checkboxes ('free', '24/7', 'remote') take a boolean.
    */
   async chooseFilter(name, value = true) {
+    await this.openFilters();
     if (name in FILTER_CHECKS) {
       const box = this.page.locator(FILTER_CHECKS[name]);
       await box.setChecked(Boolean(value));
@@ -137,7 +138,15 @@ export class DirectoryPage {
   }
 
   async clearFilters() {
+    await this.openFilters();
     await this.clearFiltersButton.click();
+  }
+
+  /** Unfolds the filters, as a person on a phone taps "Filters" first (they
+   *  start open on a wide screen). */
+  async openFilters() {
+    if (!(await this.filterPanel.evaluate((d) => d.open))) await this.filterPanel.locator('summary').click();
+    await expect.poll(() => this.filterPanel.evaluate((d) => d.open)).toBe(true);
   }
 
   languageButton(lang) {

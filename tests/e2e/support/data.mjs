@@ -44,8 +44,24 @@ export function services() {
     });
 }
 
-/** Services the directory lists (law-enforcement lines are kept apart). */
-export const listedServices = () => services().filter((s) => !s.law_enforcement);
+/** Whether a service offers only codes data/taxonomy.toml marks as for
+ *  professionals (training, task forces). */
+export function forProfessionals(service) {
+  const professional = new Set(readToml('taxonomy.toml').service.filter((t) => t.audience === 'professionals').map((t) => t.code));
+  return (service.services ?? []).length > 0 && service.services.every((code) => professional.has(code));
+}
+
+/** Services the public directory lists: law-enforcement lines are kept
+ *  apart, and services only for professionals wait until the type of help
+ *  asks for them (the staff console lists those too). */
+export const listedServices = () => services().filter((s) => !s.law_enforcement && !forProfessionals(s));
+
+/** "Collected from public sources on November 28, 2026": the date line the
+ *  page shows for a service, with what kind of check its source made. */
+export function verifiedText(service) {
+  const template = uiStrings('en').verified[service.source.check];
+  return template.replace('{date}', englishDate(service.source.last_verified)).replace('{source}', service.source.name);
+}
 
 /** Whether a service serves a state: nationwide, statewide or a place in it. */
 export function servesState(service, state) {

@@ -55,6 +55,12 @@ pub struct Check {
     pub action: Action,
 }
 
+/// The hotline's call and text numbers: the way forward when nothing else
+/// is listed.
+pub fn hotline_phones(help: &crate::model::Service) -> Vec<Phone> {
+    help.phones.iter().filter(|p| matches!(p.kind, PhoneKind::Hotline | PhoneKind::Voice | PhoneKind::Text)).cloned().collect()
+}
+
 pub fn button(id: impl Into<String>, label: String, class: &'static str, action: Action) -> Button {
     Button { id: id.into(), label, class, action, pressed: None }
 }
@@ -128,16 +134,16 @@ pub fn guide_screen(state: &AppState) -> Screen {
             Screen { progress: Some(s.format("guide.ui.progress", &[("number", &number), ("total", &total)])), ..screen("guide", key("question"), blocks) }
         }
         StepKind::Emergency => {
-            // Emergency options before anything else, then the choice to go on.
-            let mut blocks = vec![Block::Link { class: "call-911", href: "tel:911".into(), label: s.label("guide.ui.call_911") }];
+            // Emergency options before anything else, Call 911 the main
+            // action; then the choice to go on.
+            let mut blocks = vec![Block::Link { class: "call call-911", href: "tel:911".into(), label: s.label("guide.ui.call_911") }];
             if let Some(help) = state.site.help_service() {
-                let phones = help.phones.iter().filter(|p| matches!(p.kind, PhoneKind::Hotline | PhoneKind::Text)).cloned().collect();
-                blocks.push(Block::Phones { name: Some(help.name.clone()), phones, chat: None, lang });
+                blocks.push(Block::Phones { name: Some(help.name.clone()), phones: hotline_phones(help), chat: None, lang });
             }
             blocks.push(Block::Text(key("body")));
             blocks.push(Block::Buttons(
                 "guide-actions",
-                vec![button("guide-continue", s.label("guide.ui.continue"), "primary", Action::GuideReply(Reply::Skip)), back],
+                vec![button("guide-continue", s.label("guide.ui.continue"), "secondary", Action::GuideReply(Reply::Skip)), back],
             ));
             screen("guide emergency", key("title"), blocks)
         }
@@ -180,21 +186,31 @@ pub fn result_screen(state: &AppState) -> Screen {
     if needs.is_empty() {
         blocks.push(Block::Text(s.label("guide.result.services_none")));
     }
-    let mut links: Vec<Button> = needs
-        .iter()
-        .map(|&n| {
-            let need = &guide.needs[n as usize];
-            let count = site.count_matching(&Filters::for_need(need));
-            let text = format!("{} · {}", label(format!("guide.need.{}", need.id)), s.plural("guide.result.count", count));
-            button(format!("need-{}", need.id), text, "secondary need", Action::GuideShowNeed(n))
-        })
-        .collect();
+    // Never a choice that leads to an empty list: a need with no service
+    // listed is named with the hotline as its way forward instead.
+    let mut links = Vec::new();
+    let mut unlisted = Vec::new();
+    for &n in &needs {
+        let need = &guide.needs[n as usize];
+        let name = label(format!("guide.need.{}", need.id));
+        match site.count_matching(&Filters::for_need(need)) {
+            0 => unlisted.push(name),
+            count => {
+                let text = format!("{name} · {}", s.plural("guide.result.count", count));
+                links.push(button(format!("need-{}", need.id), text, "secondary need", Action::GuideShowNeed(n)));
+            }
+        }
+    }
     links.push(button("guide-browse", s.label("guide.result.browse"), "secondary", Action::BackToResults));
     blocks.push(Block::Buttons("need-links", links));
+    if let (false, Some(help)) = (unlisted.is_empty(), site.help_service()) {
+        blocks.push(Block::Note("needs-unlisted".into(), s.format("guide.result.need_none", &[("needs", &unlisted.join(", "))])));
+        blocks.push(Block::Phones { name: Some(help.name.clone()), phones: hotline_phones(help), chat: None, lang: lang.clone() });
+    }
     blocks.push(Block::Heading("guide-tips", s.label("guide.result.tips_heading")));
     let tips = (1..).map_while(|n| s.current.lookup(&format!("guide.tip.{n}")).or_else(|| s.fallback.lookup(&format!("guide.tip.{n}"))));
     blocks.push(Block::Bullets("tips", tips.map(str::to_string).collect()));
-    blocks.push(Block::Buttons("guide-actions", vec![button("guide-start-over", s.label("guide.ui.start_over"), "primary", Action::GuideStartOver)]));
+    blocks.push(Block::Buttons("guide-actions", vec![button("guide-start-over", s.label("guide.ui.start_over"), "secondary", Action::GuideStartOver)]));
     blocks.push(Block::Note("start-over-note".into(), s.label("guide.ui.start_over_note")));
     Screen { class: "guide result", progress: None, title_id: "guide-title", title: label(format!("guide.outcome.{}.title", outcome.id)), blocks }
 }

@@ -28,12 +28,8 @@ pub fn directory(app: &AppHandle) -> Html {
         <section class="directory" aria-labelledby="directory-title">
             <h1 id="directory-title">{ s.get("directory.title") }</h1>
             <p class="lede">{ s.get("directory.lede") }</p>
-            if app.offers_guide() {
-                <aside class="guide-invite">
-                    <p>{ s.get("guide.ui.invite") }</p>
-                    <button type="button" id="open-guide" class="secondary" onclick={app.act(Action::OpenGuide)}>{ s.get("guide.ui.nav") }</button>
-                </aside>
-            }
+            // The search box first: on a phone it is on the first screen,
+            // and what it finds comes right after the folded filters.
             <div class="search" role="search">
                 <label for="search-input">{ s.get("search.label") }</label>
                 <input
@@ -48,9 +44,14 @@ pub fn directory(app: &AppHandle) -> Html {
                     oninput={app.run(typed)}
                 />
             </div>
-            { near_panel(app) }
+            if app.offers_guide() {
+                <aside class="guide-invite">
+                    <p>{ s.get("guide.ui.invite") }</p>
+                    <button type="button" id="open-guide" class="secondary" onclick={app.act(Action::OpenGuide)}>{ s.get("guide.ui.nav") }</button>
+                </aside>
+            }
             { staff::shortcut_help(app) }
-            { filter_panel(app) }
+            { filter_panel(app, near_panel(app)) }
             { result_list(app) }
             { law_enforcement_lines(app) }
         </section>

@@ -40,7 +40,10 @@ fn checkbox(id: &str, label: &str, checked: bool, on: Callback<bool>) -> Html {
 }
 
 /// The filters, which combine with each other and with the search text.
-pub fn filter_panel(app: &AppHandle) -> Html {
+/// The place box (`near`) comes first inside: on a phone the whole panel
+/// folds behind one "Filters" button, so the results are on the first
+/// screen; it starts open on a wide screen.
+pub fn filter_panel(app: &AppHandle, near: Html) -> Html {
     let s = app.strings();
     let t = &app.site.bundle.taxonomy;
     let f = &app.search.filters;
@@ -80,8 +83,9 @@ pub fn filter_panel(app: &AppHandle) -> Html {
     let on_state = app.run(effects::choose_state);
     let count = f.count();
     html! {
-        <details class="filters" open=true>
+        <details class="filters" open={crate::browser::wide_at_start()}>
             <summary>{ s.get("filters.title") }{ if count > 0 { format!(" ({count})") } else { String::new() } }</summary>
+            { near }
             <div class="filter-grid">
                 { select("filter-domain", s.get("filters.domain"), s.get("filters.any"), domains, f.domain.map(|d| d.to_string()), on_domain) }
                 { select("filter-service", s.get("filters.service"), s.get("filters.any"), service_types, f.service_type.map(|d| d.to_string()), on_service) }

@@ -12,20 +12,20 @@ pub fn help_bar(app: &AppState) -> Html {
             PhoneKind::Text => (format!("sms:{}", p.dial()), s.format("help.text", &[("number", &p.number)])),
             _ => (format!("tel:{}", p.dial()), s.format("help.call", &[("number", &p.number)])),
         };
-        html! { <a class="help-link" {href}>{ label }</a> }
+        html! { <a class="help-link call" {href}>{ label }</a> }
     });
     html! {
         <aside class="help-bar" aria-label={s.label("help.label")}>
             <p>
                 <strong lang={app.site.bundle.site.default_language.clone()}>{ &help.name }</strong>{ " " }
                 <span class="help-note">{ s.get("help.note") }</span>
-            </p>
-            <p class="help-links">
-                { for links }
+                // Chat sits in the sentence, so the call and text buttons
+                // keep one row on a phone.
                 if let Some(chat) = &help.chat_url {
-                    <a class="help-link" href={chat.clone()} rel="noopener noreferrer" target="_blank">{ s.get("help.chat") }</a>
+                    { " " }<a class="help-link chat" href={chat.clone()} rel="noopener noreferrer" target="_blank">{ s.get("help.chat") }</a>
                 }
             </p>
+            <p class="help-links">{ for links }</p>
         </aside>
     }
 }

@@ -17,3 +17,15 @@ pub fn highlighted(text: &str, terms: &[String]) -> Html {
         }) }
     }
 }
+
+/// Free text with every phone number in it a tap-to-call link ("Call
+/// 1-800-656-4673 to ask": the number is the action).
+pub fn linked_text(text: &str) -> Html {
+    use waypoint_core::text::{phone_pieces, Piece};
+    html! {
+        { for phone_pieces(text).into_iter().map(|piece| match piece {
+            Piece::Text(t) => html! { { t.to_string() } },
+            Piece::Phone(number, dial) => html! { <a class="inline-call" href={format!("tel:{dial}")}>{ number.to_string() }</a> },
+        }) }
+    }
+}

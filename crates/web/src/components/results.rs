@@ -25,6 +25,9 @@ pub fn result_list(app: &AppHandle) -> Html {
             if app.loaded.state_error.is_some() {
                 <p class="load-error" role="alert">{ s.get("filters.state_error") }</p>
             }
+            if results.hours_unknown > 0 {
+                <p class="hours-unknown">{ s.plural("open_now.hours_unknown", results.hours_unknown) }</p>
+            }
             if total == 0 {
                 <div class="empty">
                     <p>{ s.get("results.empty") }</p>
@@ -32,6 +35,7 @@ pub fn result_list(app: &AppHandle) -> Html {
                         <button type="button" class="secondary" onclick={app.act(Action::ClearFilters)}>{ s.get("results.empty_clear") }</button>
                     }
                     <p>{ s.get("results.empty_help") }</p>
+                    { via_hotline_with(app, "results.empty_hotline") }
                 </div>
             } else {
                 <ol class={classes!("cards", app.staff.compact.then_some("compact"))}>
@@ -61,6 +65,9 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
     let content_lang = site.bundle.site.default_language.clone();
     let first_phone = service.phones.iter().find(|p| !matches!(p.kind, PhoneKind::Fax | PhoneKind::Tty));
     let selected = app.staff.selected.contains(&idx);
+    let t = &site.bundle.taxonomy;
+    let serves = label_list(&s, service.populations.iter().map(|&p| label_key::population(&t.populations[p as usize])));
+    let languages = label_list(&s, service.languages.iter().map(|l| label_key::language(l)));
     html! {
         <li key={idx} class={classes!("card", selected.then_some("selected"))} data-service={service.id.clone()} data-idx={idx.to_string()}>
             <h2 class="card-title">
@@ -77,6 +84,12 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
             <ul class="tags">
                 { for types.map(|label| html! { <li>{ highlighted(&label, terms) }</li> }) }
             </ul>
+            if service.is_for_professionals(t) {
+                <p class="badge professional">{ s.get("detail.professional") }</p>
+            }
+            // Who it is for and in which languages: what decides "is this for me".
+            if !serves.is_empty() { <p class="serves">{ s.format("detail.card_serves", &[("list", &serves)]) }</p> }
+            if !languages.is_empty() { <p class="languages-line">{ s.format("detail.card_languages", &[("list", &languages)]) }</p> }
             <p class="meta">
                 <span class="place">{ site.place_summary(service, &s) }</span>
                 if let Some(distance) = distance_line(app, service) { <span class="distance">{ distance }</span> }
@@ -85,13 +98,59 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
             </p>
             if let Some(phone) = first_phone {
                 { contact_link(phone, &s, &content_lang) }
+            } else if service.url.is_none() && service.chat_url.is_none() && service.email.is_none() {
+                { via_hotline_line(app) }
             }
-            <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
+            { verified_line(service, &s) }
             if service.last_verified.is_stale(crate::browser::today()) {
                 <p class="stale">{ s.get("detail.stale") }</p>
             }
             { staff::card_select(app, idx) }
         </li>
+    }
+}
+
+/// Labels for these keys, joined: "Men, Boys, LGBTQ+ people".
+pub fn label_list(s: &waypoint_core::locale::Strings, keys: impl Iterator<Item = String>) -> String {
+    keys.map(|k| s.label(&k)).collect::<Vec<_>>().join(", ")
+}
+
+/// The date a record was checked, with what kind of check it was.
+pub fn verified_line(service: &Service, s: &waypoint_core::locale::Strings) -> Html {
+    let key = format!("verified.{}", service.source.check.code());
+    let date = s.date(service.last_verified);
+    html! { <p class="verified">{ s.format(&key, &[("date", &date), ("source", &service.source.name)]) }</p> }
+}
+
+/// A service with no direct contact published: the hotline is the way to it.
+pub fn via_hotline(app: &AppState) -> Html {
+    via_hotline_with(app, "detail.via_hotline")
+}
+
+/// On a card: one line with the hotline's number to tap (the service page
+/// shows the full buttons).
+fn via_hotline_line(app: &AppState) -> Html {
+    let s = app.strings();
+    let Some(help) = app.site.help_service() else { return html! {} };
+    let phone = waypoint_core::app::screen::hotline_phones(help).into_iter().find(|p| p.kind != PhoneKind::Text);
+    html! {
+        <p class="via-hotline">
+            { s.get("detail.via_hotline") }{ " " }
+            if let Some(p) = phone { <a class="inline-call" href={format!("tel:{}", p.dial())}>{ p.number.clone() }</a> }
+        </p>
+    }
+}
+
+/// The hotline's call and text buttons after a line saying why.
+fn via_hotline_with(app: &AppState, key: &str) -> Html {
+    let s = app.strings();
+    let Some(help) = app.site.help_service() else { return html! {} };
+    let lang = &app.site.bundle.site.default_language;
+    html! {
+        <div class="via-hotline">
+            <p>{ s.get(key) }</p>
+            { for waypoint_core::app::screen::hotline_phones(help).iter().map(|p| contact_link(p, &s, lang)) }
+        </div>
     }
 }
 
@@ -128,7 +187,7 @@ pub fn contact_link(phone: &waypoint_core::model::Phone, s: &waypoint_core::loca
     let label = s.format(key, &[("number", &phone.number)]);
     html! {
         <p class="contact">
-            if href.is_empty() { <span>{ label }</span> } else { <a class="contact-link" {href}>{ label }</a> }
+            if href.is_empty() { <span>{ label }</span> } else { <a class="contact-link call" {href}>{ label }</a> }
             if let Some(note) = &phone.note { <span class="contact-note" lang={lang.to_string()}>{ format!(" {note}") }</span> }
         </p>
     }
@@ -150,7 +209,7 @@ pub fn law_enforcement_lines(app: &AppState) -> Html {
                 <p class="badge warning">{ s.get("law_enforcement.badge") }</p>
                 if let Some(d) = &service.description { <p lang={app.site.bundle.site.default_language.clone()}>{ d }</p> }
                 { for service.phones.iter().map(|p| contact_link(p, &s, &app.site.bundle.site.default_language)) }
-                <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
+                { verified_line(service, &s) }
             </li>
         }
     });

@@ -3,7 +3,8 @@ use yew::prelude::*;
 use waypoint_core::model::Service;
 use waypoint_core::taxonomy::label_key;
 
-use super::results::{contact_link, distance_line, open_status};
+use super::highlight::linked_text;
+use super::results::{contact_link, distance_line, open_status, verified_line, via_hotline};
 use super::staff;
 use crate::store::AppHandle;
 use crate::{browser, effects};
@@ -32,14 +33,17 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
         (None, Some(b)) => Some(s.format("detail.ages_to", &[("max", &b.to_string())])),
         (None, None) => None,
     };
+    // Open 24/7 is said once, by the status; a week of hours is listed.
+    let week = if service.hours.always_open { Vec::new() } else { waypoint_core::hours::weekly_summary(&service.hours, &s) };
     let hours = html! {
         <>
             <p>{ open_status(service, app.clock, &s) }</p>
-            <ul class="hours">
-                { for waypoint_core::hours::weekly_summary(&service.hours, &s).into_iter().map(|line| html! { <li>{ line }</li> }) }
-            </ul>
+            if !week.is_empty() {
+                <ul class="hours">{ for week.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            }
         </>
     };
+    let reachable = service.phones.iter().any(|p| p.kind != waypoint_core::model::PhoneKind::Fax) || service.chat_url.is_some() || service.url.is_some() || org.website.is_some() || service.email.is_some();
     let content_lang = site.bundle.site.default_language.clone();
     let field = |key: &'static str, body: Html| html! { <><dt>{ s.get(key) }</dt><dd>{ body }</dd></> };
     html! {
@@ -48,10 +52,12 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
             <h1 id="service-title" tabindex="-1" lang={content_lang.clone()}>{ &service.name }</h1>
             if org.name != service.name { <p class="org" lang={content_lang.clone()}>{ &org.name }</p> }
             if service.law_enforcement { <p class="badge warning">{ s.get("law_enforcement.badge") }</p> }
-            if let Some(d) = &service.description { <p class="description" lang={content_lang.clone()}>{ d }</p> }
+            if service.is_for_professionals(t) { <p class="badge professional">{ s.get("detail.professional") }</p> }
+            if let Some(d) = &service.description { <p class="description" lang={content_lang.clone()}>{ linked_text(d) }</p> }
             { staff::detail_tools(app, idx) }
             if let Some(distance) = distance_line(app, service) { <p class="distance">{ distance }</p> }
             <section class="contact-block" aria-label={s.label("detail.contact")}>
+                if !reachable { { via_hotline(app) } }
                 { for service.phones.iter().map(|p| contact_link(p, &s, &content_lang)) }
                 if let Some(chat) = service.chat_url.as_ref().filter(|u| safe_web(u)) {
                     <p class="contact"><a class="contact-link" href={chat.clone()} rel="noopener noreferrer" target="_blank">{ s.get("contact.chat") }</a></p>
@@ -67,11 +73,11 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
                 { field("detail.offers", html! { { offers } }) }
                 if !serves.is_empty() { { field("detail.serves", html! { { serves } }) } }
                 if let Some(ages) = ages { { field("detail.ages", html! { { ages } }) } }
-                if let Some(e) = &service.eligibility { { field("detail.eligibility", html! { <span lang={content_lang.clone()}>{ e }</span> }) } }
-                if let Some(h) = &service.how_to_get_help { { field("detail.how_to_get_help", html! { <span lang={content_lang.clone()}>{ h }</span> }) } }
+                if let Some(e) = &service.eligibility { { field("detail.eligibility", html! { <span lang={content_lang.clone()}>{ linked_text(e) }</span> }) } }
+                if let Some(h) = &service.how_to_get_help { { field("detail.how_to_get_help", html! { <span lang={content_lang.clone()}>{ linked_text(h) }</span> }) } }
                 if !languages.is_empty() { { field("detail.languages", html! { { languages } }) } }
                 { field("detail.hours", html! { <>{ hours }if let Some(n) = &service.hours.note { <p lang={content_lang.clone()}>{ n }</p> }</> }) }
-                if let Some(fees) = &service.fees { { field("detail.fees", html! { <span lang={content_lang.clone()}>{ fees }</span> }) } }
+                if let Some(fees) = &service.fees { { field("detail.fees", html! { <span lang={content_lang.clone()}>{ linked_text(fees) }</span> }) } }
                 { field("detail.where", html! { <>{ for service.locations.iter().map(|l| html! {
                     <p class="address">
                         if l.confidential {
@@ -83,7 +89,7 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
                 }) }<p>{ site.place_summary(service, &s) }</p></> }) }
             </dl>
             <footer class="provenance">
-                <p class="verified">{ s.format("detail.last_verified", &[("date", &s.date(service.last_verified))]) }</p>
+                { verified_line(service, &s) }
                 if service.last_verified.is_stale(browser::today()) {
                     <p class="stale">{ s.get("detail.stale") }</p>
                 }

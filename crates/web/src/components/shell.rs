@@ -32,7 +32,14 @@ impl PartialEq for ShellProps {
 /// the help bar, always in the same place (WCAG 2.2 consistent help).
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
-    let app = use_store(|| AppState::new(props.site.clone(), props.embed.clone(), browser::unix_ms()));
+    let app = use_store(|| {
+        let state = AppState::new(props.site.clone(), props.embed.clone(), browser::unix_ms());
+        if cfg!(feature = "staff") {
+            state.for_staff()
+        } else {
+            state
+        }
+    });
     html! {
         <ContextProvider<AppHandle> context={app}>
             <Frame />
@@ -121,19 +128,25 @@ fn use_frame_effects(app: &AppHandle) {
         // Leaving the safety page or the guide returns focus to the control
         // that opened it, so keyboard users keep their place; arriving at a
         // service, the safety page, or each new screen of the guide (once
-        // their words are here), focuses its heading, for keyboard and
-        // screen reader users alike.
+        // their words are here) shows it from its top and focuses its
+        // heading, for keyboard and screen reader users alike (the
+        // stylesheet's scroll-padding keeps a focused control clear of the
+        // sticky header).
         let previous = use_mut_ref(|| app.nav.view);
         let ready = !app.needs_catalog(&app.lang);
         let guide_step = app.guide.session.as_ref().map(|g| g.current());
-        use_effect_with((app.nav.view, ready, guide_step), move |(view, ready, _)| {
-            let from = std::mem::replace(&mut *previous.borrow_mut(), *view);
+        use_effect_with((app.nav.view, ready, guide_step), move |&(view, ready, _)| {
+            let from = std::mem::replace(&mut *previous.borrow_mut(), view);
+            let heading = |id| {
+                browser::scroll_to_top();
+                browser::focus(id);
+            };
             match (view, from) {
                 (View::Directory, View::Safety) => browser::focus("open-safety"),
                 (View::Directory, View::Guide) => browser::focus("open-guide"),
-                (View::Service(_), _) => browser::focus("service-title"),
-                (View::Safety, _) if *ready => browser::focus("safety-title"),
-                (View::Guide, _) if *ready => browser::focus("guide-title"),
+                (View::Service(_), _) => heading("service-title"),
+                (View::Safety, _) if ready => heading("safety-title"),
+                (View::Guide, _) if ready => heading("guide-title"),
                 _ => {}
             }
         });
@@ -150,12 +163,16 @@ fn frame() -> Html {
         e.prevent_default();
         browser::focus("main");
     });
+    // On a phone each language shows as its code (ES), its name read out
+    // and shown on wider screens, so the header keeps one row.
     let languages = app.site.bundle.locales.iter().map(|c| {
         let pressed = c.lang == app.lang;
         let lang = c.lang.clone();
         let onclick = app.run(move |app, _: MouseEvent| effects::switch_language(app, lang.clone()));
         html! {
-            <button type="button" class="lang" lang={c.lang.clone()} aria-pressed={pressed.to_string()} {onclick}>{ &c.name }</button>
+            <button type="button" class="lang" lang={c.lang.clone()} aria-pressed={pressed.to_string()} {onclick}>
+                <span class="lang-code" aria-hidden="true">{ c.lang.to_ascii_uppercase() }</span><span class="lang-name">{ &c.name }</span>
+            </button>
         }
     });
     let view = match app.nav.view {
