@@ -94,9 +94,15 @@ function options() {
     try {
       url = new URL(exit);
     } catch (_) { /* reported below */ }
-    if (url && (url.protocol === 'https:' || url.protocol === 'http:')) o.exit = url.href;
+    // https only, as the hint says: a plain http exit page can be read or
+    // changed on the way by anyone on the network.
+    if (url && url.protocol === 'https:') o.exit = url.href;
     else o.exitError = 'This is not a web address starting with https://. The directory\'s own exit page is used until it is.';
   }
+  // Colours that are hard to read are not used: the warning says why, and
+  // the directory keeps its own until the partner picks readable ones.
+  if (o.accent && contrastProblems(o).length) o.accentRejected = true;
+  if (o.accentRejected) o.accent = o.accentInk = '';
   return o;
 }
 
@@ -151,16 +157,23 @@ function contrast(a, b) {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-function contrastNote(o) {
-  if (!o.accent) return '';
+/** What is hard to read about the chosen colours (WCAG AA needs 4.5:1). */
+function contrastProblems(o) {
   const onWhite = contrast(o.accent, '#ffffff');
   const ink = contrast(o.accent, o.accentInk);
   const problems = [];
   if (onWhite < 4.5) problems.push(`links in your accent on white are ${onWhite.toFixed(1)}:1`);
   if (ink < 4.5) problems.push(`text on your accent is ${ink.toFixed(1)}:1`);
+  return problems;
+}
+
+function contrastNote(o) {
+  const chosen = $('opt-colours').checked ? { accent: $('opt-accent').value, accentInk: $('opt-accent-ink').value } : null;
+  if (!chosen) return '';
+  const problems = contrastProblems(chosen);
   return problems.length
-    ? `Hard to read: ${problems.join(' and ')}. Choose colours with at least 4.5:1.`
-    : `Readable: ${onWhite.toFixed(1)}:1 on white, ${ink.toFixed(1)}:1 for text on the accent.`;
+    ? `Hard to read: ${problems.join(' and ')}. Not used until both are at least 4.5:1; the directory keeps its own colours.`
+    : `Readable: ${contrast(chosen.accent, '#ffffff').toFixed(1)}:1 on white, ${contrast(chosen.accent, chosen.accentInk).toFixed(1)}:1 for text on the accent.`;
 }
 
 let previewTimer = 0;

@@ -28,7 +28,7 @@ pub struct EmbedConfig {
     /// `#rrggbb`.
     pub accent: Option<String>,
     pub accent_ink: Option<String>,
-    /// Where quick exit sends the whole page (http or https only).
+    /// Where quick exit sends the whole page (https only).
     pub exit: Option<String>,
 }
 
@@ -64,7 +64,9 @@ pub fn parse(query: &str, taxonomy: &Taxonomy, languages: &[&str]) -> Option<Emb
         lang: get("lang").filter(|l| languages.contains(l)).map(str::to_string),
         accent: get("accent").and_then(colour),
         accent_ink: get("accent_ink").and_then(colour),
-        exit: get("exit").filter(|u| is_web_url(u)).map(str::to_string),
+        // https only: a plain http exit page could be read or replaced on
+        // the way.
+        exit: get("exit").filter(|u| u.starts_with("https://") && is_web_url(u)).map(str::to_string),
     })
 }
 
@@ -152,6 +154,8 @@ mod tests {
         let c = parse(q, &taxonomy(), &["en"]).unwrap();
         assert_eq!((c.parent, c.exit, c.accent, c.lang), (None, None, None, None));
         assert_eq!(parse("embed=1&parent=https://a.example/path", &taxonomy(), &[]).unwrap().parent, None, "an origin has no path");
+        let plain = parse("embed=1&exit=http%3A%2F%2Fwww.example.org%2Fweather", &taxonomy(), &[]).unwrap();
+        assert_eq!(plain.exit, None, "an http exit page could be read or replaced on the way: https only");
     }
 
     #[test]

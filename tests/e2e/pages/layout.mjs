@@ -308,14 +308,18 @@ export class LayoutPage {
   /** Why the document scrolls sideways, if it does (empty when it does not). */
   async sidewaysProblems(view) {
     const s = await this.screen();
-    if (s.scrollWidth <= s.width) return [];
-    const wide = await this.page.evaluate(() =>
+    // On a phone the browser widens its layout viewport to fit content that
+    // overflows (and zooms out), so innerWidth alone can hide it: compare
+    // with the device's own width too.
+    const device = this.page.viewportSize()?.width ?? s.width;
+    if (s.scrollWidth <= s.width && s.width <= device) return [];
+    const wide = await this.page.evaluate((limit) =>
       [...document.querySelectorAll('body *')]
-        .filter((el) => el.getBoundingClientRect().right > innerWidth + 1)
+        .filter((el) => el.getBoundingClientRect().right > limit + 1)
         .slice(0, 3)
         .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} right=${Math.round(el.getBoundingClientRect().right)}`),
-    );
-    return [`${view}: scrollWidth ${s.scrollWidth} > innerWidth ${s.width} (${wide.join(', ')})`];
+    device);
+    return [`${view}: scrollWidth ${s.scrollWidth}, innerWidth ${s.width}, device width ${device} (${wide.join(', ')})`];
   }
 
   /**

@@ -12,7 +12,7 @@ pub fn help_bar(app: &AppState) -> Html {
             PhoneKind::Text => (format!("sms:{}", p.dial()), s.format("help.text", &[("number", &p.number)])),
             _ => (format!("tel:{}", p.dial()), s.format("help.call", &[("number", &p.number)])),
         };
-        html! { <a class="help-link call" {href}>{ label }</a> }
+        html! { <a class="help-link call" {href}>{ super::results::with_number(&label, &p.number) }</a> }
     });
     html! {
         <aside class="help-bar" aria-label={s.label("help.label")}>

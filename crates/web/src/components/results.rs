@@ -110,6 +110,15 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
     }
 }
 
+/// "Call 1-888-373-7888" with the number kept whole: a narrow button wraps
+/// between the words, never inside the number.
+pub fn with_number(label: &str, number: &str) -> Html {
+    match label.split_once(number) {
+        Some((before, after)) => html! { <>{ before.to_string() }<span class="number">{ number.to_string() }</span>{ after.to_string() }</> },
+        None => html! { { label.to_string() } },
+    }
+}
+
 /// Labels for these keys, joined: "Men, Boys, LGBTQ+ people".
 pub fn label_list(s: &waypoint_core::locale::Strings, keys: impl Iterator<Item = String>) -> String {
     keys.map(|k| s.label(&k)).collect::<Vec<_>>().join(", ")
@@ -187,7 +196,7 @@ pub fn contact_link(phone: &waypoint_core::model::Phone, s: &waypoint_core::loca
     let label = s.format(key, &[("number", &phone.number)]);
     html! {
         <p class="contact">
-            if href.is_empty() { <span>{ label }</span> } else { <a class="contact-link call" {href}>{ label }</a> }
+            if href.is_empty() { <span>{ label }</span> } else { <a class="contact-link call" {href}>{ with_number(&label, &phone.number) }</a> }
             if let Some(note) = &phone.note { <span class="contact-note" lang={lang.to_string()}>{ format!(" {note}") }</span> }
         </p>
     }
