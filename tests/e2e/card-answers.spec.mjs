@@ -35,3 +35,11 @@ test('phone numbers in a record\'s free text become tap-to-call links', async ({
   await expect(links).toHaveCount(2);
   await expect(links.first()).toHaveText('911');
 });
+
+test('a line open 24/7 says so once on its page, not twice', async ({ directory, page }) => {
+  await directory.goto();
+  await directory.search('trafficking hotline');
+  await directory.openService('nhth-hotline');
+  const facts = await page.locator('.service-detail .facts').textContent();
+  expect(facts.split('Open 24/7').length - 1, facts).toBe(1);
+});

@@ -67,10 +67,11 @@ fn the_emergency_screen_puts_911_and_the_hotline_before_going_on() {
     let state = fresh().reduce(Action::GuideStart).reduce(Action::GuideReply(Reply::Choose(vec![0])));
     let screen = guide_screen(&state);
     assert!(screen.class.contains("emergency"));
-    assert!(matches!(&screen.blocks[0], Block::Link { href, .. } if href == "tel:911"), "911 comes first");
+    assert!(matches!(&screen.blocks[0], Block::Link { href, class, .. } if href == "tel:911" && class.split(' ').any(|c| c == "call")), "911 comes first, as a call button");
     let Block::Phones { phones, .. } = &screen.blocks[1] else { panic!("the hotline's phones second, got {:?}", screen.blocks[1].kind()) };
     assert!(!phones.is_empty());
     assert_eq!(button_ids(&screen), ["guide-continue", "guide-back"]);
+    assert!(buttons(&screen).iter().all(|b| b.class != "primary"), "calling is the main action here, not going on");
 }
 
 #[test]
@@ -98,6 +99,7 @@ fn the_result_offers_the_directory_narrowed_to_each_need_with_its_count() {
         assert!(matches!(button.action, Action::GuideShowNeed(m) if m == n));
     }
     assert_eq!(button_ids(&screen).last(), Some(&"guide-start-over"));
+    assert_eq!(buttons(&screen).last().unwrap().class, "secondary", "Start over is not the main action of a result");
 }
 
 #[test]

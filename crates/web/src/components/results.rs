@@ -113,7 +113,9 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
 /// "Call 1-888-373-7888" with the number kept whole: a narrow button wraps
 /// between the words, never inside the number.
 pub fn with_number(label: &str, number: &str) -> Html {
-    match label.split_once(number) {
+    // Only a number of a phone's length: anything longer is not one, and
+    // kept on one line it would push the page sideways.
+    match label.split_once(number).filter(|_| number.len() <= 20) {
         Some((before, after)) => html! { <>{ before.to_string() }<span class="number">{ number.to_string() }</span>{ after.to_string() }</> },
         None => html! { { label.to_string() } },
     }
