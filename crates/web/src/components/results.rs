@@ -116,7 +116,9 @@ pub fn with_number(label: &str, number: &str) -> Html {
     // Only a number of a phone's length: anything longer is not one, and
     // kept on one line it would push the page sideways.
     match label.split_once(number).filter(|_| number.len() <= 20) {
-        Some((before, after)) => html! { <>{ before.to_string() }<span class="number">{ number.to_string() }</span>{ after.to_string() }</> },
+        // One span: the button lays out its content as one flex item, so
+        // the words wrap as text around the whole number.
+        Some((before, after)) => html! { <span>{ before.to_string() }<span class="number">{ number.to_string() }</span>{ after.to_string() }</span> },
         None => html! { { label.to_string() } },
     }
 }
