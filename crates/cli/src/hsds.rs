@@ -47,6 +47,11 @@ pub struct Imported {
     pub providers: Vec<ProviderFile>,
     pub problems: Problems,
     pub unmapped: BTreeMap<String, usize>,
+    /// Services kept under a placeholder for an organisation missing from
+    /// the export.
+    pub placeholder_services: usize,
+    /// Services not imported, counted by why ("status not active").
+    pub left_out: BTreeMap<String, usize>,
     /// "HSDS 3.0 JSON", "HSDS 1.x/2.x CSV", …
     pub format: String,
     pub source_name: String,
@@ -55,6 +60,16 @@ pub struct Imported {
 impl Imported {
     pub fn services(&self) -> usize {
         self.providers.iter().map(|p| p.services.len()).sum()
+    }
+
+    /// What came in and what did not: "services: 4 imported, 3 of them
+    /// under placeholder organisations; 2 left out (no organization_id: 1,
+    /// status not active: 1)".
+    pub fn summary(&self) -> String {
+        let left_out: usize = self.left_out.values().sum();
+        let reasons = self.left_out.iter().map(|(why, n)| format!("{why}: {n}")).collect::<Vec<_>>().join(", ");
+        let left_out = if left_out == 0 { "none left out".to_string() } else { format!("{left_out} left out ({reasons})") };
+        format!("services: {} imported, {} of them under placeholder organisations; {left_out}", self.services(), self.placeholder_services)
     }
 }
 
@@ -149,13 +164,21 @@ fn finish(raw: raw::RawInput, format: &str, name: &str, problems: Problems, opti
         source_name: source_name.clone(),
         problems,
         unmapped: BTreeMap::new(),
+        placeholder_services: 0,
+        left_out: BTreeMap::new(),
     };
     let providers = convert::convert(raw, &mut cx);
     // The same warning can come from a record read twice (an organisation's
     // phone used by each of its services): say it once.
     let mut seen = std::collections::HashSet::new();
     let list: Vec<Problem> = cx.problems.list.into_iter().filter(|p| seen.insert(p.to_string())).collect();
-    Imported { providers, problems: Problems { list }, unmapped: cx.unmapped, format: format.to_string(), source_name }
+    Imported {
+        providers,
+        problems: Problems { list },
+        unmapped: cx.unmapped,
+        placeholder_services: cx.placeholder_services,
+        left_out: cx.left_out,
+        format: format.to_string(), source_name }
 }
 
 /// Whether a path given to `validate` is an HSDS import rather than a

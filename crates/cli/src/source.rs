@@ -19,6 +19,10 @@ pub struct SiteSource {
     pub exit_url: String,
     pub default_language: String,
     pub help_service: String,
+    /// The zone for hours whose location gives no state to infer one from
+    /// (a one-region deployment); unset, such hours are an error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

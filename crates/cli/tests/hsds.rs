@@ -307,17 +307,17 @@ fn messy_package_every_case_is_a_clean_value_or_a_warning() {
     assert!(harbor.locations.iter().all(|l| l.confidential), "name \"Confidential Location\"; confidential = yes and address_confidential = TRUE");
     warned(&i, "services.csv", "row 8 (svc-5)", "status", "record is confidential; not imported");
     warned(&i, "services_taxonomy.csv", "row 7 (st-6)", "taxonomy_id", "record flagged confidential");
-    for gone in ["svc-5", "svc-6", "svc-7", "svc-8"] {
+    for gone in ["svc-5", "svc-6", "svc-8"] {
         assert!(i.providers.iter().flat_map(|p| &p.services).all(|s| s.id != gone), "{gone} must not be imported");
     }
     warned(&i, "services.csv", "row 9 (svc-6)", "status", "status is \"inactive\"; not imported");
-    warned(&i, "services.csv", "row 10 (svc-7)", "organization_id", "no organisation with id \"org-9\"");
+    warned(&i, "services.csv", "row 10 (svc-7)", "organization_id", "no organisation with id \"org-9\" in the export; imported under placeholder organisation \"missing-org-9\"");
 
     // Other fields.
     assert_eq!(shelter.email.as_deref(), Some("intake@opendoor.example.org"));
     warned(&i, "services.csv", "row 2 (svc-1)", "email", "2 addresses in one field; kept the first");
     warned(&i, "services.csv", "row 6 (svc-3)", "email", "not an email address; dropped: \"info at opendoor\"");
-    warned(&i, "organizations.csv", "row 2 (org-1)", "url", "not an http:// or https:// address; dropped: \"www.opendoor.example.org\"");
+    warned(&i, "organizations.csv", "row 2 (org-1)", "url", "no scheme; read as \"https://www.opendoor.example.org\"");
     warned(&i, "services.csv", "row 6 (svc-3)", "assured_date", "no verification date; using import date 2026-11-28");
     assert_eq!(shelter.languages, ["es", "en"]);
     warned(&i, "languages.csv", "row 3 (lg-2)", "language", "\"Klingon\" is not in taxonomy.toml");
@@ -560,6 +560,101 @@ fn confidential_addresses_never_reach_the_export_or_the_bundle() {
     assert!(bundle.directory.services.iter().flat_map(|s| &s.locations).any(|l| l.confidential && l.latitude == Some(32.8)));
 }
 
+// ------------------------------------------- what real 211 exports carry
+
+/// Each provider's organisation id and name, with its services' ids.
+fn organisations(imported: &Imported) -> Vec<String> {
+    imported.providers.iter().map(|p| format!("{} {:?}: {}", p.organization.id, p.organization.name, p.services.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(","))).collect()
+}
+
+#[test]
+fn services_of_organisations_missing_from_the_export_are_kept_under_placeholders() {
+    let i = import("missing-org");
+    assert_eq!(
+        organisations(&i),
+        ["1 \"Lantern Bay Outreach\": 20", "missing-99 \"Harbor Light legal clinic\": 21,22", "missing-77 \"Tidewater drop-in\": 23"],
+        "one placeholder per missing id, named from its first service"
+    );
+    warned(&i, "service.csv", "row 3 (21)", "organization_id", "no organisation with id \"99\" in the export; imported under placeholder organisation \"missing-99\"");
+    warned(&i, "service.csv", "row 4 (22)", "organization_id", "placeholder organisation \"missing-99\"");
+    warned(&i, "service.csv", "row 5 (23)", "organization_id", "placeholder organisation \"missing-77\"");
+    assert_eq!(i.placeholder_services, 3);
+}
+
+#[test]
+fn the_import_summary_counts_placeholders_and_what_was_left_out_by_reason() {
+    let i = import("missing-org");
+    assert_eq!(i.services(), 4);
+    assert_eq!(i.left_out.iter().map(|(why, n)| format!("{why}: {n}")).collect::<Vec<_>>(), ["no organization_id: 1", "status not active: 1"]);
+    let dir = scratch("summary");
+    let (code, text) = waypoint(&["import", "tests/fixtures/hsds/missing-org", "--out", dir.join("providers").to_str().unwrap()]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("services: 4 imported, 3 of them under placeholder organisations; 2 left out (no organization_id: 1, status not active: 1)"), "{text}");
+}
+
+#[test]
+fn scheme_less_websites_become_https_and_other_text_is_still_refused() {
+    let i = import("schemeless-urls");
+    assert_eq!(i.providers[0].organization.website.as_deref(), Some("https://www.cedarpath.example.org"));
+    warned(&i, "organization.csv", "row 2 (1)", "url", "no scheme; read as \"https://www.cedarpath.example.org\"");
+    assert_eq!(service(&i, "30").url.as_deref(), Some("https://cedarpath.example.org/counseling"));
+    warned(&i, "service.csv", "row 2 (30)", "url", "no scheme; read as \"https://cedarpath.example.org/counseling\"");
+    assert_eq!(service(&i, "31").url, None);
+    warned(&i, "service.csv", "row 3 (31)", "url", "not an http:// or https:// address; dropped: \"call us for details\"");
+}
+
+#[test]
+fn creole_and_interpretation_phrases_map_onto_the_taxonomy() {
+    let i = import("languages");
+    let family = service(&i, "40");
+    assert_eq!(family.languages, ["en", "ht"], "\"Creole\" is Haitian Creole by the mapping's default");
+    assert!(family.services.contains(&"interpretation".to_string()), "{:?}", family.services);
+    warned(&i, "language.csv", "row 4 (7002)", "language", "\"Language Line available\" says interpretation is offered; service listed under \"interpretation\"");
+    let legal = service(&i, "41");
+    assert_eq!(legal.languages, ["es"]);
+    assert!(legal.services.contains(&"interpretation".to_string()), "the 1.x interpretation_services column: {:?}", legal.services);
+    warned(&i, "service.csv", "row 3 (41)", "interpretation_services", "says interpretation is offered");
+}
+
+#[test]
+fn literal_line_breaks_and_export_markers_are_cleaned_from_free_text() {
+    let i = import("text-junk");
+    let s = service(&i, "50");
+    assert_eq!(s.description.as_deref(), Some("Groups that build self-worth."));
+    assert_eq!(s.how_to_get_help.as_deref(), Some("Call first.\nThen visit."));
+    assert_eq!(i.providers[0].organization.description.as_deref(), Some("Peer support."));
+    warned(&i, "service.csv", "row 2 (50)", "description", "export markers removed: ###MON###, ###COL###");
+    warned(&i, "service.csv", "row 2 (50)", "description", "literal \\n sequences turned into line breaks");
+    warned(&i, "service.csv", "row 2 (50)", "application_process", "literal \\n sequences turned into line breaks");
+    warned(&i, "organization.csv", "row 2 (1)", "description", "export markers removed: ###MON###");
+}
+
+#[test]
+fn hours_without_a_state_use_the_sites_default_time_zone() {
+    let i = import("no-state");
+    let mut problems = Problems::default();
+    let mut sources = waypoint_cli::load::load(&support::repo().join("data"), None, &mut problems);
+    sources.providers.extend(i.providers.iter().map(|p| ("no-state.toml".to_string(), p.clone())));
+    let options = waypoint_cli::compile::Options { today: Date::parse(TODAY).unwrap(), allow_fictional: false };
+    let compile = |sources: &waypoint_cli::load::Sources| {
+        let mut problems = Problems::default();
+        let bundle = waypoint_cli::compile::compile(sources, options, &mut problems);
+        (bundle, problems.list.iter().map(|p| p.to_string()).filter(|p| p.starts_with("error")).collect::<Vec<_>>())
+    };
+    let (_, errors) = compile(&sources);
+    assert!(errors.iter().any(|e| e.contains("hours are given but no time zone")), "without a default: {errors:?}");
+
+    sources.site.as_mut().unwrap().1.timezone = Some("America/New_York".into());
+    let (bundle, errors) = compile(&sources);
+    assert!(errors.is_empty(), "{errors:?}");
+    let walk_in = bundle.unwrap().directory.services.into_iter().find(|s| s.id == "60").unwrap();
+    assert_eq!(walk_in.hours.timezone.as_deref(), Some("America/New_York"));
+
+    sources.site.as_mut().unwrap().1.timezone = Some("Mars/Olympus_Mons".into());
+    let (_, errors) = compile(&sources);
+    assert!(errors.iter().any(|e| e.contains("site.toml: site: timezone: \"Mars/Olympus_Mons\" is not a US time zone")), "{errors:?}");
+}
+
 // --------------------------------------------------------- the tool itself
 
 fn waypoint(args: &[&str]) -> (i32, String) {
@@ -584,7 +679,7 @@ fn cli_import_writes_providers_that_validate_build_and_report() {
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("warning: phones.csv: row 5 (ph-4): number: not a dialable number; dropped: \"780-7529\""), "{text}");
     assert!(text.contains("unmapped taxonomy terms (2;"), "{text}");
-    assert!(text.contains("imported 4 services of 2 organisations"), "{text}");
+    assert!(text.contains("imported 5 services of 3 organisations"), "{text}");
     let written = std::fs::read_to_string(out.join("org-1.toml")).unwrap();
     assert!(written.starts_with("# Imported by `waypoint import`"), "{written}");
     assert!(written.contains("name = \"County 211 export\""), "{written}");
@@ -594,7 +689,7 @@ fn cli_import_writes_providers_that_validate_build_and_report() {
     let mut problems = Problems::default();
     let mut sources = waypoint_cli::load::load(&support::repo().join("data"), Some(&out), &mut problems);
     assert!(problems.list.is_empty(), "{:?}", problems.list);
-    assert_eq!(sources.providers.len(), 2);
+    assert_eq!(sources.providers.len(), 3);
     let defaults = waypoint_cli::load::load(&support::repo().join("data"), None, &mut problems);
     sources.providers.extend(defaults.providers);
     let options = waypoint_cli::compile::Options { today: Date::parse(TODAY).unwrap(), allow_fictional: false };
@@ -602,14 +697,14 @@ fn cli_import_writes_providers_that_validate_build_and_report() {
     assert!(!problems.has_errors(), "{:#?}", problems.list);
 
     let (code, text) = waypoint(&["validate", "--providers", out_s]);
-    assert!(text.contains("2 organisations, 4 services"), "{text}");
+    assert!(text.contains("3 organisations, 5 services"), "{text}");
     assert_eq!(code, 1, "the imported folder alone lacks the site's hotline:\n{text}");
     let (code, text) = waypoint(&["build", "--providers", out_s, "--out", dir.join("site").to_str().unwrap()]);
     assert_eq!(code, 1, "same for build:\n{text}");
 
     let (code, text) = waypoint(&["report", "--providers", out_s]);
     assert_eq!(code, 0, "{text}");
-    for line in ["4 services in 2 organisations", "By domain:", "By population:", "By state:", "No way to contact them", "  drop-in-center", "Unmapped taxonomy terms from the import (2):", "AIRS: XX-1234 Mystery Services"] {
+    for line in ["5 services in 3 organisations", "By domain:", "By population:", "By state:", "No way to contact them", "  drop-in-center", "Unmapped taxonomy terms from the import (2):", "AIRS: XX-1234 Mystery Services"] {
         assert!(text.contains(line), "{line:?} missing in\n{text}");
     }
 
@@ -628,7 +723,7 @@ fn cli_validate_an_hsds_path_prints_every_problem_and_a_summary() {
     let (code, text) = waypoint(&["validate", "tests/fixtures/hsds/messy"]);
     assert_eq!(code, 0, "warnings alone exit 0:\n{text}");
     assert!(text.contains("warning: services.csv: row 4: id: blank id"), "{text}");
-    assert!(text.contains("0 errors, 28 warnings"), "{text}");
+    assert!(text.contains("0 errors, 29 warnings"), "{text}");
     // A service no term maps to a Waypoint code fails validation.
     let dir = scratch("validate");
     std::fs::write(dir.join("services.json"), r#"[{"id": "x", "name": "X", "status": "active", "assured_date": "2026-01-01", "organization": {"id": "o", "name": "O"}, "categories": ["Knitting"]}]"#).unwrap();

@@ -43,6 +43,7 @@ pub(crate) fn import(data: &Path, args: &Args) -> i32 {
                 files.len(),
                 out.display()
             );
+            println!("{}", imported.summary());
             println!("next: waypoint validate --providers {}", out.display());
             i32::from(imported.problems.has_errors())
         }

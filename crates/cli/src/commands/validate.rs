@@ -41,5 +41,6 @@ pub(crate) fn validate_hsds(data: &Path, args: &Args) -> i32 {
     print_problems(&problems);
     print_unmapped(&imported.unmapped, &options.mapping.file);
     println!("{}: {} services of {} organisations ({})", input.display(), imported.services(), imported.providers.len(), imported.format);
+    println!("{}", imported.summary());
     i32::from(problems.has_errors() || bundle.is_none())
 }

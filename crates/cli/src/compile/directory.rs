@@ -15,6 +15,8 @@ pub(super) fn compile_directory(sources: &Sources, taxonomy: &Taxonomy, options:
     let mut directory = Directory::default();
     let mut org_ids = HashSet::new();
     let mut service_ids = HashSet::new();
+    // An unknown zone is reported with the site's settings.
+    let default_zone = sources.site.as_ref().and_then(|(_, site)| site.timezone.as_deref()).filter(|z| waypoint_core::hours::is_known_zone(z));
     for (file, provider) in &sources.providers {
         let org = &provider.organization;
         if org.id.trim().is_empty() {
@@ -54,7 +56,7 @@ pub(super) fn compile_directory(sources: &Sources, taxonomy: &Taxonomy, options:
                 problems.error(file, &record, "id", "used by another service");
             }
             let source = s.source.as_ref().or(provider.source.as_ref());
-            if let Some(service) = compile_service(file, &record, s, source, org_idx, org.fictional, taxonomy, options, problems) {
+            if let Some(service) = compile_service(file, &record, s, source, org_idx, org.fictional, default_zone, taxonomy, options, problems) {
                 directory.services.push(service);
             }
         }
@@ -70,6 +72,7 @@ fn compile_service(
     source: Option<&SourceSource>,
     organization: u32,
     fictional: bool,
+    default_zone: Option<&str>,
     taxonomy: &Taxonomy,
     options: Options,
     problems: &mut Problems,
@@ -133,7 +136,7 @@ fn compile_service(
     let phones: Vec<Phone> = s.phones.iter().enumerate().filter_map(|(i, ph)| compile_phone(ph, i, &mut p)).collect();
     let locations: Vec<Location> =
         s.locations.iter().enumerate().filter_map(|(i, l)| compile_location(l, i, taxonomy, &mut p)).collect();
-    let hours = compile_hours(s, &locations, &service_areas, &mut p);
+    let hours = compile_hours(s, &locations, &service_areas, default_zone, &mut p);
     if let (Some(min), Some(max)) = (s.minimum_age, s.maximum_age) {
         if min > max {
             p("minimum_age", format!("{min} is above maximum_age {max}"));

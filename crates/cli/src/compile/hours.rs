@@ -4,7 +4,8 @@ use super::checks::clean;
 use crate::source::ServiceSource;
 use waypoint_core::model::{parse_clock, Hours, Location, OpeningPeriod, ServiceArea};
 
-pub(super) fn compile_hours(s: &ServiceSource, locations: &[Location], areas: &[ServiceArea], p: &mut impl FnMut(&str, String)) -> Hours {
+/// `default_zone` is the site's `timezone`, for hours no state places.
+pub(super) fn compile_hours(s: &ServiceSource, locations: &[Location], areas: &[ServiceArea], default_zone: Option<&str>, p: &mut impl FnMut(&str, String)) -> Hours {
     let mut periods = Vec::new();
     for (i, h) in s.hours.iter().enumerate() {
         let field = format!("hours[{i}]");
@@ -27,7 +28,8 @@ pub(super) fn compile_hours(s: &ServiceSource, locations: &[Location], areas: &[
         p("hours", "open_24_7 and hours both given; keep one".into());
     }
     // Hours mean nothing without the zone they are kept in: given, or the
-    // main zone of the state the service is in (or serves alone).
+    // main zone of the state the service is in (or serves alone), or the
+    // zone the whole site is in.
     let timezone = match &s.timezone {
         Some(zone) if !waypoint_core::hours::is_known_zone(zone) => {
             p("timezone", format!("{zone:?} is not a US time zone Waypoint knows (for example America/Chicago)"));
@@ -40,9 +42,9 @@ pub(super) fn compile_hours(s: &ServiceSource, locations: &[Location], areas: &[
                 [ServiceArea::State(st)] | [ServiceArea::Local { state: st, .. }] => Some(st.clone()),
                 _ => None,
             });
-            let zone = state.as_deref().and_then(waypoint_core::hours::zone_for_state);
+            let zone = state.as_deref().and_then(waypoint_core::hours::zone_for_state).or(default_zone);
             if zone.is_none() {
-                p("timezone", "hours are given but no time zone, and none follows from a location's state; add timezone".into());
+                p("timezone", "hours are given but no time zone, and none follows from a location's state; add timezone (or a site-wide timezone in site.toml)".into());
             }
             zone.map(str::to_string)
         }

@@ -37,6 +37,9 @@ pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> 
     if !is_web_url(&site.exit_url) {
         problems.error(site_file, "site", "exit_url", format!("expected an https:// address, found {:?}", site.exit_url));
     }
+    if let Some(zone) = site.timezone.as_deref().filter(|z| !waypoint_core::hours::is_known_zone(z)) {
+        problems.error(site_file, "site", "timezone", format!("{zone:?} is not a US time zone Waypoint knows (for example America/New_York)"));
+    }
     if !locales.iter().any(|c| c.lang == site.default_language) {
         problems.error(site_file, "site", "default_language", format!("no catalogue for {:?}", site.default_language));
     }

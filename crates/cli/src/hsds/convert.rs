@@ -31,11 +31,22 @@ pub struct Context<'a> {
     pub problems: Problems,
     /// Source terms no mapping covers, with how many services carry them.
     pub unmapped: BTreeMap<String, usize>,
+    /// Services kept under a placeholder organisation.
+    pub placeholder_services: usize,
+    /// Services not imported, by why.
+    pub left_out: BTreeMap<String, usize>,
 }
 
 impl Context<'_> {
     fn warn(&mut self, at: &At, field: &str, message: impl Into<String>) {
         self.problems.warning(&at.file, &at.record, &at.field(field), message);
+    }
+
+    /// Reports a service not imported, counting it under `reason` for the
+    /// import's summary.
+    fn leave_out(&mut self, at: &At, field: &str, reason: &str, message: impl Into<String>) {
+        self.warn(at, field, message);
+        *self.left_out.entry(reason.to_string()).or_default() += 1;
     }
 
     /// Cleans a free-text value, warning about what had to change.
@@ -46,6 +57,12 @@ impl Context<'_> {
         }
         if cleaned.removed_hidden {
             self.warn(at, field, "control or invisible characters removed");
+        }
+        if cleaned.literal_breaks {
+            self.warn(at, field, "literal \\n sequences turned into line breaks");
+        }
+        if !cleaned.markers.is_empty() {
+            self.warn(at, field, format!("export markers removed: {}", cleaned.markers.join(", ")));
         }
         if let Some(n) = cleaned.truncated_from {
             self.warn(at, field, format!("was {n} characters; cut to {max}"));
@@ -64,22 +81,46 @@ pub fn convert(input: RawInput, cx: &mut Context) -> Vec<ProviderFile> {
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut files: Vec<ProviderFile> = Vec::new();
     let mut file_of_org: HashMap<usize, usize> = HashMap::new();
+    // Organisation ids missing from the export → their placeholder's file.
+    let mut placeholders: HashMap<String, usize> = HashMap::new();
+    let mut org_ids: HashSet<String> = orgs.iter().flatten().map(|o| o.file.organization.id.clone()).collect();
     for raw in &input.services {
         let org_index = match &raw.organization {
             OrgRef::Index(i) => Some(*i),
             OrgRef::Id(id) => by_id.get(id.trim()).copied(),
         };
-        let Some(org) = org_index.and_then(|i| orgs.get(i)).and_then(Option::as_ref) else {
-            let message = match &raw.organization {
-                OrgRef::Id(id) if id.trim().is_empty() => "no organization_id; service not imported".to_string(),
-                OrgRef::Id(id) => format!("no organisation with id {id:?} was imported; service not imported"),
-                OrgRef::Index(_) => "its organisation was not imported (see above); service not imported".to_string(),
+        let org = org_index.and_then(|i| orgs.get(i)).and_then(Option::as_ref);
+        let missing = match (&raw.organization, org) {
+            (OrgRef::Id(id), None) if !id.trim().is_empty() => Some(id.trim()),
+            _ => None,
+        };
+        if let Some(missing) = missing {
+            // Losing the service would lose its phone and hours; an
+            // organisation named from it keeps them findable.
+            let known = placeholders.get(missing).map(|&f| files[f].organization.id.clone());
+            let Some(service) = service(raw, &[], cx, &mut taken, &mut seen) else { continue };
+            let id = known.unwrap_or_else(|| {
+                let file = placeholder(missing, &service, &mut org_ids);
+                placeholders.insert(missing.to_string(), files.len());
+                let id = file.organization.id.clone();
+                files.push(file);
+                id
+            });
+            cx.warn(&raw.at, "organization_id", format!("no organisation with id {missing:?} in the export; imported under placeholder organisation {id:?}, named from the service"));
+            cx.placeholder_services += 1;
+            files[placeholders[missing]].services.push(service);
+            continue;
+        }
+        let Some(org) = org else {
+            let (reason, message) = match &raw.organization {
+                OrgRef::Index(_) => ("organisation not imported", "its organisation was not imported (see above); service not imported"),
+                OrgRef::Id(_) => ("no organization_id", "no organization_id; service not imported"),
             };
-            cx.warn(&raw.at, "organization_id", message);
+            cx.leave_out(&raw.at, "organization_id", reason, message);
             continue;
         };
         if let Some(why) = &org.confidential {
-            cx.warn(&raw.at, "organization_id", format!("organisation {:?} is confidential ({why}); service not imported", org.file.organization.id));
+            cx.leave_out(&raw.at, "organization_id", "organisation confidential", format!("organisation {:?} is confidential ({why}); service not imported", org.file.organization.id));
             continue;
         }
         let Some(service) = service(raw, &org.phones, cx, &mut taken, &mut seen) else { continue };
@@ -98,6 +139,23 @@ pub fn convert(input: RawInput, cx: &mut Context) -> Vec<ProviderFile> {
         }
     }
     files
+}
+
+/// The organisation for services whose `organization_id` names one the
+/// export lacks: named from the first such service, with an id made from
+/// the missing one, so importing the same export again gives the same file.
+fn placeholder(missing: &str, first: &ServiceSource, taken: &mut HashSet<String>) -> ProviderFile {
+    let slug = norm::slug(missing);
+    let base = format!("missing-{}", if slug.is_empty() { "organization" } else { slug.as_str() });
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    let organization = OrganizationSource { id, name: first.name.clone(), ..OrganizationSource::default() };
+    ProviderFile { organization, source: None, services: Vec::new() }
 }
 
 struct Org {
@@ -166,17 +224,17 @@ fn service(raw: &RawService, org_phones: &[RawPhone], cx: &mut Context, taken: &
         "active" => {}
         "" => cx.warn(at, "status", "no status; imported as active"),
         "confidential" => {
-            cx.warn(at, "status", "record is confidential; not imported");
+            cx.leave_out(at, "status", "confidential", "record is confidential; not imported");
             return None;
         }
         "inactive" | "defunct" | "temporarily closed" => {
-            cx.warn(at, "status", format!("status is {status:?}; not imported"));
+            cx.leave_out(at, "status", "status not active", format!("status is {status:?}; not imported"));
             return None;
         }
         other => cx.warn(at, "status", format!("unknown status {other:?}; imported as active")),
     }
     if let Some(why) = &raw.confidential {
-        cx.warn(at, "-", format!("record flagged confidential ({why}); not imported"));
+        cx.leave_out(at, "-", "confidential", format!("record flagged confidential ({why}); not imported"));
         return None;
     }
     // An attribute naming the record confidential keeps it out; one about
@@ -188,13 +246,15 @@ fn service(raw: &RawService, org_phones: &[RawPhone], cx: &mut Context, taken: &
             if about_address {
                 hide_addresses = Some(format!("attribute {:?}", t.label()));
             } else {
-                cx.problems.warning(&t.at.file, &t.at.record, &t.field(), format!("record flagged confidential (attribute {:?} says {marker:?}); not imported", t.label()));
+                let message = format!("record flagged confidential (attribute {:?} says {marker:?}); not imported", t.label());
+                cx.problems.warning(&t.at.file, &t.at.record, &t.field(), message);
+                *cx.left_out.entry("confidential".into()).or_default() += 1;
                 return None;
             }
         }
     }
     let Some(name) = cx.text(at, "name", &raw.name, NAME_MAX) else {
-        cx.warn(at, "name", "service has no name; not imported");
+        cx.leave_out(at, "name", "no name", "service has no name; not imported");
         return None;
     };
     let locations = locations(raw, cx, hide_addresses.as_deref());
@@ -207,7 +267,7 @@ fn service(raw: &RawService, org_phones: &[RawPhone], cx: &mut Context, taken: &
     };
     if let Some(first) = seen.get(&key) {
         let what = if raw.id.trim().is_empty() { "same name and address as" } else { "same id as" };
-        cx.warn(at, "id", format!("duplicate: {what} {first}; kept the first"));
+        cx.leave_out(at, "id", "duplicate", format!("duplicate: {what} {first}; kept the first"));
         return None;
     }
     seen.insert(key, format!("{} {}", at.file, at.record));
@@ -236,11 +296,12 @@ fn service(raw: &RawService, org_phones: &[RawPhone], cx: &mut Context, taken: &
     s.url = web_url(cx, at, "url", &raw.url);
     s.email = email(cx, at, &raw.email);
     ages(raw, &mut s, cx);
+    // Before the terms, so interpretation counts as a service code there.
+    languages(raw, &mut s, cx);
     terms(raw, &mut s, cx);
     s.phones = phones(raw, org_phones, cx);
     hours(raw, &mut s, cx);
     s.areas = areas(raw, cx);
-    s.languages = languages(raw, cx);
     s.locations = locations;
     s.source = Some(source(raw, s.url.as_deref(), cx));
     Some(s)
@@ -272,6 +333,10 @@ fn web_url(cx: &mut Context, at: &At, field: &str, raw: &str) -> Option<String> 
     }
     if is_web_url(u) {
         return Some(u.to_string());
+    }
+    if let Some(https) = norm::with_scheme(u).filter(|w| is_web_url(w)) {
+        cx.warn(at, field, format!("no scheme; read as {https:?}"));
+        return Some(https);
     }
     cx.warn(at, field, format!("not an http:// or https:// address; dropped: {u:?}"));
     None
@@ -527,21 +592,54 @@ fn areas(raw: &RawService, cx: &mut Context) -> Vec<String> {
     out
 }
 
-fn languages(raw: &RawService, cx: &mut Context) -> Vec<String> {
-    let mut out = Vec::new();
+/// Languages as taxonomy codes. A value the mapping does not know as a
+/// whole is read name by name ("English, Spanish"); one that says
+/// interpretation is offered ("Language Line available"), there or in the
+/// 1.x `interpretation_services` column, gives the service the
+/// interpretation code.
+fn languages(raw: &RawService, s: &mut ServiceSource, cx: &mut Context) {
     for l in &raw.languages {
         let found = [&l.code, &l.name].into_iter().filter(|v| !v.trim().is_empty()).find_map(|v| cx.mapping.language(v));
         match found {
-            Some(code) => push_new(&mut out, code),
+            Some(code) => push_new(&mut s.languages, code),
             None if l.code.trim().is_empty() && l.name.trim().is_empty() => {}
             None => {
-                let shown = [l.name.trim(), l.code.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" / ");
                 let field = if l.code.trim().is_empty() { l.name_field.as_str() } else { "code" };
-                cx.warn(&l.at, field, format!("language {shown:?} is not in taxonomy.toml (or the mapping's [languages]); left out"));
+                let value = if l.name.trim().is_empty() { &l.code } else { &l.name };
+                spoken(value, &l.at, field, s, cx);
             }
         }
     }
-    out
+    if !raw.interpretation_services.trim().is_empty() {
+        spoken(&raw.interpretation_services, &raw.at, "interpretation_services", s, cx);
+    }
+}
+
+/// Free text about the languages a service works in: an interpretation
+/// phrase, or a list of language names; the rest is reported.
+fn spoken(value: &str, at: &At, field: &str, s: &mut ServiceSource, cx: &mut Context) {
+    let value = value.trim();
+    let interpretation = cx.mapping.interpretation_phrase(value).is_some();
+    if interpretation {
+        push_new(&mut s.services, super::mapping::INTERPRETATION.to_string());
+        cx.warn(at, field, format!("{value:?} says interpretation is offered; service listed under {:?}", super::mapping::INTERPRETATION));
+    }
+    let parts: Vec<&str> = value.split([',', ';', '/', '|']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let mut read = Vec::new();
+    for part in &parts {
+        match cx.mapping.language(part) {
+            Some(code) => {
+                push_new(&mut s.languages, code.clone());
+                read.push(code);
+            }
+            // The phrase itself is not a language.
+            None if interpretation => {}
+            None => cx.warn(at, field, format!("language {part:?} is not in taxonomy.toml (or the mapping's [languages]); left out")),
+        }
+    }
+    if !read.is_empty() {
+        cx.warn(at, field, format!("{value:?} read as languages {}", read.join(", ")));
+    }
 }
 
 fn locations(raw: &RawService, cx: &mut Context, hide_addresses: Option<&str>) -> Vec<LocationSource> {

@@ -17,6 +17,8 @@ struct MappingFile {
     #[serde(default)]
     confidential_markers: Vec<String>,
     #[serde(default)]
+    interpretation_phrases: Vec<String>,
+    #[serde(default)]
     airs: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     open_eligibility: BTreeMap<String, Vec<String>>,
@@ -25,6 +27,9 @@ struct MappingFile {
     #[serde(default)]
     languages: BTreeMap<String, String>,
 }
+
+/// The service code a service offering interpretation gets.
+pub const INTERPRETATION: &str = "interpretation";
 
 /// Waypoint codes a source term stands for. Empty: a term the deployment
 /// knows and chose not to map (so it is not reported as unmapped).
@@ -98,6 +103,9 @@ pub struct Mapping {
     pub file: String,
     pub vocabulary: Vocabulary,
     markers: Vec<String>,
+    /// Lowercase phrases ("language line") that say a service offers
+    /// interpretation.
+    interpretation_phrases: Vec<String>,
     /// Longest first, so the most specific code or prefix wins.
     airs: Vec<(String, Target)>,
     names: HashMap<String, Target>,
@@ -178,7 +186,11 @@ impl Mapping {
         if !markers.iter().any(|m| m == "confidential") {
             markers.push("confidential".into());
         }
-        (problems.errors() == errors_before).then(|| Mapping { file: file.to_string(), vocabulary, markers, airs, names, languages })
+        let interpretation_phrases: Vec<String> = parsed.interpretation_phrases.iter().map(|m| m.trim().to_lowercase()).filter(|m| !m.is_empty()).collect();
+        if !interpretation_phrases.is_empty() && !services.contains(INTERPRETATION) {
+            problems.error(file, "interpretation_phrases", "-", format!("{INTERPRETATION:?} is not a service code in taxonomy.toml"));
+        }
+        (problems.errors() == errors_before).then(|| Mapping { file: file.to_string(), vocabulary, markers, interpretation_phrases, airs, names, languages })
     }
 
     /// AIRS/211 code first (exact, then the longest prefix), then the term's
@@ -203,6 +215,13 @@ impl Mapping {
     pub fn confidential_marker(&self, text: &str) -> Option<&str> {
         let lower = text.to_lowercase();
         self.markers.iter().find(|m| lower.contains(m.as_str())).map(String::as_str)
+    }
+
+    /// The configured phrase found in a text that says interpretation is
+    /// offered ("Language Line available"), if any.
+    pub fn interpretation_phrase(&self, text: &str) -> Option<&str> {
+        let lower = text.to_lowercase();
+        self.interpretation_phrases.iter().find(|m| lower.contains(m.as_str())).map(String::as_str)
     }
 
     /// A language code or name → a code in taxonomy.toml.

@@ -339,6 +339,22 @@ pub fn parse_date(raw: &str) -> Option<Date> {
     None
 }
 
+/// A web address written without its scheme ("www.example.org",
+/// "example.org/path") as `https://…`; `None` for anything that does not
+/// look like a host name: text, emails, other schemes.
+pub fn with_scheme(raw: &str) -> Option<String> {
+    let u = raw.trim();
+    let host = u.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.split_once(':').map_or(host, |(h, port)| if port.chars().all(|c| c.is_ascii_digit()) { h } else { "" });
+    let labels: Vec<&str> = host.split('.').collect();
+    let tld = labels.last().copied().unwrap_or("");
+    let is_host = labels.len() >= 2
+        && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && tld.len() >= 2
+        && tld.chars().all(|c| c.is_ascii_alphabetic());
+    (is_host && !u.contains(char::is_whitespace)).then(|| format!("https://{u}"))
+}
+
 /// Clean text, and what had to be done to it.
 #[derive(Debug, Default, PartialEq)]
 pub struct Cleaned {
@@ -346,6 +362,10 @@ pub struct Cleaned {
     pub had_markup: bool,
     pub removed_hidden: bool,
     pub truncated_from: Option<usize>,
+    /// Literal `\n` sequences (backslash, n) turned into line breaks.
+    pub literal_breaks: bool,
+    /// `###MON###`-style markers an export left in the text, removed.
+    pub markers: Vec<String>,
 }
 
 /// Strips HTML tags, decodes entities, removes control and direction
@@ -366,6 +386,14 @@ pub fn clean_text(raw: &str, max_chars: usize) -> Option<Cleaned> {
         out.had_markup = true;
         text = decoded;
     }
+    // Exports that escaped their line breaks twice write them as the two
+    // characters `\` `n`; a reader needs the break itself.
+    if text.contains("\\n") {
+        out.literal_breaks = true;
+        text = text.replace("\\r\\n", "\n").replace("\\n", "\n");
+    }
+    let (text, markers) = remove_markers(&text);
+    out.markers = markers;
     let mut clean = String::with_capacity(text.len());
     for c in text.chars() {
         if c == '\t' || c == '\u{a0}' {
@@ -404,6 +432,32 @@ pub fn clean_text(raw: &str, max_chars: usize) -> Option<Cleaned> {
     }
     out.text = text;
     (!out.text.is_empty()).then_some(out)
+}
+
+/// Removes markers of the form `###MON###` (letters or digits between
+/// triple hashes), which some 211 exports append as county codes; returns
+/// the text and the markers, each once, in the order found.
+fn remove_markers(text: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(text.len());
+    let mut markers: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("###") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 3..];
+        let body_len = after.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(after.len());
+        if body_len > 0 && after[body_len..].starts_with("###") {
+            let marker = &rest[at..at + 3 + body_len + 3];
+            if !markers.iter().any(|m| m == marker) {
+                markers.push(marker.to_string());
+            }
+            rest = &after[body_len + 3..];
+        } else {
+            out.push_str("###");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    (out, markers)
 }
 
 fn is_hidden(c: char) -> bool {

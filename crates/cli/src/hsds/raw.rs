@@ -95,6 +95,8 @@ pub struct RawService {
     pub email: String,
     pub status: String,
     pub application_process: String,
+    /// HSDS 1.x: free text on the interpretation a service offers.
+    pub interpretation_services: String,
     /// `fees_description`, or the older `fees`.
     pub fees: Vec<RawText>,
     /// `eligibility_description`, and 1.x/2.x `eligibility` rows.
@@ -246,6 +248,7 @@ impl RawService {
             email: get("email"),
             status: get("status"),
             application_process: get("application_process"),
+            interpretation_services: get("interpretation_services"),
             minimum_age: get("minimum_age"),
             maximum_age: get("maximum_age"),
             assured_date: get("assured_date"),
