@@ -50,6 +50,9 @@ pub struct Imported {
     /// Services kept under a placeholder for an organisation missing from
     /// the export.
     pub placeholder_services: usize,
+    /// Services whose terms mapped onto no Waypoint code, kept under
+    /// "other help" (their terms are in `unmapped`).
+    pub other_help: usize,
     /// Services not imported, counted by why ("status not active").
     pub left_out: BTreeMap<String, usize>,
     /// "HSDS 3.0 JSON", "HSDS 1.x/2.x CSV", …
@@ -63,13 +66,18 @@ impl Imported {
     }
 
     /// What came in and what did not: "services: 4 imported, 3 of them
-    /// under placeholder organisations; 2 left out (no organization_id: 1,
-    /// status not active: 1)".
+    /// under placeholder organisations, 1 under other help; 2 left out (no
+    /// organization_id: 1, status not active: 1)".
     pub fn summary(&self) -> String {
         let left_out: usize = self.left_out.values().sum();
         let reasons = self.left_out.iter().map(|(why, n)| format!("{why}: {n}")).collect::<Vec<_>>().join(", ");
         let left_out = if left_out == 0 { "none left out".to_string() } else { format!("{left_out} left out ({reasons})") };
-        format!("services: {} imported, {} of them under placeholder organisations; {left_out}", self.services(), self.placeholder_services)
+        format!(
+            "services: {} imported, {} of them under placeholder organisations, {} under other help; {left_out}",
+            self.services(),
+            self.placeholder_services,
+            self.other_help
+        )
     }
 }
 
@@ -165,6 +173,7 @@ fn finish(raw: raw::RawInput, format: &str, name: &str, problems: Problems, opti
         problems,
         unmapped: BTreeMap::new(),
         placeholder_services: 0,
+        other_help: 0,
         left_out: BTreeMap::new(),
     };
     let providers = convert::convert(raw, &mut cx);
@@ -177,6 +186,7 @@ fn finish(raw: raw::RawInput, format: &str, name: &str, problems: Problems, opti
         problems: Problems { list },
         unmapped: cx.unmapped,
         placeholder_services: cx.placeholder_services,
+        other_help: cx.other_help,
         left_out: cx.left_out,
         format: format.to_string(), source_name }
 }

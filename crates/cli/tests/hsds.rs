@@ -589,7 +589,7 @@ fn the_import_summary_counts_placeholders_and_what_was_left_out_by_reason() {
     let dir = scratch("summary");
     let (code, text) = waypoint(&["import", "tests/fixtures/hsds/missing-org", "--out", dir.join("providers").to_str().unwrap()]);
     assert_eq!(code, 0, "{text}");
-    assert!(text.contains("services: 4 imported, 3 of them under placeholder organisations; 2 left out (no organization_id: 1, status not active: 1)"), "{text}");
+    assert!(text.contains("services: 4 imported, 3 of them under placeholder organisations, 0 under other help; 2 left out (no organization_id: 1, status not active: 1)"), "{text}");
 }
 
 #[test]
@@ -724,13 +724,19 @@ fn cli_validate_an_hsds_path_prints_every_problem_and_a_summary() {
     assert_eq!(code, 0, "warnings alone exit 0:\n{text}");
     assert!(text.contains("warning: services.csv: row 4: id: blank id"), "{text}");
     assert!(text.contains("0 errors, 29 warnings"), "{text}");
-    // A service no term maps to a Waypoint code fails validation.
+    // A service no term maps to a Waypoint code is kept under "other
+    // help", with a warning, and its term is listed for the steward to map.
     let dir = scratch("validate");
     std::fs::write(dir.join("services.json"), r#"[{"id": "x", "name": "X", "status": "active", "assured_date": "2026-01-01", "organization": {"id": "o", "name": "O"}, "categories": ["Knitting"]}]"#).unwrap();
     let (code, text) = waypoint(&["validate", dir.join("services.json").to_str().unwrap()]);
-    assert_eq!(code, 1, "{text}");
-    assert!(text.contains("(imported o): x: services: expected at least one service code"), "{text}");
+    assert_eq!(code, 0, "kept, not an error:\n{text}");
+    assert!(text.contains("no Waypoint service code (unmapped terms: \"Knitting\"); kept under \"other-help\""), "{text}");
+    assert!(!text.contains("expected at least one service code"), "{text}");
     assert!(text.contains("1  Knitting"), "{text}");
+    assert!(text.contains("1 under other help"), "{text}");
+    let kept = hsds::import_path(&dir.join("services.json"), &options());
+    assert_eq!(kept.other_help, 1);
+    assert_eq!(kept.providers[0].services[0].services, ["other-help"]);
     // A folder of provider files is validated as --providers.
     let (code, text) = waypoint(&["validate", "data/providers"]);
     assert_eq!(code, 0, "{text}");

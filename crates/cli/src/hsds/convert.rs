@@ -33,6 +33,8 @@ pub struct Context<'a> {
     pub unmapped: BTreeMap<String, usize>,
     /// Services kept under a placeholder organisation.
     pub placeholder_services: usize,
+    /// Services whose terms mapped onto no code, kept under "other help".
+    pub other_help: usize,
     /// Services not imported, by why.
     pub left_out: BTreeMap<String, usize>,
 }
@@ -435,9 +437,20 @@ fn terms(raw: &RawService, s: &mut ServiceSource, cx: &mut Context) {
             format!("unmapped terms: {}", unmapped.iter().map(|l| format!("{l:?}")).collect::<Vec<_>>().join(", "))
         };
         let file = cx.mapping.file.clone();
-        cx.warn(&raw.at, "taxonomy", format!("no Waypoint service code ({terms}); map its terms in {file}, or `validate` will reject it"));
+        // Kept, under "other help", rather than lost: a steward sees it in
+        // the site and in the report, and maps its terms when ready.
+        if cx.mapping.vocabulary.services.iter().any(|c| c == OTHER_HELP) {
+            s.services.push(OTHER_HELP.to_string());
+            cx.other_help += 1;
+            cx.warn(&raw.at, "taxonomy", format!("no Waypoint service code ({terms}); kept under \"{OTHER_HELP}\" until its terms are mapped in {file}"));
+        } else {
+            cx.warn(&raw.at, "taxonomy", format!("no Waypoint service code ({terms}); map its terms in {file}, or `validate` will reject it"));
+        }
     }
 }
+
+/// The taxonomy code for services whose terms map onto nothing.
+pub const OTHER_HELP: &str = "other-help";
 
 fn push_new(list: &mut Vec<String>, item: String) {
     if !list.contains(&item) {
