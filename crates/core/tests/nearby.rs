@@ -145,3 +145,24 @@ fn a_shared_link_carries_the_search_and_filters_by_code() {
     assert_eq!((restored.domain, restored.language, restored.radius, restored.free_only), (filters.domain, filters.language, Some(25), true));
     assert_eq!(restored.near, None, "the place is looked up again, not trusted from the link");
 }
+
+#[test]
+fn open_now_lists_the_open_services_of_the_same_search_in_its_order_and_counts_unlisted_hours() {
+    let site = nearby_site();
+    let mut searcher = site.searcher();
+    // Wednesday 09:00 and 01:00 in Los Angeles: day shelters open, then only the night line.
+    for instant in [1_796_230_800_000_i64, 1_796_202_000_000] {
+        for query in ["", "shelter", "harbor shelter", "night", "legal help"] {
+            let any_time = site.find(&mut searcher, query, &Filters::default());
+            let open = site.find(&mut searcher, query, &Filters { open_at: Some(instant), ..Filters::default() });
+            let expected: Vec<u32> =
+                any_time.services.iter().copied().filter(|&r| waypoint_core::hours::is_open_now(&site.service(r).hours, instant)).collect();
+            if !expected.is_empty() {
+                assert_eq!(open.services, expected, "{query:?} at {instant}: the open ones, in the same order");
+            }
+            assert!(open.services.iter().all(|&r| waypoint_core::hours::is_open_now(&site.service(r).hours, instant)), "{query:?}");
+            let unlisted = any_time.services.iter().filter(|&&r| waypoint_core::hours::status(&site.service(r).hours, instant) == waypoint_core::hours::OpenStatus::NotListed).count();
+            assert_eq!(open.hours_unknown, unlisted, "{query:?}: the services left out for unlisted hours are counted");
+        }
+    }
+}

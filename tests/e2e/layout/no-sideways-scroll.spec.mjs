@@ -8,12 +8,7 @@ forEachLayout(test, ({ lang }) => {
   test(`no view scrolls sideways (${lang})`, async ({ page }) => {
     test.setTimeout(60_000);
     const layout = new LayoutPage(page);
-    const problems = [];
-    const views = [];
-    await layout.everyView(lang, async (view) => {
-      views.push(view);
-      problems.push(...(await layout.sidewaysProblems(view)));
-    });
+    const { views, problems } = await layout.problemsOnEveryView(lang, (view) => layout.sidewaysProblems(view));
     expect(views.length, views.join('\n')).toBeGreaterThanOrEqual(8);
     expect(problems).toEqual([]);
   });

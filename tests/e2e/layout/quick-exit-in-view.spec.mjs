@@ -11,13 +11,10 @@ forEachLayout(test, ({ lang }) => {
   test(`Quick exit is visible and inside the viewport on every view (${lang})`, async ({ page }) => {
     test.setTimeout(60_000);
     const layout = new LayoutPage(page);
-    const problems = [];
-    const views = [];
-    await layout.everyView(lang, async (view) => {
-      views.push(view);
-      if (!(await layout.quickExit.isVisible())) problems.push(`${view}: Quick exit is not visible`);
-      else problems.push(...(await layout.placementProblems(layout.quickExit, `${view}: Quick exit`, { belowBars: false })));
-    });
+    const { views, problems } = await layout.problemsOnEveryView(lang, async (view) =>
+      (await layout.quickExit.isVisible())
+        ? layout.placementProblems(layout.quickExit, `${view}: Quick exit`, { belowBars: false })
+        : [`${view}: Quick exit is not visible`]);
     expect(views.length, views.join('\n')).toBeGreaterThanOrEqual(8);
     expect(problems).toEqual([]);
   });

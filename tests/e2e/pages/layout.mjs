@@ -351,6 +351,18 @@ export class LayoutPage {
    * `atView(name)` on each: the home screen, results, a service, the safety
    * page, and every guide screen to the result.
    */
+  /** Walks every view (as `everyView`) collecting what `check(view)` finds
+   *  wrong there; returns the views visited and the problems. */
+  async problemsOnEveryView(lang, check) {
+    const views = [];
+    const problems = [];
+    await this.everyView(lang, async (view) => {
+      views.push(view);
+      problems.push(...(await check(view)));
+    });
+    return { views, problems };
+  }
+
   async everyView(lang, atView) {
     await this.open(lang);
     await atView('home');
