@@ -18,3 +18,9 @@ pub fn start() {
     let root = browser::document().get_element_by_id("app").expect("index.html has #app");
     yew::Renderer::<components::App>::with_root(root).render();
 }
+
+// See Cargo.toml: smaller and faster than the default allocator. In the
+// library, so the app, the bench page and the component tests all use it.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
