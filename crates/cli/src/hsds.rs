@@ -51,8 +51,12 @@ pub struct Imported {
     /// the export.
     pub placeholder_services: usize,
     /// Services whose terms mapped onto no Waypoint code, kept under
-    /// "other help" (their terms are in `unmapped`).
+    /// "other help".
     pub other_help: usize,
+    /// Every source term of those services, with how many carry it (not
+    /// only the unmapped ones: also terms mapped to nothing or to
+    /// populations only), for the steward to refine the mapping.
+    pub other_help_terms: BTreeMap<String, usize>,
     /// Services not imported, counted by why ("status not active").
     pub left_out: BTreeMap<String, usize>,
     /// "HSDS 3.0 JSON", "HSDS 1.x/2.x CSV", …
@@ -174,6 +178,7 @@ fn finish(raw: raw::RawInput, format: &str, name: &str, problems: Problems, opti
         unmapped: BTreeMap::new(),
         placeholder_services: 0,
         other_help: 0,
+        other_help_terms: BTreeMap::new(),
         left_out: BTreeMap::new(),
     };
     let providers = convert::convert(raw, &mut cx);
@@ -187,6 +192,7 @@ fn finish(raw: raw::RawInput, format: &str, name: &str, problems: Problems, opti
         unmapped: cx.unmapped,
         placeholder_services: cx.placeholder_services,
         other_help: cx.other_help,
+        other_help_terms: cx.other_help_terms,
         left_out: cx.left_out,
         format: format.to_string(), source_name }
 }
@@ -227,6 +233,10 @@ pub struct ImportReport {
     pub files: Vec<String>,
     #[serde(default)]
     pub unmapped: BTreeMap<String, usize>,
+    /// The source terms of the services imported under "other help", with
+    /// how many of them carry each.
+    #[serde(default)]
+    pub other_help_terms: BTreeMap<String, usize>,
 }
 
 pub const REPORT_FILE: &str = "import-report.toml";
@@ -304,6 +314,7 @@ pub fn write(imported: &Imported, input: &Path, out: &Path) -> Result<Vec<PathBu
         errors: imported.problems.errors(),
         files: written.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect(),
         unmapped: imported.unmapped.clone(),
+        other_help_terms: imported.other_help_terms.clone(),
     };
     let text = toml::to_string(&report).map_err(|e| e.to_string())?;
     fs::write(&report_path, format!("# Written by `waypoint import`; `waypoint report` reads it.\n{text}"))

@@ -1,7 +1,8 @@
 //! `waypoint report`: the directory's health at a glance, for the data
 //! steward: how many records per domain, population and state; which were
 //! not verified in 12 months; which nobody can contact; and, for imported
-//! providers, the source terms no mapping covers.
+//! providers, the source terms no mapping covers and the terms of the
+//! services that came in under "other help".
 //!
 //! It reads the sources, not the compiled bundle, so it still reports on a
 //! directory that has errors (and says how many).
@@ -29,6 +30,11 @@ pub struct Health {
     pub confidential_locations: usize,
     pub fictional: usize,
     pub unmapped: BTreeMap<String, usize>,
+    /// Services listed under "other help".
+    pub other_help: usize,
+    /// From the import report: the source terms of the services imported
+    /// under "other help", with how many carry each.
+    pub other_help_terms: BTreeMap<String, usize>,
     pub errors: usize,
 }
 
@@ -54,6 +60,9 @@ pub fn health(sources: &Sources, providers_dir: &Path, today: Date, errors: usiz
             if s.services.is_empty() {
                 *h.by_domain.entry("(no service code)".into()).or_default() += 1;
             }
+            if s.services.iter().any(|c| c == crate::hsds::convert::OTHER_HELP) {
+                h.other_help += 1;
+            }
             for pop in &s.populations {
                 *h.by_population.entry(pop.clone()).or_default() += 1;
             }
@@ -77,6 +86,7 @@ pub fn health(sources: &Sources, providers_dir: &Path, today: Date, errors: usiz
             match source.map(|src| (src.last_verified.as_str(), Date::parse(&src.last_verified))) {
                 Some((_, Some(d))) if !d.is_stale(today) => {}
                 Some((_, Some(d))) => h.stale.push((s.id.clone(), d.to_string())),
+                Some(("", None)) => h.stale.push((s.id.clone(), "undated".into())),
                 Some((raw, None)) => h.stale.push((s.id.clone(), format!("not a date: {raw:?}"))),
                 None => h.stale.push((s.id.clone(), "no source".into())),
             }
@@ -88,6 +98,7 @@ pub fn health(sources: &Sources, providers_dir: &Path, today: Date, errors: usiz
     }
     if let Some(r) = read_report(providers_dir) {
         h.unmapped = r.unmapped;
+        h.other_help_terms = r.other_help_terms;
     }
     h
 }
@@ -122,12 +133,26 @@ impl Health {
             let _ = writeln!(out, "  {id}");
         }
         let _ = writeln!(out, "\nConfidential locations (street and ZIP never published, coordinates only to 0.1 degree): {}", self.confidential_locations);
-        if !self.unmapped.is_empty() {
-            let _ = writeln!(out, "\nUnmapped taxonomy terms from the import ({}):", self.unmapped.len());
-            let mut list: Vec<(&String, &usize)> = self.unmapped.iter().collect();
+        let counted = |out: &mut String, counts: &BTreeMap<String, usize>| {
+            let mut list: Vec<(&String, &usize)> = counts.iter().collect();
             list.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
             for (term, n) in list {
                 let _ = writeln!(out, "  {n:>6}  {term}");
+            }
+        };
+        if !self.unmapped.is_empty() {
+            let _ = writeln!(out, "\nUnmapped taxonomy terms from the import ({}):", self.unmapped.len());
+            counted(&mut out, &self.unmapped);
+        }
+        if self.other_help > 0 || !self.other_help_terms.is_empty() {
+            let _ = writeln!(out, "\nUnder \"other help\": {} services", self.other_help);
+            if !self.other_help_terms.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "Their source terms from the import, by how many services carry each ({}; map them in the mapping file, or list them in exclude_airs):",
+                    self.other_help_terms.len()
+                );
+                counted(&mut out, &self.other_help_terms);
             }
         }
         out

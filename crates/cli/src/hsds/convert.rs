@@ -35,6 +35,10 @@ pub struct Context<'a> {
     pub placeholder_services: usize,
     /// Services whose terms mapped onto no code, kept under "other help".
     pub other_help: usize,
+    /// Every source term of those services (mapped to nothing, to
+    /// populations only, or unmapped), with how many carry it; "(no
+    /// taxonomy terms)" for those with none.
+    pub other_help_terms: BTreeMap<String, usize>,
     /// Services not imported, by why.
     pub left_out: BTreeMap<String, usize>,
 }
@@ -255,6 +259,11 @@ fn service(raw: &RawService, org_phones: &[RawPhone], cx: &mut Context, taken: &
             }
         }
     }
+    if let Some(excluded) = excluded(raw, cx) {
+        let message = format!("every term is excluded by {} ({}) and none gives a service code; not imported", cx.mapping.file, excluded.join(", "));
+        cx.leave_out(at, "taxonomy", EXCLUDED, message);
+        return None;
+    }
     let Some(name) = cx.text(at, "name", &raw.name, NAME_MAX) else {
         cx.leave_out(at, "name", "no name", "service has no name; not imported");
         return None;
@@ -383,10 +392,49 @@ fn is_flag(t: &RawTerm, code: &str) -> bool {
     t.taxonomy.trim().eq_ignore_ascii_case(WAYPOINT_FLAGS) && t.code.trim() == code
 }
 
+/// Why a service is left out of the import: the mapping's `exclude_airs`.
+pub const EXCLUDED: &str = "excluded by the mapping";
+
+/// The source terms that classify a service: not Waypoint's own flags and
+/// codes, not attributes that only mark it confidential.
+fn source_terms<'a>(raw: &'a RawService, cx: &'a Context) -> impl Iterator<Item = &'a RawTerm> + 'a {
+    raw.terms.iter().filter(move |t| {
+        let taxonomy = t.taxonomy.trim().to_ascii_lowercase();
+        taxonomy != WAYPOINT_FLAGS && taxonomy != WAYPOINT_TAXONOMY && cx.mapping.confidential_marker(&t.label()).is_none()
+    })
+}
+
+/// The labels of a service's excluded terms, when the mapping leaves it out:
+/// at least one term is excluded and no other gives it a service code or is
+/// unmapped (an unmapped term may be anything, so the service is kept for
+/// the steward to judge). Terms mapped to populations only, or to nothing,
+/// do not keep it.
+fn excluded(raw: &RawService, cx: &Context) -> Option<Vec<String>> {
+    let mut excluded = Vec::new();
+    let own_code = raw.terms.iter().any(|t| t.taxonomy.trim().eq_ignore_ascii_case(WAYPOINT_TAXONOMY) && cx.mapping.vocabulary.services.iter().any(|c| c == t.code.trim()));
+    if own_code {
+        return None;
+    }
+    for t in source_terms(raw, cx) {
+        match cx.mapping.meaning(t) {
+            Meaning::Excluded => excluded.push(t.label()),
+            Meaning::Codes(target) if !target.services.is_empty() => return None,
+            Meaning::Unmapped if !t.label().is_empty() => return None,
+            _ => {}
+        }
+    }
+    (!excluded.is_empty()).then_some(excluded)
+}
+
 /// Taxonomy terms → Waypoint service codes and populations, and Waypoint's
-/// own flags; terms nobody mapped are counted.
+/// own flags; terms nobody mapped are counted, and so are all the terms of
+/// a service that ends under "other help".
 fn terms(raw: &RawService, s: &mut ServiceSource, cx: &mut Context) {
     let mut unmapped: BTreeSet<String> = BTreeSet::new();
+    // Known terms that gave no service code: mapped to nothing or to
+    // populations only; and excluded ones.
+    let mut no_service: BTreeSet<String> = BTreeSet::new();
+    let mut excluded: BTreeSet<String> = BTreeSet::new();
     for t in &raw.terms {
         let taxonomy = t.taxonomy.trim().to_ascii_lowercase();
         if taxonomy == WAYPOINT_FLAGS {
@@ -415,10 +463,20 @@ fn terms(raw: &RawService, s: &mut ServiceSource, cx: &mut Context) {
         }
         match cx.mapping.meaning(t) {
             Meaning::Codes(target) => {
+                if target.services.is_empty() {
+                    no_service.insert(t.label());
+                }
                 target.services.into_iter().for_each(|c| push_new(&mut s.services, c));
                 target.populations.into_iter().for_each(|c| push_new(&mut s.populations, c));
             }
-            Meaning::Ignored => {}
+            Meaning::Ignored => {
+                no_service.insert(t.label());
+            }
+            // It gives nothing; the service is here because another term
+            // kept it (see `excluded`).
+            Meaning::Excluded => {
+                excluded.insert(t.label());
+            }
             Meaning::Unmapped => {
                 let label = t.label();
                 if !label.is_empty() {
@@ -431,17 +489,32 @@ fn terms(raw: &RawService, s: &mut ServiceSource, cx: &mut Context) {
         *cx.unmapped.entry(label.clone()).or_default() += 1;
     }
     if s.services.is_empty() {
-        let terms = if unmapped.is_empty() {
-            "it has no taxonomy terms".to_string()
-        } else {
-            format!("unmapped terms: {}", unmapped.iter().map(|l| format!("{l:?}")).collect::<Vec<_>>().join(", "))
-        };
+        let quoted = |set: &BTreeSet<String>| set.iter().map(|l| format!("{l:?}")).collect::<Vec<_>>().join(", ");
+        let mut said = Vec::new();
+        if !unmapped.is_empty() {
+            said.push(format!("unmapped terms: {}", quoted(&unmapped)));
+        }
+        no_service.retain(|l| !l.is_empty());
+        if !no_service.is_empty() {
+            said.push(format!("terms mapped to no service code: {}", quoted(&no_service)));
+        }
+        if !excluded.is_empty() {
+            said.push(format!("excluded terms: {}", quoted(&excluded)));
+        }
+        let terms = if said.is_empty() { "it has no taxonomy terms".to_string() } else { said.join("; ") };
         let file = cx.mapping.file.clone();
         // Kept, under "other help", rather than lost: a steward sees it in
         // the site and in the report, and maps its terms when ready.
         if cx.mapping.vocabulary.services.iter().any(|c| c == OTHER_HELP) {
             s.services.push(OTHER_HELP.to_string());
             cx.other_help += 1;
+            let labels: BTreeSet<String> = source_terms(raw, cx).map(RawTerm::label).filter(|l| !l.is_empty()).collect();
+            if labels.is_empty() {
+                *cx.other_help_terms.entry(NO_TERMS.to_string()).or_default() += 1;
+            }
+            for label in labels {
+                *cx.other_help_terms.entry(label).or_default() += 1;
+            }
             cx.warn(&raw.at, "taxonomy", format!("no Waypoint service code ({terms}); kept under \"{OTHER_HELP}\" until its terms are mapped in {file}"));
         } else {
             cx.warn(&raw.at, "taxonomy", format!("no Waypoint service code ({terms}); map its terms in {file}, or `validate` will reject it"));
@@ -451,6 +524,9 @@ fn terms(raw: &RawService, s: &mut ServiceSource, cx: &mut Context) {
 
 /// The taxonomy code for services whose terms map onto nothing.
 pub const OTHER_HELP: &str = "other-help";
+
+/// How services with no source terms are counted among other help's terms.
+pub const NO_TERMS: &str = "(no taxonomy terms)";
 
 fn push_new(list: &mut Vec<String>, item: String) {
     if !list.contains(&item) {

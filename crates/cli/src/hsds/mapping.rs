@@ -21,6 +21,8 @@ struct MappingFile {
     #[serde(default)]
     airs: BTreeMap<String, Vec<String>>,
     #[serde(default)]
+    exclude_airs: Vec<String>,
+    #[serde(default)]
     open_eligibility: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     categories: BTreeMap<String, Vec<String>>,
@@ -106,8 +108,9 @@ pub struct Mapping {
     /// Lowercase phrases ("language line") that say a service offers
     /// interpretation.
     interpretation_phrases: Vec<String>,
-    /// Longest first, so the most specific code or prefix wins.
-    airs: Vec<(String, Target)>,
+    /// Longest first, so the most specific code or prefix wins; `None`:
+    /// listed in `exclude_airs`.
+    airs: Vec<(String, Option<Target>)>,
     names: HashMap<String, Target>,
     languages: HashMap<String, String>,
 }
@@ -118,6 +121,9 @@ pub enum Meaning {
     Codes(Target),
     /// Listed in the mapping with no codes: known, deliberately ignored.
     Ignored,
+    /// Covered by `exclude_airs`: a service with only such terms (and
+    /// none giving it a service code) is left out of the import.
+    Excluded,
     Unmapped,
 }
 
@@ -160,8 +166,20 @@ impl Mapping {
             }
             t
         };
-        let mut airs: Vec<(String, Target)> =
-            parsed.airs.iter().map(|(k, v)| (k.trim().to_ascii_uppercase(), target(problems, "airs", k, v))).collect();
+        let mut airs: Vec<(String, Option<Target>)> =
+            parsed.airs.iter().map(|(k, v)| (k.trim().to_ascii_uppercase(), Some(target(problems, "airs", k, v)))).collect();
+        for entry in &parsed.exclude_airs {
+            let key = entry.trim().to_ascii_uppercase();
+            if !looks_like_airs(&key) && !looks_like_airs(key.trim_end_matches(['-', '.'])) {
+                problems.error(file, "exclude_airs", "-", format!("{entry:?} is not an AIRS/211 code or branch (\"FN\", \"TJ-4400\", \"J\")"));
+            } else {
+                // Excluding wins over an [airs] entry for the same code, so
+                // a deployer excludes a branch the shipped file lists
+                // without editing that line.
+                airs.retain(|(k, _)| *k != key);
+                airs.push((key, None));
+            }
+        }
         airs.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let mut names = HashMap::new();
         for (section, map) in [("open_eligibility", &parsed.open_eligibility), ("categories", &parsed.categories)] {
@@ -193,13 +211,14 @@ impl Mapping {
         (problems.errors() == errors_before).then(|| Mapping { file: file.to_string(), vocabulary, markers, interpretation_phrases, airs, names, languages })
     }
 
-    /// AIRS/211 code first (exact, then the longest prefix), then the term's
-    /// name, code and value as Open Eligibility or free-text categories.
+    /// AIRS/211 code first (exact, then the longest entry covering it,
+    /// mapped or excluded), then the term's name, code and value as Open
+    /// Eligibility or free-text categories.
     pub fn meaning(&self, term: &RawTerm) -> Meaning {
         let code = term.code.trim().to_ascii_uppercase();
         if looks_like_airs(&code) {
             if let Some((_, t)) = self.airs.iter().find(|(key, _)| airs_prefix(key, &code)) {
-                return wrap(t);
+                return t.as_ref().map_or(Meaning::Excluded, wrap);
             }
         }
         for text in [&term.name, &term.code, &term.value] {
@@ -256,10 +275,12 @@ fn looks_like_airs(code: &str) -> bool {
     (1..=2).contains(&letters) && (rest.is_empty() || rest.starts_with('-') && rest.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-'))
 }
 
-/// `key` names `code` or a broader code above it: "FT-" and "FT" cover
+/// `key` names `code` or a broader code above it: a top-level letter "B"
+/// covers every B code ("BD", "BH-1800.8500"); "FT-" and "FT" cover
 /// "FT-1000"; "BH-1800" covers "BH-1800.8500" but not "BH-18005".
 fn airs_prefix(key: &str, code: &str) -> bool {
-    code.starts_with(key) && (code.len() == key.len() || key.ends_with(['-', '.']) || code[key.len()..].starts_with(['-', '.']))
+    let top_level = key.len() == 1 && key.bytes().all(|b| b.is_ascii_uppercase());
+    code.starts_with(key) && (top_level || code.len() == key.len() || key.ends_with(['-', '.']) || code[key.len()..].starts_with(['-', '.']))
 }
 
 #[cfg(test)]
@@ -306,6 +327,51 @@ mod tests {
         assert_eq!(m.language("en-US"), Some("en".into()));
         assert_eq!(m.language("ur"), None);
         assert!(m.confidential_marker("Confidential Shelter").is_some());
+    }
+
+    #[test]
+    fn top_levels_and_branches_cover_their_codes_and_the_longest_entry_wins() {
+        let text = r#"
+            exclude_airs = ["FN", "BD-1800.2000"]
+            [airs]
+            "B" = ["victim-rights-advocacy"]
+            "BH" = []
+            "BH-1800" = ["emergency-shelter"]
+            "F" = []
+            "FT" = ["victim-rights-advocacy"]
+            "FT-3600" = ["immigration-legal", "foreign-nationals"]
+        "#;
+        let mut problems = Problems::default();
+        let m = Mapping::parse(text, "m.toml", vocabulary(), &mut problems).expect("parses");
+        let services = |c: &str| match m.meaning(&term(c, "")) {
+            Meaning::Codes(t) => t.services.join(" "),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(services("B"), "victim-rights-advocacy");
+        assert_eq!(services("BD"), "victim-rights-advocacy", "a one-letter entry covers the branches below it");
+        assert_eq!(services("BM-6500.1500"), "victim-rights-advocacy");
+        assert_eq!(services("BH-3700"), "Ignored", "the branch entry is longer than the top level's");
+        assert_eq!(services("BH-1800.8500-100"), "emergency-shelter");
+        assert_eq!(services("BD-1800.2000"), "Excluded");
+        assert_eq!(services("BD-1800.2000-150"), "Excluded", "an excluded code covers the codes below it");
+        assert_eq!(services("BD-1800.1000"), "victim-rights-advocacy");
+        assert_eq!(services("FN-1500.1900"), "Excluded");
+        assert_eq!(services("FF-1500"), "Ignored");
+        assert_eq!(services("FT-3600.3200"), "immigration-legal");
+        assert_eq!(services("DM-4000"), "Unmapped", "no D entry");
+        assert_eq!(services("BDX-1"), "Unmapped", "not an AIRS code");
+    }
+
+    #[test]
+    fn an_excluded_entry_must_be_an_airs_code_and_wins_over_the_same_code_in_airs() {
+        let mut problems = Problems::default();
+        let text = "exclude_airs = [\"PX\"]\n[airs]\n\"PX\" = []\n\"PX-2000\" = [\"emergency-shelter\"]\n";
+        let m = Mapping::parse(text, "m.toml", vocabulary(), &mut problems).expect("parses");
+        assert_eq!(m.meaning(&term("PX-2300", "")), Meaning::Excluded);
+        assert!(matches!(m.meaning(&term("PX-2000.1000", "")), Meaning::Codes(_)), "a longer [airs] entry still wins");
+        assert!(Mapping::parse("exclude_airs = [\"FN\", \"Food\"]", "m.toml", vocabulary(), &mut problems).is_none());
+        let messages: Vec<String> = problems.list.iter().map(|p| format!("{}: {}", p.record, p.message)).collect();
+        assert_eq!(messages, ["exclude_airs: \"Food\" is not an AIRS/211 code or branch (\"FN\", \"TJ-4400\", \"J\")"]);
     }
 
     #[test]
