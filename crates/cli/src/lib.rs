@@ -24,7 +24,7 @@ waypoint: build and check Waypoint's data
 USAGE:
   waypoint build    [--data DIR] [--providers DIR] [--out DIR] [--allow-fictional]
   waypoint validate [--data DIR] [--providers DIR] [--allow-fictional]
-  waypoint generate --services N [--seed S] [--data DIR] [--out DIR]
+  waypoint generate --services N [--seed S] [--state XX] [--format hsds-csv] [--data DIR] [--out DIR]
   waypoint import   PATH [--out DIR] [--mapping FILE] [--source-name NAME] [--data DIR]
   waypoint validate PATH [--data DIR] [--providers DIR] [--mapping FILE]
   waypoint export   --format hsds-json OUT.json [--data DIR] [--providers DIR] [--allow-fictional]
@@ -34,9 +34,14 @@ USAGE:
   build     checks data/ and writes the bundle the browser loads (OUT/site.bin)
   validate  checks data/ and prints every problem with file, record and field;
             exits 1 if there is any error (warnings alone exit 0)
-  generate  writes N clearly fictional services across all states, domains and
-            populations to OUT/providers/generated.json, for scale tests;
-            build them with --providers OUT/providers --allow-fictional
+  generate  writes N clearly fictional services across all states (or only
+            the --state given), domains and populations to
+            OUT/providers/generated.json, for scale tests; build them with
+            --providers OUT/providers --allow-fictional. --format hsds-csv
+            writes instead an HSDS 1.x CSV datapackage in OUT, laid out as a
+            211 exports one (AIRS codes from DATA/hsds-mapping.toml), for
+            `waypoint import OUT`. Description lengths follow a real 211
+            export's; the median, p90 and maximum are printed
   import    reads Open Referral HSDS (3.0 JSON, 3.0 CSV datapackage, 1.x/2.x
             CSV; a file, folder or zip) into one TOML file per organisation
             in OUT (default target/imported/providers), mapping taxonomy
@@ -61,6 +66,8 @@ struct Args {
     allow_fictional: bool,
     services: Option<usize>,
     seed: u64,
+    /// `generate --state XX`.
+    state: Option<String>,
     format: Option<String>,
     mapping: Option<PathBuf>,
     source_name: Option<String>,
@@ -80,6 +87,7 @@ fn parse_args(rest: &[String]) -> Result<Args, String> {
             "--allow-fictional" => args.allow_fictional = true,
             "--services" => args.services = Some(value()?.parse().map_err(|_| "--services needs a number")?),
             "--seed" => args.seed = value()?.parse().map_err(|_| "--seed needs a number")?,
+            "--state" => args.state = Some(value()?),
             "--format" => args.format = Some(value()?),
             "--mapping" => args.mapping = Some(value()?.into()),
             "--source-name" => args.source_name = Some(value()?),
