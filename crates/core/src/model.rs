@@ -36,6 +36,9 @@ pub struct Service {
     pub organization: OrganizationIdx,
     pub name: String,
     pub description: Option<String>,
+    /// Words the build adds from the synonym table (`search::synonyms`):
+    /// what the service's text means without saying it. Searched, never shown.
+    pub synonyms: String,
     /// Waypoint service codes (indices into the taxonomy).
     pub service_types: Vec<ServiceTypeId>,
     pub populations: Vec<PopulationId>,
@@ -63,10 +66,17 @@ pub struct Service {
     /// Generated test data; never shipped as the default directory.
     pub fictional: bool,
     pub source: Source,
-    pub last_verified: Date,
+    /// The date `source.check` says it is; `None` when the directory it was
+    /// imported from gives none (shown as undated, and counted stale).
+    pub last_verified: Option<Date>,
 }
 
 impl Service {
+    /// Not checked for a year, or never dated: the page says to call first.
+    pub fn is_stale(&self, today: Date) -> bool {
+        self.last_verified.is_none_or(|d| d.is_stale(today))
+    }
+
     /// Offers only codes meant for organisations (training, technical
     /// assistance, task forces and coalitions).
     pub fn is_for_professionals(&self, taxonomy: &crate::taxonomy::Taxonomy) -> bool {
@@ -114,8 +124,11 @@ pub enum Check {
     /// Confirmed with the provider itself (by phone, email or in person).
     Provider,
     /// Taken from another directory's records (an HSDS import); the date is
-    /// that directory's.
+    /// that directory's own (verified or updated), or absent.
     Imported,
+    /// Taken from another directory's export that dates no record: the date
+    /// is when the export was made, not a check.
+    Exported,
 }
 
 impl Check {
@@ -125,11 +138,12 @@ impl Check {
             Check::PublicSources => "public-sources",
             Check::Provider => "provider",
             Check::Imported => "imported",
+            Check::Exported => "exported",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Check> {
-        [Check::PublicSources, Check::Provider, Check::Imported].into_iter().find(|c| c.code() == code)
+        [Check::PublicSources, Check::Provider, Check::Imported, Check::Exported].into_iter().find(|c| c.code() == code)
     }
 }
 

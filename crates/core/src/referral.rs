@@ -8,7 +8,7 @@
 
 use crate::geo::{Place, Reach};
 use crate::locale::Strings;
-use crate::model::{PhoneKind, Service};
+use crate::model::{Check, PhoneKind, Service};
 use crate::site::Site;
 use crate::taxonomy::label_key;
 
@@ -66,7 +66,14 @@ pub fn referral(site: &Site, service: &Service, strings: &Strings, place: Option
     if let Some(how) = &service.how_to_get_help {
         line("referral.how", how);
     }
-    line("referral.verified", &strings.format("referral.verified_value", &[("date", &strings.date(service.last_verified)), ("source", &service.source.name)]));
+    match (service.last_verified, service.source.check) {
+        (Some(date), Check::PublicSources | Check::Provider) => {
+            line("referral.verified", &strings.format("referral.verified_value", &[("date", &strings.date(date)), ("source", &service.source.name)]))
+        }
+        // Another directory's date, an export's date or none: the words
+        // say which, as on the page.
+        _ => line("referral.record", &strings.verified(service)),
+    }
     std::iter::once(title).chain(lines).collect::<Vec<_>>().join("\n")
 }
 

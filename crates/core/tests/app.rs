@@ -183,7 +183,7 @@ fn choosing_a_domain_drops_a_service_code_from_another() {
 /// The default data split by state, as a national build ships it: the core
 /// bundle the page loads first, and each state's services to fetch.
 fn split_by_state() -> (Rc<Site>, Vec<(String, String, Directory)>) {
-    let (core, shards) = support::default_bundle().split_states();
+    let (core, shards) = support::default_bundle().split(None, 0);
     let shards = shards.into_iter().map(|(info, bytes)| (info.state, info.file, waypoint_core::bundle::decode(&bytes).unwrap())).collect();
     (Rc::new(Site::new(core)), shards)
 }
@@ -210,6 +210,60 @@ fn loading_a_states_services_adds_them_and_keeps_the_search() {
 
     let again = loaded.reduce(Action::StateLoaded { state, directory: Rc::new(directory) });
     assert_eq!(again.site.services().len(), loaded.site.services().len(), "a second arrival adds nothing");
+}
+
+// ---------------------------------------------------- a regional site's home
+
+/// The default data and the located fixtures around it as a regional
+/// deployment with home region CA ships them, in small parts so there are
+/// several.
+fn regional() -> (AppState, Vec<(waypoint_core::bundle::ShardInfo, Directory)>) {
+    let home = waypoint_core::bundle::HomeRegion { areas: vec!["CA".into()] };
+    // One byte: every area gets a part of its own.
+    let (core, files) = support::nearby_bundle().split(Some(&home), 1);
+    let files: Vec<_> = files.into_iter().filter(|(info, _)| info.home).map(|(info, bytes)| (info, waypoint_core::bundle::decode(&bytes).unwrap())).collect();
+    (AppState::new(Rc::new(Site::new(core)), None, NOW), files)
+}
+
+#[test]
+fn a_regional_site_fetches_its_home_services_at_start_one_part_after_another() {
+    let (start, files) = regional();
+    assert!(files.len() >= 3, "{:?}", files.iter().map(|(i, _)| (&i.file, i.services)).collect::<Vec<_>>());
+    assert!(start.site.services().iter().all(|s| s.is_nationwide()), "the first load holds only nationwide services");
+    let mut state = start;
+    let mut fetched = Vec::new();
+    // No choice made: each arrival names the next part, until all are here.
+    while let Some(file) = state.next_home_file() {
+        assert!(!fetched.contains(&file), "{file} fetched twice");
+        let (_, directory) = files.iter().find(|(info, _)| info.file == file).expect("a file the build wrote");
+        fetched.push(file.clone());
+        state = state.reduce(Action::StateLoaded { state: file, directory: Rc::new(directory.clone()) });
+    }
+    assert_eq!(fetched.len(), files.len());
+    let whole = Site::new(support::nearby_bundle());
+    let outside = whole.services().iter().filter(|s| !s.is_nationwide() && !s.serves_state("CA")).count();
+    assert_eq!(state.site.services().len() + outside, whole.services().len(), "with every part here, the whole region (other states wait to be chosen)");
+    let local = |id: &String| !whole.services().iter().find(|s| &s.id == id).unwrap().is_nationwide();
+    assert!(ids(&state).iter().any(local), "local services listed with no filter chosen");
+}
+
+#[test]
+fn the_home_part_nearest_a_chosen_place_comes_first_and_a_failure_stops_the_chain() {
+    let (start, files) = regional();
+    let first = start.next_home_file().unwrap();
+    assert_eq!(first, files[0].0.file, "with no place, in the order the build wrote them");
+    // A place beside the last located part's centre makes that part next.
+    let (lat, lon) = files.iter().rev().find_map(|(i, _)| i.center).expect("located services");
+    let place = Place { label: "here".into(), point: geo::Point { lat, lon }, state: "CA".into(), city: None, county: None, zip: None };
+    let near = start.reduce(Action::PlaceFound { place: Some(Rc::new(place)), order: None });
+    let nearest = near.next_home_file().unwrap();
+    assert_ne!(nearest, first);
+    let nearest_center = files.iter().find(|(i, _)| i.file == nearest).and_then(|(i, _)| i.center).unwrap();
+    let d = |c: (f32, f32)| geo::miles_between(geo::Point { lat, lon }, geo::Point { lat: c.0, lon: c.1 });
+    assert!(files.iter().filter_map(|(i, _)| i.center).all(|c| d(nearest_center) <= d(c)), "the nearest part first");
+    let failed = near.reduce(Action::StateFailed { state: nearest });
+    assert_eq!(failed.next_home_file(), None, "no retry loop; the page says the services could not load");
+    assert!(failed.loaded.state_error.is_some());
 }
 
 // --------------------------------------------------------------- language

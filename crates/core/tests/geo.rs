@@ -200,6 +200,7 @@ fn service(locations: Vec<Location>, areas: &[&str], remote: bool) -> Service {
         organization: 0,
         name: "Service".into(),
         description: None,
+        synonyms: String::new(),
         service_types: vec![],
         populations: vec![],
         languages: vec![],
@@ -220,7 +221,7 @@ fn service(locations: Vec<Location>, areas: &[&str], remote: bool) -> Service {
         law_enforcement: false,
         fictional: false,
         source: Source { name: "test".into(), url: None, note: None, check: Check::PublicSources },
-        last_verified: Date { year: 2026, month: 1, day: 1 },
+        last_verified: Some(Date { year: 2026, month: 1, day: 1 }),
     }
 }
 

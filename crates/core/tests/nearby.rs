@@ -14,24 +14,7 @@ use waypoint_core::share::SharedSearch;
 use waypoint_core::site::{Order, Site};
 
 fn nearby_site() -> Rc<Site> {
-    std::env::set_var("WAYPOINT_TODAY", "2026-11-28");
-    // One folder per call: the tests run in parallel threads.
-    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let providers = std::env::temp_dir().join(format!("waypoint-nearby-{}-{call}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&providers);
-    std::fs::create_dir_all(&providers).unwrap();
-    for dir in ["data/providers", "tests/fixtures/nearby"] {
-        for entry in std::fs::read_dir(support::repo().join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "toml") {
-                std::fs::copy(&path, providers.join(path.file_name().unwrap())).unwrap();
-            }
-        }
-    }
-    let (bundle, problems) = waypoint_cli::check(&support::repo().join("data"), Some(&providers), true);
-    assert!(!problems.has_errors(), "{:#?}", problems.list);
-    Rc::new(Site::new(bundle.unwrap()))
+    Rc::new(Site::new(support::nearby_bundle()))
 }
 
 /// `geo/zip/921.txt` as scripts/geo-data.mjs writes it from GeoNames; geo.rs

@@ -25,7 +25,7 @@ fn national(services: usize) -> Bundle {
 #[test]
 fn every_service_lands_in_the_core_or_in_each_state_it_serves() {
     let full = national(3000);
-    let (core, shards) = full.clone().split_states();
+    let (core, shards) = full.clone().split(None, 0);
     assert!(!shards.is_empty() && core.shards.len() == shards.len());
     assert!(core.directory.services.iter().all(|s| s.is_nationwide() || full.taxonomy.states.iter().all(|st| !s.serves_state(&st.code))));
     let parts: Vec<(&waypoint_core::bundle::ShardInfo, Directory)> =
@@ -45,7 +45,7 @@ fn every_service_lands_in_the_core_or_in_each_state_it_serves() {
 #[test]
 fn a_state_search_after_loading_its_file_matches_the_whole_directory() {
     let full = national(3000);
-    let (core, shards) = full.clone().split_states();
+    let (core, shards) = full.clone().split(None, 0);
     let (info, bytes) = shards.iter().max_by_key(|(i, _)| i.services).unwrap();
     let part: Directory = waypoint_core::bundle::decode(bytes).unwrap();
     let merged = Site::new(core.with_shard(&part));
@@ -67,7 +67,7 @@ fn a_state_search_after_loading_its_file_matches_the_whole_directory() {
 #[test]
 fn file_names_change_only_when_contents_do() {
     let full = national(2500);
-    let (_, a) = full.clone().split_states();
-    let (_, b) = full.split_states();
+    let (_, a) = full.clone().split(None, 0);
+    let (_, b) = full.split(None, 0);
     assert_eq!(a.iter().map(|(i, _)| &i.file).collect::<Vec<_>>(), b.iter().map(|(i, _)| &i.file).collect::<Vec<_>>());
 }

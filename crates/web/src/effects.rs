@@ -95,6 +95,20 @@ pub fn load_state_services(app: &AppHandle, state: String) {
     });
 }
 
+/// Fetches one part of the home region (`AppState::next_home_file`): at
+/// start, with no choice made, because a regional site's own services are
+/// its default view.
+pub fn load_home_file(app: &AppHandle, file: String) {
+    let app = app.clone();
+    yew::platform::spawn_local(async move {
+        let loaded = browser::fetch_bytes(&paths::url(&file)).await.and_then(|b| bundle::decode::<Directory>(&b).map_err(|e| e.to_string()));
+        app.send(match loaded {
+            Ok(directory) => Action::StateLoaded { state: file, directory: Rc::new(directory) },
+            Err(_) => Action::StateFailed { state: file },
+        });
+    });
+}
+
 async fn fetch_geo(file: &str) -> Option<String> {
     let bytes = browser::fetch_bytes(&paths::geo(file)).await.ok()?;
     String::from_utf8(bytes).ok()

@@ -59,8 +59,11 @@ export const listedServices = () => services().filter((s) => !s.law_enforcement 
 /** "Collected from public sources on November 28, 2026": the date line the
  *  page shows for a service, with what kind of check its source made. */
 export function verifiedText(service) {
-  const template = uiStrings('en').verified[service.source.check];
-  return template.replace('{date}', englishDate(service.source.last_verified)).replace('{source}', service.source.name);
+  const { verified } = uiStrings('en');
+  const undated = !service.source.last_verified;
+  const template = undated ? verified.undated : verified[service.source.check];
+  const date = undated ? '' : englishDate(service.source.last_verified);
+  return template.replace('{date}', date).replace('{source}', service.source.name);
 }
 
 /** Whether a service serves a state: nationwide, statewide or a place in it. */

@@ -3,11 +3,11 @@
 use std::path::Path;
 
 use super::print_problems;
-use crate::{check, Args};
-use waypoint_core::bundle::{paths, Bundle};
+use crate::{load_and_check, Args};
+use waypoint_core::bundle::{paths, Bundle, HomeRegion};
 
 pub(crate) fn build(data: &Path, args: &Args) -> i32 {
-    let (bundle, problems) = check(data, args.providers.as_deref(), args.allow_fictional);
+    let (sources, bundle, problems) = load_and_check(data, args.providers.as_deref(), args.allow_fictional);
     let Some(bundle) = bundle.filter(|_| !problems.has_errors()) else {
         print_problems(&problems);
         eprintln!("waypoint: not building: fix the errors above");
@@ -18,7 +18,21 @@ pub(crate) fn build(data: &Path, args: &Args) -> i32 {
     }
     let out = args.out.clone().unwrap_or_else(|| "target/site-data".into());
     let (bundle, later) = bundle.split_languages();
-    let (bundle, shards) = if shard_by_state(&bundle) { bundle.split_states() } else { (bundle, Vec::new()) };
+    let named = sources.site.as_ref().and_then(|(_, s)| s.home_region.clone());
+    let (bundle, shards) = if split(&bundle) {
+        let states: Vec<String> = bundle.taxonomy.states.iter().map(|s| s.code.clone()).collect();
+        let (home, how) = match named {
+            Some(areas) if areas.is_empty() => (None, ""),
+            Some(areas) => (Some(HomeRegion { areas }), "site.toml"),
+            None => (HomeRegion::inferred(&bundle.directory, &states), "inferred: most local services are there; set home_region in site.toml to choose, or [] for none"),
+        };
+        if let Some(h) = &home {
+            println!("home region: {} ({how})", h.areas.join(", "));
+        }
+        bundle.split(home.as_ref(), home_file_bytes())
+    } else {
+        (bundle, Vec::new())
+    };
     let bytes = bundle.encode();
     let path = out.join(paths::BUNDLE_FILE);
     let mut files = vec![(path.clone(), bytes.clone())];
@@ -35,9 +49,14 @@ pub(crate) fn build(data: &Path, args: &Args) -> i32 {
             return 1;
         }
     }
-    if !shards.is_empty() {
-        let largest = shards.iter().map(|(_, d)| d.len()).max().unwrap_or(0);
-        println!("wrote {} state files (largest {largest} bytes), fetched when someone chooses a state", shards.len());
+    let (home, states): (Vec<_>, Vec<_>) = shards.iter().partition(|(info, _)| info.home);
+    if !home.is_empty() {
+        let sizes: Vec<String> = home.iter().map(|(i, d)| format!("{} ({} services, {} bytes)", i.file, i.services, d.len())).collect();
+        println!("wrote {} home region files, fetched at start, nearest a chosen place first: {}", home.len(), sizes.join("; "));
+    }
+    if !states.is_empty() {
+        let largest = states.iter().map(|(_, d)| d.len()).max().unwrap_or(0);
+        println!("wrote {} state files (largest {largest} bytes), fetched when someone chooses a state", states.len());
     }
     for (file, data) in files[1 + shards.len()..].iter() {
         println!("wrote {} ({} bytes, fetched when first needed)", file.display(), data.len());
@@ -53,17 +72,29 @@ pub(crate) fn build(data: &Path, args: &Args) -> i32 {
     0
 }
 
-/// Directories above this many services are split by state, so a visitor
-/// downloads the nationwide services and then only the state they choose.
-/// Below it one file is smaller than a manifest and a shard, and the page
-/// never needs to fetch anything after load.
-const SHARD_ABOVE_SERVICES: usize = 2000;
+/// Directories above this many services, or this many bytes of records,
+/// are split: the first load keeps the nationwide services, the home
+/// region follows in files fetched at start, other states when chosen.
+/// Below both, one file is smaller than a manifest and its parts, and the
+/// page never needs to fetch anything after load.
+const SPLIT_ABOVE_SERVICES: usize = 2000;
+const SPLIT_ABOVE_BYTES: usize = 384 * 1024;
+
+/// The size of each home region file before compression, about 35 KB
+/// over the wire: the first local results wait for one file, not all.
+const HOME_FILE_BYTES: usize = 128 * 1024;
+
+/// `WAYPOINT_HOME_FILE_BYTES` overrides the home files' size (the e2e
+/// fixture cuts a small region into several parts).
+fn home_file_bytes() -> usize {
+    std::env::var("WAYPOINT_HOME_FILE_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(HOME_FILE_BYTES)
+}
 
 /// `WAYPOINT_SHARDS=always|never` overrides the size rule.
-fn shard_by_state(bundle: &Bundle) -> bool {
+fn split(bundle: &Bundle) -> bool {
     match std::env::var("WAYPOINT_SHARDS").as_deref() {
         Ok("always") => true,
         Ok("never") => false,
-        _ => bundle.directory.services.len() > SHARD_ABOVE_SERVICES,
+        _ => bundle.directory.services.len() > SPLIT_ABOVE_SERVICES || waypoint_core::bundle::encode(&bundle.directory).len() > SPLIT_ABOVE_BYTES,
     }
 }

@@ -169,30 +169,37 @@ fn compile_service(
             p("source.url", format!("expected an http:// or https:// address, found {u:?}"));
         }
     }
+    let check = match source.check.as_deref().map(|c| (c, Check::from_code(c))) {
+        Some((_, Some(check))) => Some(check),
+        Some((code, None)) => {
+            p("source.check", format!("expected \"public-sources\", \"provider\", \"imported\" or \"exported\", found {code:?}"));
+            None
+        }
+        None => {
+            p("source.check", "say what kind of check last_verified records: \"public-sources\" (read on published pages), \"provider\" (confirmed with the provider), \"imported\" (another directory's records) or \"exported\" (the date another directory exported them)".into());
+            None
+        }
+    };
     let last_verified = match Date::parse(&source.last_verified) {
         Some(d) if d > options.today => {
             p("source.last_verified", format!("{d} is in the future"));
-            d
+            Some(d)
         }
-        Some(d) => d,
+        Some(d) => Some(d),
+        // Only another directory's record may come undated: it is shown
+        // as such and counted stale. Our own records always say when.
+        None if source.last_verified.trim().is_empty() && check == Some(Check::Imported) => {
+            problems.warning(file, record, "source.last_verified", "no date: shown as undated, and as possibly out of date");
+            None
+        }
         None => {
             p("source.last_verified", format!("expected YYYY-MM-DD, found {:?}", source.last_verified));
             return None;
         }
     };
-    let check = match source.check.as_deref().map(|c| (c, Check::from_code(c))) {
-        Some((_, Some(check))) => check,
-        Some((code, None)) => {
-            p("source.check", format!("expected \"public-sources\", \"provider\" or \"imported\", found {code:?}"));
-            return None;
-        }
-        None => {
-            p("source.check", "say what kind of check last_verified records: \"public-sources\" (read on published pages), \"provider\" (confirmed with the provider) or \"imported\" (another directory's records)".into());
-            return None;
-        }
-    };
-    if last_verified.months_until(options.today) >= 12 {
-        problems.warning(file, record, "source.last_verified", format!("{last_verified} is over 12 months ago; please re-check"));
+    let check = check?;
+    if let Some(d) = last_verified.filter(|d| d.months_until(options.today) >= 12) {
+        problems.warning(file, record, "source.last_verified", format!("{d} is over 12 months ago; please re-check"));
     }
     let contactable = !phones.is_empty() || s.url.is_some() || s.chat_url.is_some() || s.email.is_some();
     if !contactable && s.how_to_get_help.is_none() {
@@ -203,6 +210,8 @@ fn compile_service(
         organization,
         name: s.name.trim().to_string(),
         description: clean(&s.description),
+        // Filled in once the whole bundle is compiled (`site::add_synonyms`).
+        synonyms: String::new(),
         service_types,
         populations,
         languages: s.languages.clone(),

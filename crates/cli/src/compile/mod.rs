@@ -40,6 +40,18 @@ pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> 
     if let Some(zone) = site.timezone.as_deref().filter(|z| !waypoint_core::hours::is_known_zone(z)) {
         problems.error(site_file, "site", "timezone", format!("{zone:?} is not a US time zone Waypoint knows (for example America/New_York)"));
     }
+    for area in site.home_region.iter().flatten() {
+        let zip3 = area.len() == 3 && area.bytes().all(|b| b.is_ascii_digit());
+        let known = match waypoint_core::model::ServiceArea::parse(area) {
+            Some(waypoint_core::model::ServiceArea::State(st)) | Some(waypoint_core::model::ServiceArea::Local { state: st, .. }) => {
+                taxonomy.states.iter().any(|s| s.code == st)
+            }
+            _ => false,
+        };
+        if !zip3 && !known {
+            problems.error(site_file, "site", "home_region", format!("expected a state (\"FL\"), a county (\"FL:Miami-Dade County\") or a ZIP3 area (\"331\"), found {area:?}"));
+        }
+    }
     if !locales.iter().any(|c| c.lang == site.default_language) {
         problems.error(site_file, "site", "default_language", format!("no catalogue for {:?}", site.default_language));
     }

@@ -25,6 +25,9 @@ pub const WAYPOINT_FLAGS: &str = "waypoint-flags";
 pub struct Context<'a> {
     pub mapping: &'a Mapping,
     pub today: Date,
+    /// When the export was made and what says so, for records that carry
+    /// no date of their own (see `source`).
+    pub exported: Option<(Date, String)>,
     /// The source every imported service cites, unless its own metadata
     /// names one: the package or file name, or `--source-name`.
     pub source_name: String,
@@ -818,8 +821,10 @@ fn coordinates(l: &RawLocation, loc: &mut LocationSource, cx: &mut Context) {
 
 /// Who published the facts and when they were last checked: the record's
 /// own provenance (as Waypoint's export writes it) first, then HSDS
-/// `assured_date`, `last_modified`, metadata dates; the import date last,
-/// with a warning.
+/// `assured_date`, `last_modified`, metadata dates. A record with none
+/// takes the export's date, marked `exported` (a date, not a check); with
+/// no export date either it is undated. Never the import date: a record
+/// five years old must not say it was checked today.
 fn source(raw: &RawService, url: Option<&str>, cx: &mut Context) -> SourceSource {
     let meta = |name: &str| {
         raw.metadata.iter().find(|m| m.field_name == format!("waypoint:source.{name}")).map(|m| m.replacement_value.trim().to_string()).filter(|v| !v.is_empty())
@@ -850,13 +855,22 @@ fn source(raw: &RawService, url: Option<&str>, cx: &mut Context) -> SourceSource
             }
         }
     };
+    // A Waypoint export marks a record that had no date; its metadata's
+    // date is the export's, not a check.
+    if meta("undated").is_some() {
+        return source;
+    }
     let found = date("assured_date", &raw.assured_date).or_else(|| date("last_modified", &raw.last_modified)).or_else(|| {
         raw.metadata.iter().filter_map(|m| norm::parse_date(&m.last_action_date)).filter(|d| *d <= today).max()
     });
-    let verified = found.unwrap_or_else(|| {
-        cx.warn(&raw.at, "assured_date", format!("no verification date; using import date {today}"));
-        today
-    });
-    source.last_verified = verified.to_string();
+    match (found, cx.exported.clone()) {
+        (Some(d), _) => source.last_verified = d.to_string(),
+        (None, Some((d, from))) => {
+            cx.warn(&raw.at, "assured_date", format!("no date of its own; dated {d}, the export's date ({from}), shown as an export date, not a check"));
+            source.last_verified = d.to_string();
+            source.check = Some(Check::Exported.code().into());
+        }
+        (None, None) => cx.warn(&raw.at, "assured_date", "no date of its own and none for the export; imported undated"),
+    }
     source
 }

@@ -58,7 +58,10 @@ impl Export<'_> {
         }
         let source = s.source.as_ref().or(p.source.as_ref());
         let verified = source.and_then(|src| Date::parse(&src.last_verified));
-        if let Some(d) = verified {
+        // An export's date is not an assurance: it travels only as the
+        // metadata's date, beside `waypoint:source.check = "exported"`.
+        let exported = source.is_some_and(|src| src.check.as_deref() == Some("exported"));
+        if let Some(d) = verified.filter(|_| !exported) {
             o.insert("assured_date".into(), json!(d.to_string()));
         }
         o.insert("organization".into(), self.organization(p));
@@ -85,8 +88,12 @@ impl Export<'_> {
             ),
         );
         o.insert("attributes".into(), Value::Array(self.attributes(s)));
-        if let (Some(src), Some(d)) = (source, verified) {
-            o.insert("metadata".into(), Value::Array(metadata(&s.id, src, d)));
+        if let Some(src) = source {
+            // An undated record still says who published it; its metadata
+            // is dated today (when this export was made) and marked
+            // undated, so an import does not take that day for a check.
+            let date = verified.unwrap_or_else(crate::clock::today);
+            o.insert("metadata".into(), Value::Array(metadata(&s.id, src, date, verified.is_none())));
         }
         Value::Object(o)
     }
@@ -288,8 +295,15 @@ fn flag(link: &str, entity: &str, code: &str, value: Option<&str>) -> Value {
     attribute(link, entity, "flag", term(WAYPOINT_FLAGS, code, code, "A Waypoint flag"), value)
 }
 
-fn metadata(service: &str, source: &SourceSource, date: Date) -> Vec<Value> {
-    let fields = [("name", Some(&source.name)), ("url", source.url.as_ref()), ("note", source.note.as_ref()), ("check", source.check.as_ref())];
+fn metadata(service: &str, source: &SourceSource, date: Date, undated: bool) -> Vec<Value> {
+    let yes = "true".to_string();
+    let fields = [
+        ("name", Some(&source.name)),
+        ("url", source.url.as_ref()),
+        ("note", source.note.as_ref()),
+        ("check", source.check.as_ref()),
+        ("undated", undated.then_some(&yes)),
+    ];
     fields
         .into_iter()
         .filter_map(|(field, value)| value.map(|v| (field, v)))

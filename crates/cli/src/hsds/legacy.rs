@@ -124,6 +124,9 @@ impl<'a> Terms<'a> {
     }
 }
 
+/// "BD-1800.2000", and the top levels and branches a real export also
+/// uses as ids: "P", "BD".
 fn looks_like_code(id: &str) -> bool {
-    id.len() <= 24 && id.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && id.contains('-')
+    let top = (1..=2).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_uppercase());
+    top || (id.len() <= 24 && id.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && id.contains('-'))
 }

@@ -12,11 +12,29 @@ use serde_json::Value;
 use super::raw::row_label;
 use super::table::{canonical, Row, Table};
 use crate::problem::Problems;
+use waypoint_core::model::Date;
 
 /// The files of a package, from a folder, a zip or tabular JSON.
 pub struct Package {
     pub label: String,
     pub files: Vec<(String, Vec<u8>)>,
+    /// The newest modification date of a zip's data files, as the zip
+    /// records them. A folder's file times are not used: copying or
+    /// checking out a folder resets them to that day.
+    pub zipped_on: Option<Date>,
+}
+
+/// When the export was made, and what says so: the datapackage's own
+/// `created` / `lastModified` date, else the zip's file dates. `None` when
+/// neither is known.
+pub fn export_date(package: &Package) -> Option<(Date, String)> {
+    let described = package.files.iter().find(|(name, _)| name.rsplit(['/', '\\']).next().is_some_and(|b| b.eq_ignore_ascii_case("datapackage.json")));
+    let from_package = described.and_then(|(_, bytes)| serde_json::from_slice::<Value>(bytes).ok()).and_then(|v| {
+        ["lastModified", "last_modified", "created"]
+            .into_iter()
+            .find_map(|key| v.get(key).and_then(Value::as_str).and_then(super::normalise::parse_date).map(|d| (d, format!("datapackage.json {key}"))))
+    });
+    from_package.or_else(|| package.zipped_on.map(|d| (d, "the zip's file dates".to_string())))
 }
 
 /// The CSV files and `datapackage.json` of a folder, in name order.
@@ -47,7 +65,7 @@ pub fn read_folder(label: &str, path: &Path, problems: &mut Problems) -> Vec<(St
 /// would unpack to more than `MAX_UNPACKED` bytes.
 pub fn unzip(label: &str, bytes: &[u8], problems: &mut Problems) -> Package {
     const MAX_UNPACKED: u64 = 512 * 1024 * 1024;
-    let mut package = Package { label: label.to_string(), files: Vec::new() };
+    let mut package = Package { label: label.to_string(), files: Vec::new(), zipped_on: None };
     let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
         Ok(a) => a,
         Err(e) => {
@@ -77,6 +95,10 @@ pub fn unzip(label: &str, bytes: &[u8], problems: &mut Problems) -> Package {
             }
             Ok(n) => {
                 total += n as u64;
+                let dated = entry.last_modified().and_then(|t| Date::parse(&format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())));
+                if name.to_ascii_lowercase().ends_with(".csv") {
+                    package.zipped_on = package.zipped_on.max(dated);
+                }
                 package.files.push((name, data));
             }
             Err(e) => problems.error(label, &name, "-", format!("cannot unpack: {e}")),

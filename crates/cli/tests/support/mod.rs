@@ -24,6 +24,30 @@ pub fn default_site() -> Rc<Site> {
     Rc::new(Site::new(default_bundle()))
 }
 
+/// The default directory with the fictional services of
+/// tests/fixtures/nearby beside it (located around San Diego, Sacramento
+/// and New York), compiled as `waypoint build` does.
+pub fn nearby_bundle() -> Bundle {
+    std::env::set_var("WAYPOINT_TODAY", "2026-11-28");
+    // One folder per call: the tests run in parallel threads.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let providers = std::env::temp_dir().join(format!("waypoint-nearby-{}-{call}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&providers);
+    std::fs::create_dir_all(&providers).unwrap();
+    for dir in ["data/providers", "tests/fixtures/nearby"] {
+        for entry in std::fs::read_dir(repo().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                std::fs::copy(&path, providers.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let (bundle, problems) = waypoint_cli::check(&repo().join("data"), Some(&providers), true);
+    assert!(!problems.has_errors(), "{:#?}", problems.list);
+    bundle.unwrap()
+}
+
 /// Copies `data/` into a fresh temporary folder the test may break.
 pub fn scratch_data(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("waypoint-test-{name}-{}", std::process::id()));

@@ -142,7 +142,8 @@ pub enum Notice {
 pub struct Loaded {
     /// Languages whose full strings were fetched after load.
     pub catalogs: Shared<Vec<Catalog>>,
-    /// States whose services were fetched (national directories only).
+    /// States whose services were fetched (national directories), and the
+    /// home region files fetched (by file name).
     pub states: Rc<Vec<String>>,
     /// A state whose services could not be loaded.
     pub state_error: Option<String>,
@@ -217,7 +218,8 @@ pub enum Action {
     CatalogLoaded { catalog: Rc<Catalog>, switch_to: bool },
     /// The rest of the strings could not be fetched.
     CatalogFailed,
-    /// A state's services arrived (national directories).
+    /// A state's services arrived (national directories), or a part of the
+    /// home region (`state` is then its file name).
     StateLoaded { state: String, directory: Rc<Directory> },
     StateFailed { state: String },
     /// The place box changed; its lookup is under way.
@@ -308,6 +310,24 @@ impl AppState {
             return None;
         }
         self.site.bundle.shards.iter().find(|s| s.state == state).map(|s| crate::bundle::paths::url(&s.file))
+    }
+
+    /// The home region file to fetch next (a regional deployment's own
+    /// services come after the first load, in parts): the one nearest the
+    /// chosen place, else the first the build wrote; none once all are
+    /// here or one failed. Fetched one after another, so the first local
+    /// results wait for one part, not all.
+    pub fn next_home_file(&self) -> Option<String> {
+        if self.loaded.state_error.is_some() {
+            return None;
+        }
+        let near = self.search.filters.near.as_ref().map(|p| p.point);
+        let far = |s: &crate::bundle::ShardInfo| match (near, s.center) {
+            (Some(p), Some((lat, lon))) => crate::geo::miles_between(p, crate::geo::Point { lat, lon }),
+            _ => 0.0,
+        };
+        let pending = self.site.bundle.shards.iter().filter(|s| s.home && !self.loaded.states.contains(&s.file));
+        pending.min_by(|a, b| far(a).total_cmp(&far(b))).map(|s| s.file.clone())
     }
 
     /// Whether switching to `lang` needs its strings fetched first.

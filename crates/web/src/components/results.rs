@@ -102,8 +102,8 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
                 { via_hotline_line(app) }
             }
             { verified_line(service, &s) }
-            if service.last_verified.is_stale(crate::browser::today()) {
-                <p class="stale">{ s.get("detail.stale") }</p>
+            if let Some(note) = s.stale_note(service, crate::browser::today()) {
+                <p class="stale">{ note }</p>
             }
             { staff::card_select(app, idx) }
         </li>
@@ -130,9 +130,7 @@ pub fn label_list(s: &waypoint_core::locale::Strings, keys: impl Iterator<Item =
 
 /// The date a record was checked, with what kind of check it was.
 pub fn verified_line(service: &Service, s: &waypoint_core::locale::Strings) -> Html {
-    let key = format!("verified.{}", service.source.check.code());
-    let date = s.date(service.last_verified);
-    html! { <p class="verified">{ s.format(&key, &[("date", &date), ("source", &service.source.name)]) }</p> }
+    html! { <p class="verified">{ s.verified(service) }</p> }
 }
 
 /// A service with no direct contact published: the hotline is the way to it.

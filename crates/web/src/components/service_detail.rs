@@ -90,8 +90,8 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
             </dl>
             <footer class="provenance">
                 { verified_line(service, &s) }
-                if service.last_verified.is_stale(browser::today()) {
-                    <p class="stale">{ s.get("detail.stale") }</p>
+                if let Some(note) = s.stale_note(service, browser::today()) {
+                    <p class="stale">{ note }</p>
                 }
                 <p class="source">
                     { s.get("detail.source") }{ " " }

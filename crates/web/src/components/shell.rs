@@ -114,6 +114,17 @@ fn use_frame_effects(app: &AppHandle) {
         });
     }
     {
+        // A regional site's own services arrive after the first load, one
+        // part after another, the nearest a chosen place first.
+        let next = app.next_home_file();
+        let app = app.clone();
+        use_effect_with(next, move |next| {
+            if let Some(file) = next {
+                effects::load_home_file(&app, file.clone());
+            }
+        });
+    }
+    {
         // The guide's and the safety page's words arrive when first needed
         // (the staff console needs its own words at once).
         let app = app.clone();
