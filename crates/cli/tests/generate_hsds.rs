@@ -135,6 +135,21 @@ fn a_one_state_211_export_imports_without_losses_and_builds() {
     assert_eq!(code, 0, "{}", text.lines().filter(|l| l.starts_with("error")).take(20).collect::<Vec<_>>().join("\n"));
     let bin = std::fs::metadata(site.join("site.bin")).expect("site.bin written").len();
     let all: u64 = std::fs::read_dir(&site).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
+    // Its default view: the region's own services, with no choice made.
+    assert!(text.contains("home region: FL (inferred"), "a one-state directory is its state's site:\n{}", text.lines().filter(|l| !l.starts_with("warning")).collect::<Vec<_>>().join("\n"));
+    let core = waypoint_core::bundle::Bundle::decode(&std::fs::read(site.join("site.bin")).unwrap()).unwrap();
+    let home: Vec<_> = core.shards.iter().filter(|s| s.home).cloned().collect();
+    assert!(home.len() > 1 && home.iter().all(|s| s.state == "FL"), "FL in several parts: {}", home.len());
+    let mut state = waypoint_core::app::AppState::new(std::rc::Rc::new(waypoint_core::site::Site::new(core)), None, 1_796_126_430_000);
+    let first = state.next_home_file().expect("a part to fetch at start");
+    let part: waypoint_core::model::Directory = waypoint_core::bundle::decode(&std::fs::read(site.join(&first)).unwrap()).unwrap();
+    let first_bytes = std::fs::metadata(site.join(&first)).unwrap().len();
+    state = state.reduce(waypoint_core::app::Action::StateLoaded { state: first, directory: std::rc::Rc::new(part) });
+    let shown: Vec<_> = state.search.results.services.iter().map(|&i| state.site.service(i)).collect();
+    assert!(shown.iter().any(|s| s.fictional && s.serves_state("FL")), "local services listed after the first part, no filter or place chosen");
+    assert_eq!(state.search.filters, waypoint_core::filter::Filters::default(), "nothing was chosen");
+    println!("first local results after site.bin ({bin} bytes) and one part ({first_bytes} bytes) of {}", home.len());
+
     let (code, text) = waypoint(&["build", "--data", s(&data), "--providers", s(&providers), "--out", s(&dir.join("refused"))]);
     assert_eq!(code, 1, "generated data is refused without --allow-fictional:\n{}", text.lines().last().unwrap_or(""));
     println!(

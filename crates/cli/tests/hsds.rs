@@ -707,11 +707,11 @@ fn cli_import_writes_providers_that_validate_build_and_report() {
     assert_eq!(code, 0, "{text}");
     let bundle = waypoint_core::bundle::Bundle::decode(&std::fs::read(dir.join("site/site.bin")).unwrap()).unwrap();
     assert!(bundle.directory.services.iter().any(|s| s.id == "nhth-hotline"));
-    assert_eq!(bundle.directory.services.iter().filter(|s| !s.is_nationwide()).count(), 2, "the import's two located services, none of the default data's local ones");
+    assert_eq!(bundle.directory.services.iter().filter(|s| !s.is_nationwide()).count(), 5, "the import's five services, none of the default data's local ones");
 
     let (code, text) = waypoint(&["report", "--providers", out_s]);
     assert_eq!(code, 0, "{text}");
-    for line in ["5 services in 3 organisations", "By domain:", "By population:", "By state:", "No way to contact them", "  drop-in-center", "Unmapped taxonomy terms from the import (2):", "AIRS: XX-1234 Mystery Services"] {
+    for line in ["21 services in 18 organisations", "By domain:", "By population:", "By state:", "No way to contact them", "  drop-in-center", "Unmapped taxonomy terms from the import (2):", "AIRS: XX-1234 Mystery Services"] {
         assert!(text.contains(line), "{line:?} missing in\n{text}");
     }
 

@@ -251,7 +251,13 @@ fn home_file(part: Directory) -> (ShardInfo, Vec<u8>) {
         let n = points.len() as f32;
         (points.iter().map(|p| p.0).sum::<f32>() / n, points.iter().map(|p| p.1).sum::<f32>() / n)
     });
-    let state = part.services.iter().flat_map(|s| &s.locations).find_map(|l| l.state.clone()).unwrap_or_default();
+    let area_state = |s: &Service| {
+        s.service_areas.iter().find_map(|a| match a {
+            ServiceArea::State(st) | ServiceArea::Local { state: st, .. } => Some(st.clone()),
+            ServiceArea::Nationwide => None,
+        })
+    };
+    let state = part.services.iter().flat_map(|s| &s.locations).find_map(|l| l.state.clone()).or_else(|| part.services.iter().find_map(area_state)).unwrap_or_default();
     let bytes = encode(&part);
     let file = paths::shard_file(&format!("home-{state}"), fnv1a(&bytes));
     (ShardInfo { state, file, services: part.services.len() as u32, home: true, center }, bytes)
