@@ -73,7 +73,12 @@ fn settle(count: &AtomicUsize, imported: Imported) {
         assert!(!p.organization.id.trim().is_empty(), "an imported organisation always has an id");
         for s in &p.services {
             assert!(!s.id.trim().is_empty() && !s.name.trim().is_empty());
-            assert!(s.source.as_ref().is_some_and(|src| Date::parse(&src.last_verified).is_some()), "every service has a source and a date");
+            // A date, or none at all (an undated record, checked as
+            // "imported"); never anything else.
+            let dated = |src: &waypoint_cli::source::SourceSource| {
+                Date::parse(&src.last_verified).is_some() || (src.last_verified.is_empty() && src.check.as_deref() == Some("imported"))
+            };
+            assert!(s.source.as_ref().is_some_and(dated), "every service has a source, and a date or none: {:?}", s.source);
             for ph in &s.phones {
                 assert!(ph.number.chars().any(|c| c.is_ascii_digit()), "no phone without digits: {:?}", ph.number);
             }

@@ -76,6 +76,12 @@ impl Context<'_> {
         if let Some(n) = cleaned.truncated_from {
             self.warn(at, field, format!("was {n} characters; cut to {max}"));
         }
+        if let Some(n) = cleaned.cut_by_export {
+            self.warn(at, field, format!("the export cut it at {n} characters, mid-sentence; it now ends at the last whole word, with \"…\""));
+        }
+        if cleaned.dangling {
+            self.warn(at, field, "a dangling separator at the end removed");
+        }
         Some(cleaned.text)
     }
 }

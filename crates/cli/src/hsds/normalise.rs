@@ -366,7 +366,16 @@ pub struct Cleaned {
     pub literal_breaks: bool,
     /// `###MON###`-style markers an export left in the text, removed.
     pub markers: Vec<String>,
+    /// The export cut the text at this many characters (a database field's
+    /// size) mid-sentence; it now ends at a whole word with "…".
+    pub cut_by_export: Option<usize>,
+    /// A dash left dangling at the end ("ARCH Training Center -").
+    pub dangling: bool,
 }
+
+/// Field sizes at which exports cut text: a text of exactly this many
+/// characters that stops mid-sentence was cut, not written that way.
+const EXPORT_FIELD_SIZES: &[usize] = &[250, 255, 256, 500, 512, 1000, 1024, 2000, 2048, 4000, 4096, 8000];
 
 /// Strips HTML tags, decodes entities, removes control and direction
 /// characters, tidies whitespace and caps the length. Idempotent, so text
@@ -420,6 +429,18 @@ pub fn clean_text(raw: &str, max_chars: usize) -> Option<Cleaned> {
         lines.pop();
     }
     let mut text = lines.join("\n");
+    let whole = |t: &str| t.ends_with(['.', '!', '?', ')', '"', '\'', '”', '…']);
+    if EXPORT_FIELD_SIZES.contains(&raw.chars().count()) && !whole(&text) {
+        let at = text.rfind(char::is_whitespace).filter(|&at| at > text.len() / 2).unwrap_or(text.len());
+        text = format!("{}…", text[..at].trim_end_matches(|c: char| c.is_whitespace() || ",;:-".contains(c)));
+        out.cut_by_export = Some(raw.chars().count());
+    }
+    // A dash after a space at the very end joins nothing.
+    let trimmed = text.trim_end_matches([' ', '-', '–', '—']);
+    if trimmed.len() < text.len() && text[trimmed.len()..].starts_with(' ') && !trimmed.is_empty() {
+        out.dangling = true;
+        text = trimmed.to_string();
+    }
     let count = text.chars().count();
     if count > max_chars {
         let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
