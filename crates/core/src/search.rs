@@ -9,6 +9,7 @@
 
 pub mod fuzzy;
 pub mod highlight;
+pub mod synonyms;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -17,13 +18,16 @@ use crate::text;
 use fuzzy::{match_word, WordMatch};
 
 /// How much a field counts: names beat service names beat places and
-/// populations beat descriptions.
+/// populations beat descriptions beat synonyms, the words a record gains
+/// from the synonym table without saying them (`synonyms`), so a record
+/// that says a word ranks above one that only means it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Field {
-    Description = 1,
-    Detail = 2,
-    ServiceType = 3,
-    Name = 4,
+    Synonym = 1,
+    Description = 2,
+    Detail = 4,
+    ServiceType = 6,
+    Name = 8,
 }
 
 /// One searchable record: its fields as plain text.

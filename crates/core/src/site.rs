@@ -325,7 +325,28 @@ pub fn documents(bundle: &Bundle) -> Vec<Document> {
             for text in [&s.description, &org.description, &s.eligibility, &s.how_to_get_help].into_iter().flatten() {
                 doc.add(Field::Description, text.clone());
             }
+            doc.add(Field::Synonym, s.synonyms.clone());
             doc
         })
         .collect()
+}
+
+/// Gives every service the words of the synonym groups its searchable text
+/// names (as `documents` sees it, labels in every language included) and
+/// does not say itself. The build calls this once; the browser only
+/// indexes the result. (Writing what a code's labels name once, in the
+/// taxonomy, made 100k generated services 8% smaller, but cost the browser
+/// more code than the default data saved: the first load grew 0.2 KB more.)
+pub fn add_synonyms(bundle: &mut Bundle, synonyms: &crate::search::synonyms::Synonyms) {
+    for s in &mut bundle.directory.services {
+        s.synonyms.clear();
+    }
+    if synonyms.is_empty() {
+        return;
+    }
+    let stopwords = stopwords(&bundle.locales);
+    let gained: Vec<String> = documents(bundle).iter().map(|doc| synonyms.expand(doc, &stopwords)).collect();
+    for (s, words) in bundle.directory.services.iter_mut().zip(gained) {
+        s.synonyms = words;
+    }
 }

@@ -1,13 +1,17 @@
 //! Ranking over the default directory: a labelled set of real queries
 //! (typos, Spanish, partial words, several words) and the services that must
-//! come near the top. The set lives in tests/fixtures/ranking-queries.toml.
+//! come near the top. The set lives in tests/fixtures/ranking-queries.toml;
+//! the queries that need the synonym table, with the fictional records they
+//! find, in tests/fixtures/synonyms/.
 
 // One support module for every native suite, kept with the CLI it calls.
 #[path = "../../cli/tests/support/mod.rs"]
 mod support;
 
 use serde::Deserialize;
+use waypoint_core::bundle::Bundle;
 use waypoint_core::filter::Filters;
+use waypoint_core::site::{Results, Site};
 
 #[derive(Deserialize)]
 struct QuerySet {
@@ -44,6 +48,87 @@ fn labelled_queries_find_their_services_in_the_top_three() {
         }
     }
     assert!(failures.is_empty(), "{} of {} queries ranked badly:\n{}", failures.len(), set.query.len(), failures.join("\n"));
+}
+
+/// The default data plus the fictional records of the synonym suite
+/// (tests/fixtures/synonyms/providers), compiled as `waypoint build` does.
+fn synonym_fixture_bundle() -> Bundle {
+    std::env::set_var("WAYPOINT_TODAY", "2026-11-28");
+    let data = support::scratch_data("synonyms");
+    let fixtures = support::repo().join("tests/fixtures/synonyms/providers");
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, data.join("providers").join(path.file_name().unwrap())).unwrap();
+    }
+    let (bundle, problems) = waypoint_cli::check(&data, None, true);
+    let _ = std::fs::remove_dir_all(&data);
+    assert!(!problems.has_errors(), "the synonym fixtures have errors: {:#?}", problems.list);
+    bundle.expect("the synonym fixtures compile")
+}
+
+/// The same bundle as if there were no synonym table.
+fn without_synonyms(mut bundle: Bundle) -> Bundle {
+    for s in &mut bundle.directory.services {
+        s.synonyms.clear();
+    }
+    bundle
+}
+
+/// As a survivor searches: the table is for people searching in their own
+/// words. (With the services only for professionals in, a housing training
+/// record comes before the shelter for "place to stay": "stay" is a typo
+/// away from "staff" in its type's keywords, which outweighs a synonym.)
+fn survivor_search(site: &Site, query: &str) -> Results {
+    site.find(&mut site.searcher(), query, &Filters::default())
+}
+
+/// One of the expected services in the top three, found by every word.
+fn finds(site: &Site, q: &LabelledQuery) -> Result<(), String> {
+    let results = survivor_search(site, &q.text);
+    let top: Vec<&str> = results.services.iter().take(TOP).map(|&i| site.service(i).id.as_str()).collect();
+    if results.partial || !q.expect_top.iter().any(|id| top.contains(&id.as_str())) {
+        return Err(format!("{:?}: expected one of {:?} in the top {TOP}, got {:?}{}", q.text, q.expect_top, top, if results.partial { " (partial)" } else { "" }));
+    }
+    Ok(())
+}
+
+#[test]
+fn synonym_queries_find_services_that_say_it_in_other_words() {
+    let bundle = synonym_fixture_bundle();
+    let with = Site::new(bundle.clone());
+    let without = Site::new(without_synonyms(bundle));
+    let text = std::fs::read_to_string(support::repo().join("tests/fixtures/synonyms/queries.toml")).unwrap();
+    let set: QuerySet = toml::from_str(&text).unwrap();
+    let mut failures = Vec::new();
+    for q in &set.query {
+        for id in &q.expect_top {
+            assert!(with.service_by_id(id).is_some(), "query {:?} expects unknown service {id}", q.text);
+        }
+        if let Err(e) = finds(&with, q) {
+            failures.push(e);
+        }
+        if finds(&without, q).is_ok() {
+            failures.push(format!("{:?} finds {:?} without the synonym table: it tests nothing here", q.text, q.expect_top));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} synonym queries failed:\n{}", failures.len(), set.query.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_service_that_says_the_word_outranks_one_that_only_means_it() {
+    let site = Site::new(synonym_fixture_bundle());
+    let place = |query: &str, id: &str| {
+        let results = survivor_search(&site, query);
+        results.services.iter().position(|&i| site.service(i).id == id).unwrap_or_else(|| panic!("{query:?} does not find {id}"))
+    };
+    // Same type of help, the word in the same field: one says it, the
+    // other says attorney (or lawyer), which the table makes the same.
+    assert!(place("lawyer", "fixture-volunteer-lawyer") < place("lawyer", "fixture-attorneys"));
+    assert!(place("attorney", "fixture-attorneys") < place("attorney", "fixture-volunteer-lawyer"));
+    let mut searcher = site.searcher();
+    let hits = searcher.search("lawyer", |_| true).hits;
+    let score = |id: &str| hits.iter().find(|h| site.service(h.record).id == id).map(|h| h.score).unwrap();
+    assert!(score("fixture-volunteer-lawyer") > score("fixture-attorneys"));
 }
 
 #[test]

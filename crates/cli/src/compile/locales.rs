@@ -2,19 +2,22 @@
 
 use std::collections::HashMap;
 
-use crate::load::Sources;
+use super::synonyms::is_synonym_entry;
+use crate::load::{LocaleSource, Sources};
 use crate::problem::Problems;
 use waypoint_core::locale::{placeholders, Catalog};
 use waypoint_core::taxonomy::{label_key, Taxonomy};
 
 /// Every language must have every key of the default language, with the
 /// same placeholders; the default language must label every taxonomy code.
-pub(super) fn compile_locales(sources: &Sources, default: &str, taxonomy: &Taxonomy, problems: &mut Problems) -> Vec<Catalog> {
+pub(super) fn compile_locales<'a>(sources: &'a Sources, default: &str, taxonomy: &Taxonomy, problems: &mut Problems) -> Vec<Catalog> {
     let Some(base) = sources.locales.iter().find(|l| l.lang == default) else {
         problems.error("locales", default, "-", "no folder for the default language");
         return Vec::new();
     };
-    let base_map: HashMap<&str, &str> = base.entries.iter().map(|(k, v, _)| (k.as_str(), v.as_str())).collect();
+    // The synonym table is not a catalogue: each language has its own.
+    let strings = |l: &'a LocaleSource| l.entries.iter().filter(|(_, _, file)| !is_synonym_entry(file));
+    let base_map: HashMap<&str, &str> = strings(base).map(|(k, v, _)| (k.as_str(), v.as_str())).collect();
     let mut required: Vec<String> = vec!["meta.name".into(), "area.nationwide".into()];
     required.extend(taxonomy.domains.iter().map(|c| label_key::domain(c)));
     required.extend(taxonomy.service_types.iter().map(|s| label_key::service_type(&s.code)));
@@ -29,7 +32,7 @@ pub(super) fn compile_locales(sources: &Sources, default: &str, taxonomy: &Taxon
     for locale in &sources.locales {
         let folder = format!("locales/{}", locale.lang);
         let mut seen: HashMap<&str, &str> = HashMap::new();
-        for (key, value, file) in &locale.entries {
+        for (key, value, file) in strings(locale) {
             if seen.insert(key, file).is_some() {
                 problems.error(file, key, "key", "defined twice");
             }
@@ -52,8 +55,8 @@ pub(super) fn compile_locales(sources: &Sources, default: &str, taxonomy: &Taxon
                 problems.error(&folder, key, "translation", format!("missing in {}", locale.lang));
             }
         }
-        let name = locale.entries.iter().find(|(k, _, _)| k == "meta.name").map(|(_, v, _)| v.clone());
-        let entries = locale.entries.iter().map(|(k, v, _)| (k.clone(), v.clone())).collect();
+        let name = strings(locale).find(|(k, _, _)| k == "meta.name").map(|(_, v, _)| v.clone());
+        let entries = strings(locale).map(|(k, v, _)| (k.clone(), v.clone())).collect();
         catalogs.push(Catalog::new(locale.lang.clone(), name.unwrap_or_else(|| locale.lang.clone()), entries));
     }
     // The default language first, so it is the fallback everywhere.

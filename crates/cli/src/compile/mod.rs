@@ -7,6 +7,7 @@ mod directory;
 mod guide;
 mod hours;
 mod locales;
+mod synonyms;
 mod taxonomy;
 
 pub use checks::is_web_url;
@@ -31,6 +32,7 @@ pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> 
         None
     })?;
     let locales = locales::compile_locales(sources, &site.default_language, &taxonomy, problems);
+    let synonyms = synonyms::compile_synonyms(sources, problems);
     let directory = directory::compile_directory(sources, &taxonomy, options, problems);
     let guide = guide::compile_guide(sources, &taxonomy, &directory, &locales, &site.default_language, problems);
 
@@ -70,5 +72,7 @@ pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> 
         default_language: site.default_language.clone(),
         help_service: site.help_service.clone(),
     };
-    Some(Bundle { site, taxonomy, locales, directory, guide, built: options.today, shards: Vec::new() })
+    let mut bundle = Bundle { site, taxonomy, locales, directory, guide, built: options.today, shards: Vec::new() };
+    waypoint_core::site::add_synonyms(&mut bundle, &synonyms);
+    Some(bundle)
 }
