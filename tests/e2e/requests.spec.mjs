@@ -87,3 +87,26 @@ test('after load, typing a query key by key and changing every filter sends zero
   await page.waitForTimeout(300);
   expect(requests.map((r) => `${r.method} ${r.url}`), 'requests while filtering').toEqual([]);
 });
+
+test('the data bundle is fetched once, while the app code is still loading', async ({ page }) => {
+  const starts = {};
+  const ends = {};
+  const bundles = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname;
+    if (name.endsWith('/site-data/site.bin')) bundles.push(r);
+    starts[name] ??= Date.now();
+  });
+  page.on('requestfinished', (r) => { ends[new URL(r.url()).pathname] = Date.now(); });
+  // A slow wasm, as on a slow connection: the data must not wait for it.
+  await page.route('**/*_bg.wasm', async (route) => {
+    await new Promise((done) => setTimeout(done, 800));
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('#search-input')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(bundles, 'one request: the app takes the preloaded response').toHaveLength(1);
+  const wasm = Object.keys(ends).find((n) => n.endsWith('_bg.wasm'));
+  expect(ends['/site-data/site.bin'], 'the bundle arrived before the app code finished').toBeLessThan(ends[wasm]);
+});
