@@ -754,8 +754,12 @@ mod tests {
         assert!(!clean_text("Ages 12 < 18 & up", 100).unwrap().had_markup);
         assert_eq!(clean_text("  a \u{202E}b\t c  \n\n\n d ", 100).unwrap().text, "a b c\n\nd");
         assert_eq!(clean_text("<b></b>", 100), None);
-        let long = clean_text(&"word ".repeat(100), 50).unwrap();
-        assert!(long.text.chars().count() <= 50 && long.truncated_from == Some(499));
+        // 99 words: 495 characters, not a field size an export cuts at.
+        let long = clean_text(&"word ".repeat(99), 50).unwrap();
+        assert!(long.text.chars().count() <= 50 && long.truncated_from == Some(494));
+        // Exactly 500, stopping mid-sentence: the export's cut, marked.
+        let cut = clean_text(&"word ".repeat(100), 4000).unwrap();
+        assert_eq!((cut.cut_by_export, cut.text.ends_with("word…")), (Some(500), true));
     }
 
     #[test]
