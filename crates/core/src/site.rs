@@ -273,8 +273,11 @@ pub fn documents(bundle: &Bundle) -> Vec<Document> {
             let mut doc = Document::default();
             doc.add(Field::Name, s.name.clone());
             doc.add(Field::Name, org.name.clone());
+            // An organisation's other name (often its legal name) is weaker
+            // evidence than the service's own: a training program of
+            // "… Community Housing" is not a housing program.
             if let Some(alt) = &org.alternate_name {
-                doc.add(Field::Name, alt.clone());
+                doc.add(Field::ServiceType, alt.clone());
             }
             for &t in &s.service_types {
                 let code = &taxonomy.service_types[t as usize].code;

@@ -141,6 +141,24 @@ fn names_rank_above_descriptions() {
 }
 
 #[test]
+fn a_services_own_name_outranks_its_organisations_other_name() {
+    std::env::set_var("WAYPOINT_TODAY", "2026-11-28");
+    let data = support::scratch_data("org-names");
+    let fixture = support::repo().join("tests/fixtures/ranking-org/zz-fixture-org-names.toml");
+    std::fs::copy(&fixture, data.join("providers/zz-fixture-org-names.toml")).unwrap();
+    let (bundle, problems) = waypoint_cli::check(&data, None, true);
+    let _ = std::fs::remove_dir_all(&data);
+    assert!(!problems.has_errors(), "{:#?}", problems.list);
+    let site = Site::new(bundle.unwrap());
+    let results = survivor_search(&site, "housing");
+    let place = |id: &str| results.services.iter().position(|&i| site.service(i).id == id);
+    // Both match "housing"; the program named for it comes first even
+    // though the training program sorts first by name.
+    let (apartments, training) = (place("fixture-arc-apartments").unwrap(), place("fixture-arc-training").unwrap());
+    assert!(apartments < training, "apartments at {apartments}, training at {training}");
+}
+
+#[test]
 fn law_enforcement_lines_never_appear_in_results() {
     let site = support::default_site();
     let mut searcher = site.searcher();
