@@ -79,32 +79,36 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn build(documents: impl IntoIterator<Item = Document>, stopwords: &[String]) -> SearchIndex {
-        let mut by_word: HashMap<String, Vec<Posting>> = HashMap::new();
+        // Words are looked up by `&str` and only a new word is allocated.
+        let mut by_word: HashMap<Box<str>, Vec<Posting>, rustc_hash::FxBuildHasher> = HashMap::default();
         let mut records = 0;
         for (record, doc) in documents.into_iter().enumerate() {
             assert!(record < MAX_RECORDS, "the index holds at most {MAX_RECORDS} records");
             records += 1;
             for (field, value) in &doc.fields {
-                for word in text::words(value) {
-                    let list = by_word.entry(word).or_default();
+                text::each_word(value, |word| {
+                    if !by_word.contains_key(word) {
+                        by_word.insert(word.into(), Vec::new());
+                    }
+                    let list = by_word.get_mut(word).expect("inserted above");
                     match list.last_mut() {
                         Some(last) if last.record() == record as u32 => {
                             *last = Posting::new(record as u32, (last.weight() as u8).max(*field as u8))
                         }
                         _ => list.push(Posting::new(record as u32, *field as u8)),
                     }
-                }
+                });
             }
         }
-        let mut words: Vec<String> = by_word.keys().cloned().collect();
-        words.sort_unstable();
+        let mut words: Vec<(Box<str>, Vec<Posting>)> = by_word.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut index = SearchIndex { records, ..SearchIndex::default() };
         index.starts.reserve(words.len() + 1);
-        for word in words {
-            let postings = by_word.remove(&word).unwrap_or_default();
+        index.postings.reserve(words.iter().map(|(_, p)| p.len()).sum());
+        for (word, postings) in words {
             index.starts.push(index.postings.len() as u32);
             index.postings.extend(postings);
-            index.words.push(word.into_boxed_str());
+            index.words.push(word);
         }
         index.starts.push(index.postings.len() as u32);
         index.stopwords = stopwords.iter().map(|w| text::words(w).collect::<String>()).collect();

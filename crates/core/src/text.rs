@@ -68,6 +68,26 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
+/// Calls `f` with each folded word of `text`, folded into one reused
+/// buffer: the index build folds every word of every record, and giving
+/// each its own allocation was most of its time.
+pub fn each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut word = String::new();
+    for c in text.chars() {
+        match fold_char(c) {
+            Some(folded) => word.push(folded),
+            None if !word.is_empty() => {
+                f(&word);
+                word.clear();
+            }
+            None => {}
+        }
+    }
+    if !word.is_empty() {
+        f(&word);
+    }
+}
+
 /// The folded words of a text, without positions.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     tokens(text).into_iter().map(|t| t.folded)
