@@ -11,7 +11,6 @@
 //! means it. The browser runs no code for this and downloads no table.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{Document, Field};
 use crate::text;
@@ -23,7 +22,7 @@ pub struct Synonyms {
     groups: Vec<Vec<Vec<String>>>,
     /// Every word of every member, with the members that start with it:
     /// (group, member).
-    by_word: HashMap<String, Vec<(usize, usize)>, BuildHasherDefault<Fx>>,
+    by_word: HashMap<String, Vec<(usize, usize)>, crate::search::FxBuild>,
 }
 
 impl Synonyms {
@@ -168,21 +167,6 @@ impl Synonyms {
     }
 }
 
-/// A small fast hash for short words (the build looks up every word of
-/// every service); std's default is made for untrusted keys.
-#[derive(Debug, Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// A member's word matches the same word in a text, or its plural in -s or
 /// -es ("lawyer" matches "lawyers", "albergue" "albergues").
