@@ -1,6 +1,7 @@
 //! Text a real 211 export cut or left dangling (found in a DC 211 export:
 //! 797 of 1,637 descriptions stop at exactly 255 characters, mid-word, and
-//! names end in " -"). Fixture: tests/fixtures/hsds/cut-text.
+//! names end in " -"; fax numbers are described as "Fax"). Fixture:
+//! tests/fixtures/hsds/cut-text.
 
 mod support;
 
@@ -21,6 +22,11 @@ fn a_description_the_export_cut_mid_word_ends_at_a_whole_word_with_an_ellipsis()
     let said = |field: &str, text: &str| i.problems.list.iter().any(|p| p.record == "row 2 (40)" && p.field == field && p.message.contains(text));
     assert!(said("description", "the export cut it at 255 characters"), "{:#?}", i.problems.list);
     assert!(said("name", "dangling"), "{:#?}", i.problems.list);
+    // A phone's note that only repeats its type ("Fax" on a fax) would
+    // read "Fax 402-555-0162 Fax"; a note that says more stays.
+    let notes: Vec<_> = service("40").phones.iter().map(|p| (p.kind.as_str(), p.note.as_deref())).collect();
+    assert_eq!(notes, [("voice", Some("Intake line")), ("fax", None)]);
+    assert_eq!(service("41").phones[0].note, None, "\"Phone\" on a voice number");
     // Cleaning again changes nothing (export then import relies on it).
     let again = waypoint_cli::hsds::normalise::clean_text(&cut, 4000).unwrap();
     assert_eq!(again.text, cut);

@@ -571,7 +571,14 @@ fn phones(raw: &RawService, org_phones: &[RawPhone], cx: &mut Context) -> Vec<Ph
                 "voice"
             }
         };
-        let note = cx.text(&p.at, "description", &p.description, NAME_MAX);
+        // "Fax" on a fax number says nothing the page does not already
+        // say ("Fax 202-555-0100 Fax"); such a note is dropped.
+        // ("Main" or "Toll free" on a voice number still say something.)
+        let repeats_kind = |n: &String| match kind {
+            "voice" => ["voice", "phone"].iter().any(|w| n.eq_ignore_ascii_case(w)),
+            _ => norm::phone_kind(n) == Some(kind),
+        };
+        let note = cx.text(&p.at, "description", &p.description, NAME_MAX).filter(|n| !repeats_kind(n));
         for number in numbers {
             if !out.iter().any(|o| o.number == number) {
                 out.push(PhoneSource { number, kind: kind.into(), note: note.clone() });
