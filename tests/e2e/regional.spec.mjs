@@ -72,3 +72,20 @@ test('a part that fails to load leaves a calm message and the nationwide service
   await expect(page.locator('.results .card[data-service="nhth-hotline"]')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('a search typed before the local services arrive says they are loading, then finds them', async ({ page, directory }) => {
+  await serveSiteData(page, FIXTURE);
+  // Hold the home parts back, as a slow connection does (the route added
+  // last is asked first).
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/site-data/shard-home-*', async (route) => { await held; await route.fallback(); });
+  await directory.goto();
+  await directory.search('bayside');
+  const { results } = uiStrings('en');
+  await expect(page.locator('.results .loading')).toHaveText(results.loading_local);
+  await expect(directory.empty, 'not "no services match" while they are on their way').toHaveCount(0);
+  release();
+  await expect(page.locator('.results .card[data-service="fx-bayside-counseling"]')).toHaveCount(1);
+  await expect(page.locator('.results .loading')).toHaveCount(0);
+});

@@ -28,7 +28,11 @@ pub fn result_list(app: &AppHandle) -> Html {
             if results.hours_unknown > 0 {
                 <p class="hours-unknown">{ s.plural("open_now.hours_unknown", results.hours_unknown) }</p>
             }
-            if total == 0 {
+            if total == 0 && app.next_home_file().is_some() {
+                // A regional site's own services are still arriving: not
+                // "nothing matches" until they are all here.
+                <p class="loading" role="status">{ s.get("results.loading_local") }</p>
+            } else if total == 0 {
                 <div class="empty">
                     <p>{ s.get("results.empty") }</p>
                     if !search.filters.is_empty() {
