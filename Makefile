@@ -3,7 +3,7 @@
 # wasm32 target, wasm-bindgen-cli, trunk, node_modules and Chromium.
 #
 #   make setup | data | dist | serve [PORT=9000] | test | test-native |
-#        test-wasm | budget | test-e2e | screenshots | bench | clean | distclean
+#        test-wasm | budget | test-e2e | screenshots | bench | bench-load | clean | distclean
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -26,7 +26,7 @@ SETUP       := $(if $(SKIP_SETUP),,setup)
 SETUP_BUILD := $(if $(SKIP_SETUP),,setup-build)
 DIST        := $(if $(NO_DIST),,dist)
 
-.PHONY: setup setup-build data dist serve test test-native test-wasm budget privacy-check e2e-fixtures bench-national \
+.PHONY: setup setup-build data dist serve test test-native test-wasm budget privacy-check e2e-fixtures bench-national bench-load \
         test-e2e screenshots bench clean distclean
 
 setup:
@@ -138,6 +138,16 @@ screenshots: $(SETUP) dist
 # single-state search downloads and the page's memory.
 bench-national: $(SETUP) $(DIST)
 	node benches/national.mjs 100000
+
+# The load path on a slow phone (CDP: 150 ms, 1.6 Mbps down, 750 kbps up,
+# CPU 4x, 360x640): bytes and time to the search box and to the first
+# results, on the default site, a regional 3,000-service site and the
+# national 100k build, served precompressed by scripts/serve.py; writes the
+# "Load on a slow phone" section of benches/RESULTS.md. BENCH_LOAD_RUNS=1
+# BENCH_LOAD_SITES=default,regional for a quick run.
+bench-load: $(SETUP) $(DIST)
+	python3 scripts/serve.py --self-test
+	node benches/load.mjs
 
 bench: $(SETUP_BUILD)
 	cargo bench -p waypoint-cli --bench search
