@@ -394,8 +394,13 @@ const native = existsSync(nativePath) ? readFileSync(nativePath, 'utf8').trim() 
 mkdirSync(results, { recursive: true });
 writeFileSync(join(results, 'browser.json'), JSON.stringify({ wasmRows, peerRows, quality, paint }, null, 1));
 
+// `make bench-load` (benches/load.mjs) owns the section between its markers;
+// it is kept as it is when this script rewrites the rest.
+const resultsPath = join(root, 'benches/RESULTS.md');
+const previous = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
+const loadSection = previous.match(/<!-- bench-load: start[\s\S]*?<!-- bench-load: end -->\n?/)?.[0] ?? '';
 const configs = Object.entries(libraries).filter(([k]) => libs.includes(k)).map(([, l]) => `\`${l.package}@${versionOf(l.package)}\` (\`${l.file.split('/').slice(-2).join('/')}\`)`);
-writeFileSync(join(root, 'benches/RESULTS.md'), `# Search benchmark results
+writeFileSync(resultsPath, `# Search benchmark results
 
 Written by \`make bench\` (\`cargo bench --bench search\`, then \`node benches/browser-bench.mjs\`).
 Fictional generated services (\`waypoint generate --seed ${seed}\`, built with \`WAYPOINT_SHARDS=never\` so the
@@ -468,5 +473,5 @@ JS heap is the page's JavaScript heap; wasm memory is the wasm linear memory at 
 ## Native
 
 ${native}
-`);
+${loadSection ? `\n${loadSection}` : ''}`);
 console.log('\n' + peerTable.join('\n') + '\n\n' + qualityTable + '\n\n' + paintTable + '\n\n' + wasmTable + `\n\nwrote benches/RESULTS.md (${elapsed()})`);

@@ -2,12 +2,15 @@
 // small parts): its own services are the default view, fetched at start
 // with no choice made and never because of what was typed; records from
 // an imported directory say what their date is, or that they have none.
+import { readdirSync } from 'node:fs';
 import { test, expect } from './support/fixtures.mjs';
 import { fixtureFolder, serveSiteData } from './support/site-data.mjs';
 import { uiStrings } from './support/data.mjs';
 
 const FIXTURE = fixtureFolder('regional');
 const homeFiles = (names) => names.filter((n) => n.startsWith('shard-home-'));
+/** The parts `make e2e-fixtures` wrote (several: see the Makefile). */
+const PARTS = homeFiles(readdirSync(FIXTURE)).length;
 
 test('the home region loads at start, each part once, and typing fetches nothing', async ({ page, directory }) => {
   const fetched = await serveSiteData(page, FIXTURE);
@@ -16,9 +19,10 @@ test('the home region loads at start, each part once, and typing fetches nothing
   for (const id of ['fx-harbor-shelter', 'fx-bayside-counseling']) {
     await expect(page.locator(`.results .card[data-service="${id}"]`), id).toHaveCount(1);
   }
-  await expect.poll(() => homeFiles(fetched).length).toBe(5);
+  expect(PARTS, 'the fixture is cut into several parts').toBeGreaterThanOrEqual(3);
+  await expect.poll(() => homeFiles(fetched).length).toBe(PARTS);
   expect(fetched[0]).toBe('site.bin');
-  expect(new Set(homeFiles(fetched)).size, 'no part fetched twice').toBe(5);
+  expect(new Set(homeFiles(fetched)).size, 'no part fetched twice').toBe(PARTS);
   expect(fetched.some((n) => n.startsWith('shard-NY-')), 'another state waits to be chosen').toBe(false);
 
   const before = fetched.length;

@@ -80,8 +80,9 @@ pub(crate) fn build(data: &Path, args: &Args) -> i32 {
 const SPLIT_ABOVE_SERVICES: usize = 2000;
 const SPLIT_ABOVE_BYTES: usize = 384 * 1024;
 
-/// The size of each home region file before compression, about 35 KB
+/// The size of the first home region file before compression, about 35 KB
 /// over the wire: the first local results wait for one file, not all.
+/// Each next file is twice the one before (`Bundle::split`).
 const HOME_FILE_BYTES: usize = 128 * 1024;
 
 /// `WAYPOINT_HOME_FILE_BYTES` overrides the home files' size (the e2e
