@@ -116,14 +116,14 @@ fn undated_and_export_dated_records_build_and_say_what_their_date_is() {
     assert!(undated.is_stale(today), "an undated record counts as possibly out of date");
     let site = waypoint_core::site::Site::new(bundle.clone());
     let strings = site.strings("en");
-    assert_eq!(strings.verified(undated), "From no-dates's records, which do not say when it was last checked.");
+    assert_eq!(strings.verified(undated), "From the records of no-dates, which do not say when it was last checked.");
     assert_eq!(strings.stale_note(undated, today), Some("This may be out of date. Call before you go."));
 
     // The same record dated by its export says so.
     let mut exported = undated.clone();
     exported.last_verified = Some(Date::parse("2026-03-01").unwrap());
     exported.source.check = Check::Exported;
-    assert_eq!(strings.verified(&exported), "From no-dates's directory as exported on March 1, 2026. That is not the date anyone checked it.");
+    assert_eq!(strings.verified(&exported), "From the directory of no-dates as exported on March 1, 2026. That is not the date anyone checked it.");
     assert_eq!(strings.stale_note(&exported, today), None);
     let es = site.strings("es");
     assert!(es.verified(undated).contains("no dicen cuándo"), "{}", es.verified(undated));

@@ -14,7 +14,11 @@ use waypoint_core::site::Site;
 fn national(services: usize) -> Bundle {
     let base = support::default_bundle();
     let files = waypoint_cli::generate::generate(services, 11, &base.taxonomy);
-    let dir = std::env::temp_dir().join(format!("waypoint-shards-{}", std::process::id()));
+    // One folder per call: the tests run in parallel threads, and one
+    // reading the file another is still writing read half of it.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("waypoint-shards-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("generated.json"), serde_json::to_vec(&files).unwrap()).unwrap();
     let (bundle, problems) = waypoint_cli::check(&support::repo().join("data"), Some(&dir), true);
