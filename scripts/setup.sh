@@ -67,6 +67,15 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release wasm rebuilds the standard library for size (Makefile
+# WASM_RELEASE_ENV): that needs the toolchain's own library source.
+if rustup component list --installed | grep -qx rust-src; then
+  echo "ok rust-src"
+else
+  echo "installing rust-src (the standard library's source, for the release wasm)"
+  rustup component add rust-src
+fi
+
 # ------------------------------------------------------------ wasm-bindgen
 WB_VERSION=$(wasm_bindgen_version)
 have_wb=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
