@@ -8,7 +8,7 @@ mod support;
 
 use std::rc::Rc;
 
-use waypoint_core::app::{Action, AppState, FilterChange, Notice, PlaceStatus, View, PAGE};
+use waypoint_core::app::{Action, AppState, FilterChange, Notice, PlaceStatus, View, MORE, PAGE};
 use waypoint_core::embed::EmbedConfig;
 use waypoint_core::geo::{self, Place};
 use waypoint_core::guide::Reply;
@@ -108,7 +108,7 @@ fn a_shared_links_open_now_is_judged_by_the_pages_clock() {
 fn the_minute_tick_searches_open_now_again_only_when_the_minute_turns() {
     let open_now = run(&fresh(), [Action::Filter(FilterChange::OpenNow(true)), Action::ShowMore, Action::Notify(Some(Notice::LinkCopied))]);
     assert_eq!(open_now.search.filters.open_at, Some(NOW));
-    assert_eq!(open_now.search.shown, 2 * PAGE);
+    assert_eq!(open_now.search.shown, PAGE + MORE);
 
     let same_minute = open_now.reduce(Action::Tick(NOW + 20_000));
     assert_eq!(same_minute.clock, NOW + 20_000);
@@ -118,7 +118,7 @@ fn the_minute_tick_searches_open_now_again_only_when_the_minute_turns() {
     let next_minute = same_minute.reduce(Action::Tick(NOW + 40_000));
     assert_eq!(next_minute.search.filters.open_at, Some(NOW + 40_000), "judged at the new minute");
     assert!(next_minute.search.results != open_now.search.results, "searched again");
-    assert_eq!(next_minute.search.shown, 2 * PAGE, "the list does not collapse");
+    assert_eq!(next_minute.search.shown, PAGE + MORE, "the list does not collapse");
     assert_eq!(next_minute.staff.notice, Some(Notice::LinkCopied), "a notice on screen stays");
     assert_eq!(next_minute.nav.view, View::Directory);
 }
@@ -204,7 +204,7 @@ fn loading_a_states_services_adds_them_and_keeps_the_search() {
     assert_eq!(loaded.state_file(&state), None, "never fetched twice");
     assert_eq!(loaded.loaded.state_error, None);
     assert_eq!((loaded.search.query.as_str(), loaded.search.filters.state.as_deref()), ("help", Some(state.as_str())));
-    assert_eq!(loaded.search.shown, 2 * PAGE, "how much is shown stays");
+    assert_eq!(loaded.search.shown, PAGE + MORE, "how much is shown stays");
     let shown = ids(&loaded);
     assert!(directory.services.iter().any(|s| shown.contains(&s.id)), "the state's services are found");
 
@@ -381,7 +381,7 @@ fn changing_the_order_keeps_the_view_and_how_much_is_shown() {
     let reordered = state.reduce(Action::SetOrder(Order::Relevance));
     assert_eq!(reordered.search.order, Order::Relevance);
     assert_eq!(reordered.nav.view, View::Service(4));
-    assert_eq!(reordered.search.shown, 2 * PAGE);
+    assert_eq!(reordered.search.shown, PAGE + MORE);
 }
 
 // ----------------------------------------------------------------- forget

@@ -54,7 +54,7 @@ pub fn result_list(app: &AppHandle) -> Html {
 }
 
 /// One result: enough to decide, and to call, without opening it. A plain
-/// function of the state, like the list around it: as components, the 30
+/// function of the state, like the list around it: as components, the
 /// cards cost wasm size and time on every keystroke for nothing, since
 /// every card reads the whole state anyway.
 fn result_card(app: &AppHandle, idx: u32) -> Html {
