@@ -636,9 +636,12 @@ pub fn generate_in(options: &Options, taxonomy: &Taxonomy) -> Result<Vec<Provide
             languages.dedup();
             let remote = rng.chance(15);
             let open_24_7 = rng.chance(10);
-            let area = match rng.below(20) {
+            // Nationwide services are few in a real directory (hotlines and
+            // remote programmes); 1 in 20 made 5,000 of them at 100,000, all
+            // in the national site's first download. 1 in 400 makes 250.
+            let area = match rng.below(400) {
                 0 => "US".to_string(),
-                1..=5 => state.code.clone(),
+                1..=100 => state.code.clone(),
                 _ => format!("{}:{} County", state.code, city),
             };
             let confidential = primary.code.contains("shelter") || rng.chance(5);
