@@ -1,40 +1,107 @@
 //! Text normalisation shared by the search index, highlighting and the CLI.
 //!
-//! Searching folds case and Latin diacritics once, so `inmigración`,
-//! `Inmigracion` and `inmigracion` are the same word, and the browser never
-//! folds a record twice.
+//! Searching folds case and diacritics once, so `inmigración`,
+//! `Inmigracion` and `inmigracion` are the same word (and `nhà ở`, `nha o`;
+//! `Жильё`, `жилье`; `أمان`, `امان`), and the browser never folds a record
+//! twice. Chinese, Japanese and Thai, written without spaces between
+//! words, are cut into overlapping pairs of characters (`住房援助` is
+//! `住房`, `房援`, `援助`): a query's pairs then find the text's, with no
+//! dictionary to ship.
 
-/// Folds one character to its lowercase ASCII form where one exists.
-/// Returns `None` for characters that separate words.
-pub fn fold_char(c: char) -> Option<char> {
+/// What one character is to search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    /// Part of a word, folded.
+    Letter(char),
+    /// A character of a script written without spaces: a word of its own,
+    /// searched in pairs with its neighbours.
+    Dense(char),
+    /// A mark written on the character before it (Thai vowels and tones):
+    /// part of that character.
+    Mark(char),
+    /// A mark that search ignores (Latin accents written as separate
+    /// characters, Arabic vowel signs, the Arabic stretching stroke).
+    Ignore,
+    /// Between words.
+    Break,
+}
+
+fn fold(c: char) -> Fold {
     if c.is_ascii_alphanumeric() {
-        return Some(c.to_ascii_lowercase());
+        return Fold::Letter(c.to_ascii_lowercase());
     }
     if c.is_ascii() {
-        return None;
+        return Fold::Break;
     }
-    let folded = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'a',
+    let u = c as u32;
+    let letter = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' => 'a',
         'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
         'ď' | 'đ' | 'Ď' | 'Đ' => 'd',
         'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => 'e',
         'ğ' | 'Ğ' => 'g',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => 'i',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' | 'ĩ' | 'Ĩ' => 'i',
         'ł' | 'Ł' => 'l',
         'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => 'o',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'ơ' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ơ' => 'o',
         'ř' | 'Ř' => 'r',
         'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => 's',
         'ť' | 'ţ' | 'Ť' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' => 'u',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ư' | 'ũ' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ư' | 'Ũ' => 'u',
         'ý' | 'ÿ' | 'Ý' => 'y',
         'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => 'z',
-        // Other scripts keep their case: Unicode's lowercase tables would
-        // add 12 KB to the wasm for letters no catalogue uses yet.
-        _ if c.is_alphanumeric() => c,
-        _ => return None,
+        // Russian: lowercase, and ё as е (most texts write е for both).
+        'ё' | 'Ё' => 'е',
+        // Arabic: the letter forms people type interchangeably.
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ة' => 'ه',
+        'ى' | 'ئ' | 'ی' => 'ي',
+        'ؤ' => 'و',
+        'ک' => 'ك',
+        _ => match u {
+            // Vietnamese letters with a tone mark (Latin Extended Additional).
+            0x1EA0..=0x1EB7 => 'a',
+            0x1EB8..=0x1EC7 => 'e',
+            0x1EC8..=0x1ECB => 'i',
+            0x1ECC..=0x1EE3 => 'o',
+            0x1EE4..=0x1EF1 => 'u',
+            0x1EF2..=0x1EF9 => 'y',
+            // Cyrillic capitals.
+            0x0410..=0x042F => char::from_u32(u + 0x20).unwrap_or(c),
+            0x0400..=0x040F => char::from_u32(u + 0x50).unwrap_or(c),
+            // Digits of other scripts (Arabic-Indic, Persian, Thai) and
+            // full-width letters and digits, as typed on CJK keyboards.
+            0x0660..=0x0669 => char::from_u32(u - 0x0660 + 0x30).unwrap_or(c),
+            0x06F0..=0x06F9 => char::from_u32(u - 0x06F0 + 0x30).unwrap_or(c),
+            0x0E50..=0x0E59 => char::from_u32(u - 0x0E50 + 0x30).unwrap_or(c),
+            0xFF10..=0xFF19 => char::from_u32(u - 0xFF10 + 0x30).unwrap_or(c),
+            0xFF21..=0xFF3A => char::from_u32(u - 0xFF21 + 0x61).unwrap_or(c),
+            0xFF41..=0xFF5A => char::from_u32(u - 0xFF41 + 0x61).unwrap_or(c),
+            // Accents as separate characters, Arabic vowel signs and the
+            // stretching stroke.
+            0x0300..=0x036F | 0x064B..=0x065F | 0x0670 | 0x0640 => return Fold::Ignore,
+            // Thai vowel and tone marks sit on the consonant before them.
+            0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E => return Fold::Mark(c),
+            // Thai, Chinese and Japanese: no spaces between words.
+            0x0E01..=0x0E30 | 0x0E32 | 0x0E33 | 0x0E40..=0x0E46 | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+            | 0xF900..=0xFAFF => return Fold::Dense(c),
+            // Other scripts keep their case: Unicode's lowercase tables would
+            // add 12 KB to the wasm for letters no catalogue uses.
+            _ if c.is_alphanumeric() => c,
+            _ => return Fold::Break,
+        },
     };
-    Some(folded)
+    Fold::Letter(letter)
+}
+
+/// Folds one character to its lowercase ASCII form where one exists.
+/// Returns `None` for characters that separate words or that search
+/// ignores.
+pub fn fold_char(c: char) -> Option<char> {
+    match fold(c) {
+        Fold::Letter(f) | Fold::Dense(f) | Fold::Mark(f) => Some(f),
+        Fold::Ignore | Fold::Break => None,
+    }
 }
 
 /// A word found in a text: its folded form and where it sits in the original,
@@ -46,46 +113,92 @@ pub struct Token {
     pub end: usize,
 }
 
-/// Splits a text into folded words, keeping their original byte ranges.
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut current: Option<Token> = None;
+/// Calls `f` with each folded word of `text` and its byte range in `text`,
+/// folded into one reused buffer: the index build folds every word of
+/// every record, and giving each its own allocation was most of its time.
+/// A run of characters of a script written without spaces gives each pair
+/// of neighbours (one character alone is its own word).
+pub fn each_token(text: &str, mut f: impl FnMut(&str, usize, usize)) {
+    let mut word = String::new();
+    let (mut start, mut end) = (0, 0);
+    // The current run of dense characters: each one's folded form (with
+    // its marks) and byte range.
+    let mut run: Vec<(String, usize, usize)> = Vec::new();
+    let flush_run = |run: &mut Vec<(String, usize, usize)>, word: &mut String, f: &mut dyn FnMut(&str, usize, usize)| {
+        if let [(one, s, e)] = run.as_slice() {
+            f(one, *s, *e);
+        }
+        for pair in run.windows(2) {
+            word.clear();
+            word.push_str(&pair[0].0);
+            word.push_str(&pair[1].0);
+            f(word, pair[0].1, pair[1].2);
+        }
+        word.clear();
+        run.clear();
+    };
     for (at, c) in text.char_indices() {
-        match fold_char(c) {
-            Some(f) => {
-                let token = current.get_or_insert_with(|| Token { folded: String::new(), start: at, end: at });
-                token.folded.push(f);
-                token.end = at + c.len_utf8();
+        let next = at + c.len_utf8();
+        match fold(c) {
+            Fold::Letter(folded) => {
+                if !run.is_empty() {
+                    flush_run(&mut run, &mut word, &mut f);
+                }
+                if word.is_empty() {
+                    start = at;
+                }
+                word.push(folded);
+                end = next;
             }
-            None => {
-                if let Some(token) = current.take() {
-                    out.push(token);
+            Fold::Dense(folded) => {
+                if !word.is_empty() {
+                    f(&word, start, end);
+                    word.clear();
+                }
+                run.push((folded.to_string(), at, next));
+            }
+            Fold::Mark(mark) => match run.last_mut() {
+                Some(last) => {
+                    last.0.push(mark);
+                    last.2 = next;
+                }
+                None if !word.is_empty() => end = next,
+                None => {}
+            },
+            Fold::Ignore => {
+                if let Some(last) = run.last_mut() {
+                    last.2 = next;
+                } else if !word.is_empty() {
+                    end = next;
+                }
+            }
+            Fold::Break => {
+                if !run.is_empty() {
+                    flush_run(&mut run, &mut word, &mut f);
+                } else if !word.is_empty() {
+                    f(&word, start, end);
+                    word.clear();
                 }
             }
         }
     }
-    out.extend(current);
+    if !run.is_empty() {
+        flush_run(&mut run, &mut word, &mut f);
+    } else if !word.is_empty() {
+        f(&word, start, end);
+    }
+}
+
+/// Splits a text into folded words, keeping their original byte ranges.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    each_token(text, |folded, start, end| out.push(Token { folded: folded.to_string(), start, end }));
     out
 }
 
-/// Calls `f` with each folded word of `text`, folded into one reused
-/// buffer: the index build folds every word of every record, and giving
-/// each its own allocation was most of its time.
+/// Calls `f` with each folded word of `text` (see `each_token`).
 pub fn each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut word = String::new();
-    for c in text.chars() {
-        match fold_char(c) {
-            Some(folded) => word.push(folded),
-            None if !word.is_empty() => {
-                f(&word);
-                word.clear();
-            }
-            None => {}
-        }
-    }
-    if !word.is_empty() {
-        f(&word);
-    }
+    each_token(text, |word, _, _| f(word));
 }
 
 /// The folded words of a text, without positions.
@@ -98,10 +211,11 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 pub fn original_prefix_len(original: &str, folded_chars: usize) -> usize {
     let mut seen = 0;
     for (at, c) in original.char_indices() {
-        if seen >= folded_chars {
+        let counts = matches!(fold(c), Fold::Letter(_) | Fold::Dense(_));
+        if seen >= folded_chars && counts {
             return at;
         }
-        if fold_char(c).is_some() {
+        if counts {
             seen += 1;
         }
     }
@@ -124,6 +238,38 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(&"¡Hola, señora!"[t[1].start..t[1].end], "señora");
         assert_eq!(original_prefix_len("señora", 3), "señ".len());
+    }
+
+    #[test]
+    fn folds_vietnamese_russian_and_arabic() {
+        let w: Vec<_> = words("Nhà ở AN TOÀN, Trợ giúp pháp lý").collect();
+        assert_eq!(w, ["nha", "o", "an", "toan", "tro", "giup", "phap", "ly"]);
+        // The same words with their accents written as separate marks.
+        let decomposed: Vec<_> = words("Nha\u{300} o\u{31b}\u{309}").collect();
+        assert_eq!(decomposed, ["nha", "o"]);
+        let w: Vec<_> = words("Жильё ЮРИСТ").collect();
+        assert_eq!(w, ["жилье", "юрист"]);
+        // Hamza forms, ta marbuta, alef maksura and vowel signs.
+        let w: Vec<_> = words("مُساعَدة قانونيّة أمان إيواء مأوى").collect();
+        assert_eq!(w, ["مساعده", "قانونيه", "امان", "ايواء", "ماوي"]);
+        let w: Vec<_> = words("٩١١ ９８８").collect();
+        assert_eq!(w, ["911", "988"]);
+    }
+
+    #[test]
+    fn cuts_chinese_and_thai_into_pairs() {
+        let w: Vec<_> = words("住房援助").collect();
+        assert_eq!(w, ["住房", "房援", "援助"]);
+        let w: Vec<_> = words("法律 help 律师。").collect();
+        assert_eq!(w, ["法律", "help", "律师"]);
+        assert_eq!(words("房").collect::<Vec<_>>(), ["房"]);
+        // Thai marks stay on their consonant: ที่ พัก is two characters.
+        let t = tokens("ที่พัก");
+        assert_eq!(t.iter().map(|t| t.folded.as_str()).collect::<Vec<_>>(), ["ที่พั", "พัก"]);
+        assert_eq!(&"ที่พัก"[t[1].start..t[1].end], "พัก");
+        let t = tokens("找住房");
+        assert_eq!(&"找住房"[t[1].start..t[1].end], "住房");
+        assert_eq!(original_prefix_len("住房", 1), "住".len());
     }
 
     #[test]

@@ -75,20 +75,11 @@ impl Synonyms {
         let mut spans: Vec<(usize, usize, bool)> = Vec::new();
         for (field, value) in &doc.fields {
             let names = *field != Field::Synonym;
-            let mut start = None;
-            for c in value.chars().chain([' ']) {
-                match text::fold_char(c) {
-                    Some(f) => {
-                        start.get_or_insert(folded.len());
-                        folded.push(f);
-                    }
-                    None => {
-                        if let Some(s) = start.take() {
-                            spans.push((s, folded.len(), names));
-                        }
-                    }
-                }
-            }
+            text::each_word(value, |word| {
+                let start = folded.len();
+                folded.push_str(word);
+                spans.push((start, folded.len(), names));
+            });
             // A phrase never runs from one field into the next.
             spans.push((0, 0, false));
         }
