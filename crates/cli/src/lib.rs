@@ -28,7 +28,9 @@ USAGE:
   waypoint import   PATH [--out DIR] [--mapping FILE] [--source-name NAME] [--data DIR]
   waypoint validate PATH [--data DIR] [--providers DIR] [--mapping FILE]
   waypoint export   --format hsds-json OUT.json [--data DIR] [--providers DIR] [--allow-fictional]
-  waypoint report   [--data DIR] [--providers DIR]
+  waypoint report   [--data DIR] [--providers DIR] [--allow-fictional]
+                    [--html OUT.html] [--format json [--out FILE]] [--site DIR]
+                    [--domain CODE] [--population CODE]
   waypoint dump     [--data DIR] [--providers DIR] [--out FILE]
 
   build     checks data/ and writes the bundle the browser loads (OUT/site.bin)
@@ -51,7 +53,17 @@ USAGE:
   export    writes the directory as an HSDS 3.0 JSON list of services
   report    prints the directory's health: records by domain, population and
             state, records not verified in 12 months, records nobody can
-            contact, and unmapped terms of the last import
+            contact, and unmapped terms of the last import. With --html,
+            --format json or --site: coverage and gaps, counted on the
+            bundle `build` would write: domain and service code x population,
+            by state (national) or county (regional; --domain chooses the
+            domain of its population table, default the first, and
+            --population adds one), languages, reachability, freshness and
+            the import's other help. --html writes one self-contained
+            page; --site DIR writes DIR/index.html and DIR/coverage.css for
+            the site (nothing if site.toml says coverage_page = false);
+            --format json prints the figures (docs/coverage-schema.md), or
+            writes them to --out FILE
   dump      writes every source file of data/ as it parses, as JSON, to
             FILE (default target/e2e-fixtures/data.json), for the e2e suite
 
@@ -73,6 +85,13 @@ struct Args {
     source_name: Option<String>,
     /// The positional PATH of `import`, `validate` and `export`.
     path: Option<PathBuf>,
+    /// `report --html OUT.html`: the standalone coverage page.
+    html: Option<PathBuf>,
+    /// `report --site DIR`: the site's coverage page and its stylesheet.
+    site_page: Option<PathBuf>,
+    /// `report --domain CODE`, `--population CODE`: the region tables' choice.
+    domain: Option<String>,
+    population: Option<String>,
 }
 
 fn parse_args(rest: &[String]) -> Result<Args, String> {
@@ -91,6 +110,10 @@ fn parse_args(rest: &[String]) -> Result<Args, String> {
             "--format" => args.format = Some(value()?),
             "--mapping" => args.mapping = Some(value()?.into()),
             "--source-name" => args.source_name = Some(value()?),
+            "--html" => args.html = Some(value()?.into()),
+            "--site" => args.site_page = Some(value()?.into()),
+            "--domain" => args.domain = Some(value()?),
+            "--population" => args.population = Some(value()?),
             other if !other.starts_with('-') && args.path.is_none() => args.path = Some(other.into()),
             other => return Err(format!("unknown option {other}")),
         }
@@ -126,7 +149,7 @@ pub fn run(argv: &[String]) -> i32 {
         "validate" => commands::validate(&data, &args),
         "import" => commands::import(&data, &args),
         "export" => commands::export(&data, &args),
-        "report" => commands::report(&data, args.providers.as_deref()),
+        "report" => commands::report(&data, &args),
         "generate" => commands::generate(&data, &args),
         "dump" => commands::dump(&data, &args),
         "help" | "--help" | "-h" => {

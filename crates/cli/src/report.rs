@@ -7,6 +7,8 @@
 //! It reads the sources, not the compiled bundle, so it still reports on a
 //! directory that has errors (and says how many).
 
+pub mod coverage;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;

@@ -35,6 +35,11 @@ pub struct SiteSource {
     /// national directory with no home region.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_region: Option<Vec<String>>,
+    /// `make dist` writes the coverage and gaps page for partners and
+    /// coalitions at `/coverage/` (`waypoint report --site`); `false`
+    /// leaves it out.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub coverage_page: bool,
 }
 
 fn is_true(v: &bool) -> bool {
