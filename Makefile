@@ -50,8 +50,10 @@ data: $(SETUP_BUILD)
 
 # The public site in dist/, then the staff console (the same app with the
 # `staff` feature) in dist/staff/; Trunk replaces dist/ on each root build,
-# so the order matters. The policy and _headers are rewritten last, over
-# both pages.
+# so the order matters. The coverage page for partners and coalitions
+# (/coverage/, from the same sources; site.toml coverage_page = false leaves
+# it out) is written after both, so Trunk does not replace it. The policy
+# and _headers are rewritten last, over every page.
 # The release wasm is built with its own standard library (`build-std`),
 # compiled for size with the app and with every panic an immediate trap:
 # std's prebuilt copy carries the machinery to format and print panic
@@ -66,6 +68,7 @@ dist: $(SETUP_BUILD) data
 	$(WASM_RELEASE_ENV) trunk build --release --offline
 	$(WASM_RELEASE_ENV) trunk build staff/index.html --release --dist dist/staff --public-url /staff/ --offline
 	rm -f dist/staff/_headers
+	cargo run --release --bin waypoint -- report --data data $(if $(PROVIDERS),--providers $(PROVIDERS)) --site dist/coverage
 	node scripts/minify-glue.mjs dist dist/staff
 	node scripts/csp.mjs dist
 

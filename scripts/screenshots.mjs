@@ -13,7 +13,8 @@
 //   guide-NN-<kind> for each guide screen in turn, from the opening through
 //   every question (and the emergency screen) to guide-NN-result,
 //   safety, staff (the console, a search for "legal"),
-//   partners (/partners.html; English only: it has no language switch).
+//   partners (/partners.html; English only: it has no language switch),
+//   coverage (/coverage/ at its heat map; English only, for coalitions).
 // `make screenshots` runs this, then scripts/layout-figures.mjs.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,6 +79,14 @@ const views = [
     await page.waitForLoadState('networkidle');
     await layout.settle();
     await shot('partners');
+  }],
+  ['coverage', async (layout, lang, shot) => {
+    if (lang !== 'en') return; // for coalitions, in English only
+    const { page } = layout;
+    await page.goto('/coverage/');
+    await page.waitForSelector('table#t-domains');
+    await page.locator('#heat').scrollIntoViewIfNeeded();
+    await shot('coverage');
   }],
 ];
 
