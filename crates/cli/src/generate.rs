@@ -657,7 +657,7 @@ pub fn generate_in(options: &Options, taxonomy: &Taxonomy) -> Result<Vec<Provide
                 services: codes,
                 populations,
                 languages,
-                phones: vec![PhoneSource { number: phone(&mut rng), kind: "voice".into(), note: None }],
+                phones: vec![PhoneSource { number: phone(&mut rng), kind: "voice".into(), note: None, ..Default::default() }],
                 locations: vec![LocationSource {
                     street: Some(format!("{} {}", 100 + rng.below(9000), rng.pick(STREETS))),
                     city: Some(city.to_string()),
@@ -687,6 +687,7 @@ pub fn generate_in(options: &Options, taxonomy: &Taxonomy) -> Result<Vec<Provide
                 note: Some(format!("Generated with seed {seed}; not a real provider.")),
                 last_verified: "2026-01-15".into(),
                 check: Some(Check::PublicSources.code().into()),
+                ..Default::default()
             }),
             services: list,
         });

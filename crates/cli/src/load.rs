@@ -167,6 +167,8 @@ fn flatten(prefix: &str, value: &toml::Value, file: &str, out: &mut Vec<(String,
             }
         }
         toml::Value::String(s) => out.push((prefix.to_string(), s.clone(), file.to_string())),
+        // `[meta] reviewed = false`: kept as text like every other entry.
+        toml::Value::Boolean(b) if prefix.starts_with("meta.") => out.push((prefix.to_string(), b.to_string(), file.to_string())),
         _ => problems.error(file, prefix, "value", "UI strings must be text"),
     }
 }

@@ -35,6 +35,15 @@ pub struct SiteSource {
     /// national directory with no home region.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_region: Option<Vec<String>>,
+    /// The languages the site offers, in the picker's order (folders of
+    /// `locales/`); unset, every folder, the default language first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub languages: Option<Vec<String>>,
+    /// Other languages whose search words come in the first download, so a
+    /// query in one finds records before anyone switches to it (about 2 KB
+    /// compressed each); every other language's words come with its strings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instant_search: Vec<String>,
     /// `make dist` writes the coverage and gaps page for partners and
     /// coalitions at `/coverage/` (`waypoint report --site`); `false`
     /// leaves it out.
@@ -86,6 +95,9 @@ pub struct ProviderFile {
     pub services: Vec<ServiceSource>,
 }
 
+/// Language tag (a folder of `locales/`) to field name to text.
+pub type Translations = std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>;
+
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrganizationSource {
@@ -97,6 +109,10 @@ pub struct OrganizationSource {
     /// Generated test data. Never in the default directory.
     #[serde(default)]
     pub fictional: bool,
+    /// The record's text in other languages: `[….translations.es]` with
+    /// the same field names (`record_text::FIELDS` lists which).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -112,6 +128,10 @@ pub struct SourceSource {
     /// What kind of check that was: "public-sources", "provider" or
     /// "imported" (`model::Check`). Required: the page says which.
     pub check: Option<String>,
+    /// The record's text in other languages: `[….translations.es]` with
+    /// the same field names (`record_text::FIELDS` lists which).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -156,6 +176,10 @@ pub struct ServiceSource {
     #[serde(default)]
     pub law_enforcement: bool,
     pub source: Option<SourceSource>,
+    /// The record's text in other languages: `[….translations.es]` with
+    /// the same field names (`record_text::FIELDS` lists which).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -166,6 +190,10 @@ pub struct PhoneSource {
     #[serde(rename = "type")]
     pub kind: String,
     pub note: Option<String>,
+    /// The record's text in other languages: `[….translations.es]` with
+    /// the same field names (`record_text::FIELDS` lists which).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// A location as written in a provider file: the bundle's own type (its

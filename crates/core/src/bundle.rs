@@ -14,7 +14,7 @@ use crate::taxonomy::Taxonomy;
 
 /// The first bytes of every bundle; the last byte is the format version, so
 /// an old app never misreads a newer bundle.
-pub const MAGIC: [u8; 4] = *b"WPT\x04";
+pub const MAGIC: [u8; 4] = *b"WPT\x05";
 
 /// What the deploying organisation sets in `data/site.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -127,11 +127,20 @@ impl Bundle {
     /// fetches later: for other languages when someone switches to one
     /// (they keep only their search vocabulary here), for the default
     /// language when the guide, the safety page or the staff tools open.
-    pub fn split_languages(mut self) -> (Bundle, Vec<Catalog>) {
+    ///
+    /// `instant_search`: the other languages whose search words come in the
+    /// first download (site.toml `instant_search`), so a query in one of
+    /// them finds records before anyone switches; each costs about 2 KB
+    /// compressed. Every other language's words come with its strings.
+    pub fn split_languages(mut self, instant_search: &[String]) -> (Bundle, Vec<Catalog>) {
         let mut later = Vec::new();
         for catalog in std::mem::take(&mut self.locales) {
-            let (first, rest) =
-                if catalog.lang == self.site.default_language { catalog.split_later() } else { catalog.split() };
+            let (first, rest) = if catalog.lang == self.site.default_language {
+                catalog.split_later()
+            } else {
+                let vocabulary = instant_search.contains(&catalog.lang);
+                catalog.split(vocabulary)
+            };
             self.locales.push(first);
             later.push(rest);
         }

@@ -16,6 +16,10 @@ pub struct Catalog {
     entries: Vec<(String, String)>,
     /// False while only the search vocabulary is loaded (see `split`).
     pub complete: bool,
+    /// Whether its search words (taxonomy labels, keywords, stopwords)
+    /// are here: a language whose words are not in the first download has
+    /// them indexed when its strings arrive.
+    pub searchable: bool,
 }
 
 /// Keys the search index needs in every language from the first load, so a
@@ -35,16 +39,43 @@ impl Catalog {
     pub fn new(lang: impl Into<String>, name: impl Into<String>, mut entries: Vec<(String, String)>) -> Catalog {
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         entries.dedup_by(|a, b| a.0 == b.0);
-        Catalog { lang: lang.into(), name: name.into(), entries, complete: true }
+        Catalog { lang: lang.into(), name: name.into(), entries, complete: true, searchable: true }
     }
 
-    /// Splits a catalogue into what search needs at once and the rest, which
-    /// the browser fetches only when someone switches to the language.
-    pub fn split(self) -> (Catalog, Catalog) {
-        let (search, rest): (Vec<_>, Vec<_>) =
-            self.entries.into_iter().partition(|(k, _)| SEARCH_KEY_PREFIXES.iter().any(|p| k.starts_with(p)));
-        let part = |entries, complete| Catalog { lang: self.lang.clone(), name: self.name.clone(), entries, complete };
-        (part(search, false), part(rest, false))
+    /// Splits a catalogue into what the first download needs and the rest,
+    /// which the browser fetches only when someone switches to the
+    /// language. With `vocabulary`, the first part keeps what search needs
+    /// (so a query in this language finds records before anyone switches);
+    /// without, only the language's name, direction, review status and its
+    /// offer line.
+    pub fn split(self, vocabulary: bool) -> (Catalog, Catalog) {
+        let first = |k: &str| if vocabulary { SEARCH_KEY_PREFIXES.iter().any(|p| k.starts_with(p)) } else { k.starts_with("meta.") };
+        let (search, rest): (Vec<_>, Vec<_>) = self.entries.into_iter().partition(|(k, _)| first(k));
+        let part = |entries, searchable| Catalog { lang: self.lang.clone(), name: self.name.clone(), entries, complete: false, searchable };
+        (part(search, vocabulary), part(rest, true))
+    }
+
+    /// Written right to left (`meta.dir = "rtl"`): Arabic.
+    pub fn rtl(&self) -> bool {
+        self.lookup("meta.dir") == Some("rtl")
+    }
+
+    /// A translation not yet checked by a native speaker says so, in its
+    /// own words (`meta.reviewed = false`, `meta.review_note`).
+    pub fn review_note(&self) -> Option<&str> {
+        (self.lookup("meta.reviewed") == Some("false")).then(|| self.lookup("meta.review_note")).flatten()
+    }
+
+    /// "Ver en español": the one line offering this language to a browser
+    /// that prefers it, written in the language itself.
+    pub fn offer(&self) -> &str {
+        self.lookup("meta.offer").unwrap_or(&self.name)
+    }
+
+    /// A record's text in this language (`record.<service id>.<field>`,
+    /// from the provider file's translations), if it has one.
+    pub fn record(&self, id: &str, field: &str) -> Option<&str> {
+        self.lookup(&record_key(id, field))
     }
 
     /// Splits the default language's catalogue into what the directory
@@ -53,8 +84,16 @@ impl Catalog {
     pub fn split_later(self) -> (Catalog, Catalog) {
         let later = |k: &str| LATER_KEY_PREFIXES.iter().any(|p| k.starts_with(p)) && !FIRST_LOAD_KEYS.contains(&k);
         let (rest, first): (Vec<_>, Vec<_>) = self.entries.into_iter().partition(|(k, _)| later(k));
-        let part = |entries| Catalog { lang: self.lang.clone(), name: self.name.clone(), entries, complete: false };
+        let part = |entries| Catalog { lang: self.lang.clone(), name: self.name.clone(), entries, complete: false, searchable: true };
         (part(first), part(rest))
+    }
+
+    /// Adds entries (the build adds records' translations); an entry
+    /// already here keeps its value.
+    pub fn extend(&mut self, more: Vec<(String, String)>) {
+        self.entries.extend(more);
+        self.entries.sort_by(|a, b| a.0.cmp(&b.0));
+        self.entries.dedup_by(|a, b| a.0 == b.0);
     }
 
     /// Adds the rest of a split catalogue; the result is complete. Both
@@ -77,6 +116,7 @@ impl Catalog {
         merged.dedup_by(|a, b| a.0 == b.0);
         self.entries = merged;
         self.complete = true;
+        self.searchable = true;
     }
 
     pub fn lookup(&self, key: &str) -> Option<&str> {
@@ -100,6 +140,45 @@ pub struct Strings<'a> {
 }
 
 impl<'a> Strings<'a> {
+    /// Whether a record is shown in the reader's language: the build
+    /// accepts a record's translation only whole, so a record has every
+    /// field in a language or none.
+    pub fn translated(&self, id: &str) -> bool {
+        let prefix = record_key(id, "");
+        let entries = &self.current.entries;
+        let at = entries.partition_point(|(k, _)| k.as_str() < prefix.as_str());
+        self.current.lang != self.fallback.lang && entries.get(at).is_some_and(|(k, _)| k.starts_with(&prefix))
+    }
+
+    /// The language a record's text is shown in (for `lang` attributes).
+    pub fn record_lang(&self, id: &str) -> &'a str {
+        if self.translated(id) { &self.current.lang } else { &self.fallback.lang }
+    }
+
+    /// A record's field in the reader's language where it has one,
+    /// otherwise as written.
+    pub fn record<'t>(&self, id: &str, field: &str, original: &'t str) -> &'t str
+    where
+        'a: 't,
+    {
+        if self.current.lang == self.fallback.lang {
+            return original;
+        }
+        self.current.record(id, field).unwrap_or(original)
+    }
+
+    /// A service's phones, their notes in the reader's language where it
+    /// has them.
+    pub fn phones(&self, service: &crate::model::Service) -> Vec<crate::model::Phone> {
+        let mut phones = service.phones.clone();
+        for (n, phone) in phones.iter_mut().enumerate() {
+            if let Some(note) = phone.note.as_mut() {
+                *note = self.record(&service.id, &format!("phone.{n}"), note).to_string();
+            }
+        }
+        phones
+    }
+
     pub fn get(&self, key: &'a str) -> &'a str {
         self.current.lookup(key).or_else(|| self.fallback.lookup(key)).unwrap_or(key)
     }
@@ -121,6 +200,14 @@ impl<'a> Strings<'a> {
         let text = self.current.lookup(&full).or_else(|| self.fallback.lookup(&full)).unwrap_or(key);
         fill(text, &[("count", &count.to_string())])
     }
+}
+
+/// The catalogue key of a record's translated field: `record.<id>.<field>`
+/// (a phone's note is `phone.<n>`, counting from 0 in the record's order;
+/// the organisation's and the source's text are `org_description`,
+/// `source_note`).
+pub fn record_key(id: &str, field: &str) -> String {
+    format!("record.{id}.{field}")
 }
 
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
@@ -166,12 +253,19 @@ mod tests {
     #[test]
     fn split_and_merge_round_trip() {
         let full = cat("es", &[("service.hotline", "Línea"), ("detail.back", "Volver"), ("search.stopwords", "de la")]);
-        let (search, rest) = full.clone().split();
+        let (search, rest) = full.clone().split(true);
         assert!(!search.complete && search.lookup("service.hotline").is_some() && search.lookup("detail.back").is_none());
         assert_eq!(rest.lookup("detail.back"), Some("Volver"));
         let mut merged = search;
         merged.merge(rest);
         assert_eq!(merged, full);
+        // Without its search words in the first part, only its meta keys.
+        let named = cat("ar", &[("meta.name", "العربية"), ("meta.dir", "rtl"), ("service.hotline", "خط")]);
+        let (first, rest) = named.clone().split(false);
+        assert!(!first.searchable && first.rtl() && first.lookup("service.hotline").is_none());
+        let mut merged = first;
+        merged.merge(rest);
+        assert_eq!(merged, named);
     }
 
     #[test]

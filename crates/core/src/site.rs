@@ -261,8 +261,16 @@ fn stopwords(locales: &[Catalog]) -> Vec<String> {
 /// language, so a Spanish speaker finds English records and the reverse.
 pub fn documents(bundle: &Bundle) -> Vec<Document> {
     let taxonomy = &bundle.taxonomy;
+    // Each language's label once: a label several languages share (a
+    // loanword such as "shelter") must not count as several mentions.
     let all_labels = |key: String| -> Vec<String> {
-        bundle.locales.iter().filter_map(|c| c.lookup(&key)).map(str::to_string).collect()
+        let mut labels: Vec<String> = Vec::new();
+        for label in bundle.locales.iter().filter_map(|c| c.lookup(&key)) {
+            if !labels.iter().any(|l| l.eq_ignore_ascii_case(label)) {
+                labels.push(label.to_string());
+            }
+        }
+        labels
     };
     bundle
         .directory

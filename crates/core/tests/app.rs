@@ -270,7 +270,7 @@ fn the_home_part_nearest_a_chosen_place_comes_first_and_a_failure_stops_the_chai
 
 #[test]
 fn switching_language_waits_for_its_strings_then_switches() {
-    let (first, later) = support::default_bundle().split_languages();
+    let (first, later) = support::default_bundle().split_languages(&[]);
     let site = Rc::new(Site::new(first));
     let state = AppState::new(site.clone(), None, NOW);
     let other = later.iter().find(|c| c.lang != state.lang).expect("a second language").lang.clone();
@@ -409,4 +409,20 @@ fn forget_wipes_everything_typed_or_chosen_but_keeps_the_language() {
     assert_eq!(gone.nav.view, View::Directory);
     assert_eq!(gone.lang, busy.lang);
     assert_eq!(ids(&gone), ids(&fresh()), "the same list as a fresh page");
+}
+
+#[test]
+fn the_browser_language_is_offered_in_one_line_and_never_switched_to() {
+    let state = fresh();
+    assert!(state.language_offer().is_none(), "nothing to offer before the browser's languages are read");
+    let spanish_browser = state.reduce(Action::BrowserLanguages(Rc::new(vec!["es-MX".into(), "en-US".into()])));
+    assert_eq!(spanish_browser.lang, state.lang, "nothing switches by itself");
+    assert_eq!(spanish_browser.language_offer().map(|c| c.lang.as_str()), Some("es"));
+    assert_eq!(spanish_browser.language_offer().map(|c| c.offer()), Some("Ver en español"));
+    let english_first = state.reduce(Action::BrowserLanguages(Rc::new(vec!["en-GB".into(), "es".into()])));
+    assert!(english_first.language_offer().is_none(), "the page is already in the browser's first language");
+    let chinese = state.reduce(Action::BrowserLanguages(Rc::new(vec!["zh-CN".into()])));
+    assert_eq!(chinese.language_offer().map(|c| c.lang.as_str()), Some("zh-Hans"));
+    let traditional = state.reduce(Action::BrowserLanguages(Rc::new(vec!["zh-TW".into(), "fil".into()])));
+    assert_eq!(traditional.language_offer().map(|c| c.lang.as_str()), Some("tl"), "Simplified is not offered to Traditional readers");
 }

@@ -17,7 +17,8 @@ pub(crate) fn build(data: &Path, args: &Args) -> i32 {
         print_problems(&problems);
     }
     let out = args.out.clone().unwrap_or_else(|| "target/site-data".into());
-    let (bundle, later) = bundle.split_languages();
+    let instant: Vec<String> = sources.site.as_ref().map(|(_, s)| s.instant_search.clone()).unwrap_or_default();
+    let (bundle, later) = bundle.split_languages(&instant);
     let named = sources.site.as_ref().and_then(|(_, s)| s.home_region.clone());
     let (bundle, shards) = if split(&bundle) {
         let states: Vec<String> = bundle.taxonomy.states.iter().map(|s| s.code.clone()).collect();

@@ -8,6 +8,10 @@ use crate::problem::Problems;
 use waypoint_core::locale::{placeholders, Catalog};
 use waypoint_core::taxonomy::{label_key, Taxonomy};
 
+/// Keys each language states for itself: its direction, whether a native
+/// speaker has reviewed it, and the lines written in it about itself.
+const OWN_META: [&str; 4] = ["meta.dir", "meta.reviewed", "meta.review_note", "meta.offer"];
+
 /// Every language must have every key of the default language, with the
 /// same placeholders; the default language must label every taxonomy code.
 pub(super) fn compile_locales<'a>(sources: &'a Sources, default: &str, taxonomy: &Taxonomy, problems: &mut Problems) -> Vec<Catalog> {
@@ -39,6 +43,18 @@ pub(super) fn compile_locales<'a>(sources: &'a Sources, default: &str, taxonomy:
             if value.trim().is_empty() {
                 problems.error(file, key, "value", "empty string");
             }
+            // A language's own facts: not translations of the default's.
+            if OWN_META.contains(&key.as_str()) {
+                let allowed: &[&str] = match key.as_str() {
+                    "meta.dir" => &["ltr", "rtl"],
+                    "meta.reviewed" => &["true", "false"],
+                    _ => &[],
+                };
+                if !allowed.is_empty() && !allowed.contains(&value.as_str()) {
+                    problems.error(file, key, "value", format!("expected one of {allowed:?}, found {value:?}"));
+                }
+                continue;
+            }
             match base_map.get(key.as_str()) {
                 None if locale.lang != default => problems.warning(file, key, "key", format!("not in the default language ({default}); unused")),
                 Some(base_value) if placeholders(base_value) != placeholders(value) => problems.error(
@@ -50,7 +66,13 @@ pub(super) fn compile_locales<'a>(sources: &'a Sources, default: &str, taxonomy:
                 _ => {}
             }
         }
-        for key in base_map.keys() {
+        if locale.lang != default && seen.get("meta.reviewed").is_none() {
+            problems.warning(&folder, "meta.reviewed", "review", "no review status: say `reviewed = false` with a `review_note` until a native speaker has reviewed it");
+        }
+        if seen.contains_key("meta.reviewed") && !seen.contains_key("meta.review_note") && strings(locale).any(|(k, v, _)| k == "meta.reviewed" && v == "false") {
+            problems.error(&folder, "meta.review_note", "review", "an unreviewed language needs a one-line review_note in that language");
+        }
+        for key in base_map.keys().filter(|k| !OWN_META.contains(k)) {
             if !seen.contains_key(key) {
                 problems.error(&folder, key, "translation", format!("missing in {}", locale.lang));
             }

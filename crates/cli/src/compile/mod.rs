@@ -7,6 +7,7 @@ mod directory;
 mod guide;
 mod hours;
 mod locales;
+mod record_text;
 mod synonyms;
 mod taxonomy;
 
@@ -31,9 +32,28 @@ pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> 
         problems.error("site.toml", "-", "-", "missing");
         None
     })?;
-    let locales = locales::compile_locales(sources, &site.default_language, &taxonomy, problems);
+    // Every folder is checked; the site offers those site.toml names.
+    let mut locales = locales::compile_locales(sources, &site.default_language, &taxonomy, problems);
+    if let Some(offered) = &site.languages {
+        for lang in offered.iter().filter(|l| !locales.iter().any(|c| &c.lang == *l)) {
+            problems.error(site_file, "site", "languages", format!("no folder locales/{lang}"));
+        }
+        if !offered.contains(&site.default_language) {
+            problems.error(site_file, "site", "languages", format!("the default language {:?} must be offered", site.default_language));
+        }
+        locales.retain(|c| offered.contains(&c.lang));
+        locales.sort_by_key(|c| (c.lang != site.default_language, offered.iter().position(|l| *l == c.lang)));
+    }
+    for lang in site.instant_search.iter().filter(|l| !locales.iter().any(|c| &c.lang == *l)) {
+        problems.error(site_file, "site", "instant_search", format!("{lang:?} is not an offered language"));
+    }
     let synonyms = synonyms::compile_synonyms(sources, problems);
     let directory = directory::compile_directory(sources, &taxonomy, options, problems);
+    let offered: Vec<String> = locales.iter().map(|c| c.lang.clone()).collect();
+    let mut texts = record_text::record_texts(sources, &offered, &site.default_language, problems);
+    for catalog in &mut locales {
+        catalog.extend(texts.remove(&catalog.lang).unwrap_or_default());
+    }
     let guide = guide::compile_guide(sources, &taxonomy, &directory, &locales, &site.default_language, problems);
 
     if !is_web_url(&site.exit_url) {

@@ -214,6 +214,8 @@ fn organizations(raw: &[RawOrganization], cx: &mut Context) -> Vec<Option<Org>> 
             description: cx.text(&o.at, "description", &o.description, TEXT_MAX),
             website,
             fictional,
+            // HSDS has no field for a record's text in other languages.
+            ..Default::default()
         };
         let confidential = o.confidential.clone().or_else(|| {
             o.terms.iter().find(|t| t.taxonomy != WAYPOINT_TAXONOMY && cx.mapping.confidential_marker(&t.label()).is_some()).map(|t| format!("attribute {:?}", t.label()))
@@ -581,7 +583,7 @@ fn phones(raw: &RawService, org_phones: &[RawPhone], cx: &mut Context) -> Vec<Ph
         let note = cx.text(&p.at, "description", &p.description, NAME_MAX).filter(|n| !repeats_kind(n));
         for number in numbers {
             if !out.iter().any(|o| o.number == number) {
-                out.push(PhoneSource { number, kind: kind.into(), note: note.clone() });
+                out.push(PhoneSource { number, kind: kind.into(), note: note.clone(), ..Default::default() });
             }
         }
     }
@@ -850,6 +852,7 @@ fn source(raw: &RawService, url: Option<&str>, cx: &mut Context) -> SourceSource
         // The date is the exporting directory's, whatever check it records;
         // a Waypoint export carries its own kind through.
         check: Some(meta("check").filter(|c| Check::from_code(c).is_some()).unwrap_or_else(|| Check::Imported.code().into())),
+        ..Default::default()
     };
     let today = cx.today;
     let mut date = |field: &str, value: &str| -> Option<Date> {

@@ -181,6 +181,9 @@ pub struct AppState {
     pub guide: GuideState,
     pub staff: StaffState,
     pub loaded: Loaded,
+    /// The browser's preferred languages, read once at start (never
+    /// stored): an offered one other than the page's is offered in one line.
+    pub browser_languages: Shared<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -222,6 +225,8 @@ pub enum Action {
     /// A language's full strings arrived; `switch_to` when the person asked
     /// for that language (not when a view only needed its words).
     CatalogLoaded { catalog: Rc<Catalog>, switch_to: bool },
+    /// The browser's preferred languages (`navigator.languages`).
+    BrowserLanguages(Rc<Vec<String>>),
     /// The rest of the strings could not be fetched.
     CatalogFailed,
     /// A state's services arrived (national directories), or a part of the
@@ -288,7 +293,17 @@ impl AppState {
             guide: GuideState::default(),
             staff: StaffState::default(),
             loaded: Loaded::default(),
+            browser_languages: Shared::new(Vec::new()),
         }
+    }
+
+    /// The language to offer in one line ("Ver en español"): the first of
+    /// the browser's preferred languages that the site offers, when it is
+    /// not the one on screen. Nothing switches by itself.
+    pub fn language_offer(&self) -> Option<&Catalog> {
+        let catalogs = &self.site.bundle.locales;
+        let first = self.browser_languages.iter().find_map(|tag| catalogs.iter().find(|c| same_language(tag, &c.lang)))?;
+        (first.lang != self.lang).then_some(first)
     }
 
     /// The same page as the staff console opens it.
@@ -337,6 +352,14 @@ impl AppState {
     }
 
     /// Whether switching to `lang` needs its strings fetched first.
+    /// A new site (more services, or a language's search words), the index
+    /// rebuilt; what the person typed and chose stays as it is.
+    fn replace_site(&mut self, site: Site) {
+        self.searcher = Shared::new(RefCell::new(site.searcher()));
+        self.site = Shared::new(site);
+        self.refresh_results();
+    }
+
     pub fn needs_catalog(&self, lang: &str) -> bool {
         let complete = |c: &Catalog| c.lang == lang && c.complete;
         !(self.site.bundle.locales.iter().any(complete) || self.loaded.catalogs.iter().any(complete))
@@ -424,6 +447,7 @@ impl AppState {
                 }
             }
             Action::CatalogFailed => self.loaded.catalog_failed = true,
+            Action::BrowserLanguages(tags) => self.browser_languages = Shared(tags),
             Action::CatalogLoaded { catalog, switch_to } => {
                 if !catalog.complete || self.site.catalog(&catalog.lang).is_none() {
                     return;
@@ -436,6 +460,15 @@ impl AppState {
                 self.loaded.catalog_failed = false;
                 catalogs.push((*catalog).clone());
                 self.loaded.catalogs = Shared::new(catalogs);
+                // A language whose search words were not in the first
+                // download: index them now, so its queries find records.
+                if self.site.catalog(&catalog.lang).is_some_and(|c| !c.searchable) {
+                    let mut bundle = self.site.bundle.clone();
+                    if let Some(slot) = bundle.locales.iter_mut().find(|c| c.lang == catalog.lang) {
+                        *slot = (*catalog).clone();
+                    }
+                    self.replace_site(Site::new(bundle));
+                }
             }
             Action::StateLoaded { state, directory } => {
                 if self.loaded.states.contains(&state) {
@@ -443,15 +476,12 @@ impl AppState {
                 }
                 // A new site with the state's services, the index rebuilt;
                 // what the person typed and chose stays as it is.
-                let site = Site::new(self.site.bundle.with_shard(&directory));
-                self.searcher = Shared::new(RefCell::new(site.searcher()));
-                self.site = Shared::new(site);
                 let mut states = (*self.loaded.states).clone();
                 states.push(state);
                 self.loaded.states = Rc::new(states);
                 self.loaded.state_error = None;
                 self.staff.notice = None;
-                self.refresh_results();
+                self.replace_site(Site::new(self.site.bundle.with_shard(&directory)));
             }
             Action::StateFailed { state } => self.loaded.state_error = Some(state),
             Action::PlaceTyped(text) => {
@@ -579,4 +609,23 @@ fn change_filter(filters: &mut Filters, change: FilterChange, clock: i64) {
         FilterChange::Radius(r) => filters.radius = r,
         FilterChange::OpenNow(on) => filters.open_at = on.then_some(clock),
     }
+}
+
+/// Whether a browser's language tag ("es-MX", "zh-CN", "fil") names a
+/// catalogue's language ("es", "zh-Hans", "tl"). Traditional Chinese
+/// ("zh-TW", "zh-HK", "zh-Hant") is not offered Simplified.
+fn same_language(tag: &str, lang: &str) -> bool {
+    let tag = tag.to_ascii_lowercase();
+    let lang = lang.to_ascii_lowercase();
+    if tag == lang {
+        return true;
+    }
+    let primary = |t: &str| -> String {
+        let p = t.split('-').next().unwrap_or("");
+        if p == "fil" { "tl".into() } else { p.to_string() }
+    };
+    if primary(&tag) != primary(&lang) {
+        return false;
+    }
+    !(lang == "zh-hans" && ["zh-tw", "zh-hk", "zh-mo", "zh-hant"].iter().any(|t| tag.starts_with(t)))
 }

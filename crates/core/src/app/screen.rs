@@ -57,8 +57,15 @@ pub struct Check {
 
 /// The hotline's call and text numbers: the way forward when nothing else
 /// is listed.
-pub fn hotline_phones(help: &crate::model::Service) -> Vec<Phone> {
-    help.phones.iter().filter(|p| matches!(p.kind, PhoneKind::Hotline | PhoneKind::Voice | PhoneKind::Text)).cloned().collect()
+pub fn hotline_phones(help: &crate::model::Service, s: &crate::locale::Strings) -> Vec<Phone> {
+    s.phones(help).into_iter().filter(|p| matches!(p.kind, PhoneKind::Hotline | PhoneKind::Voice | PhoneKind::Text)).collect()
+}
+
+/// A service's name and phones as a block, in the reader's language where
+/// the record has it.
+fn phones_block(service: &crate::model::Service, phones: Vec<Phone>, chat: Option<String>, s: &crate::locale::Strings) -> Block {
+    let name = s.record(&service.id, "name", &service.name).to_string();
+    Block::Phones { name: Some(name), phones, chat, lang: s.record_lang(&service.id).to_string() }
 }
 
 pub fn button(id: impl Into<String>, label: String, class: &'static str, action: Action) -> Button {
@@ -89,7 +96,6 @@ pub fn guide_screen(state: &AppState) -> Screen {
     let step = guide.step(session.current());
     let key = |part: &str| s.label(&format!("guide.{}.{part}", step.id));
     let back = button("guide-back", s.label("guide.ui.back"), "secondary", Action::GuideBack);
-    let lang = state.site.bundle.site.default_language.clone();
     match step.kind {
         StepKind::Question | StepKind::ChooseAny => {
             let mut blocks = Vec::new();
@@ -138,7 +144,7 @@ pub fn guide_screen(state: &AppState) -> Screen {
             // action; then the choice to go on.
             let mut blocks = vec![Block::Link { class: "call call-911", href: "tel:911".into(), label: s.label("guide.ui.call_911") }];
             if let Some(help) = state.site.help_service() {
-                blocks.push(Block::Phones { name: Some(help.name.clone()), phones: hotline_phones(help), chat: None, lang });
+                blocks.push(phones_block(help, hotline_phones(help, &s), None, &s));
             }
             blocks.push(Block::Text(key("body")));
             blocks.push(Block::Buttons(
@@ -159,7 +165,6 @@ pub fn result_screen(state: &AppState) -> Screen {
     let guide = &site.bundle.guide;
     let session = state.guide.session.as_ref().expect("a guide session");
     let outcome = &guide.outcomes[session.outcome(guide).unwrap_or(0) as usize];
-    let lang = site.bundle.site.default_language.clone();
     let label = |key: String| s.label(&key);
     let mut blocks = vec![Block::Text(label(format!("guide.outcome.{}.body", outcome.id)))];
     let signs: Vec<String> =
@@ -174,12 +179,8 @@ pub fn result_screen(state: &AppState) -> Screen {
     let confidential = s.current.lookup(&format!("guide.outcome.{}.confidential", outcome.id)).map(str::to_string);
     blocks.push(Block::Text(confidential.unwrap_or_else(|| s.label("guide.result.confidential"))));
     for (_, service) in outcome.hotlines.iter().filter_map(|id| site.service_by_id(id)) {
-        blocks.push(Block::Phones {
-            name: Some(service.name.clone()),
-            phones: service.phones.iter().filter(|p| p.kind != PhoneKind::Fax).cloned().collect(),
-            chat: service.chat_url.clone().filter(|u| u.starts_with("https://")),
-            lang: lang.clone(),
-        });
+        let phones = s.phones(service).into_iter().filter(|p| p.kind != PhoneKind::Fax).collect();
+        blocks.push(phones_block(service, phones, service.chat_url.clone().filter(|u| u.starts_with("https://")), &s));
     }
     blocks.push(Block::Heading("guide-services", s.label("guide.result.services_heading")));
     let needs = session.needs(guide);
@@ -205,7 +206,7 @@ pub fn result_screen(state: &AppState) -> Screen {
     blocks.push(Block::Buttons("need-links", links));
     if let (false, Some(help)) = (unlisted.is_empty(), site.help_service()) {
         blocks.push(Block::Note("needs-unlisted".into(), s.format("guide.result.need_none", &[("needs", &unlisted.join(", "))])));
-        blocks.push(Block::Phones { name: Some(help.name.clone()), phones: hotline_phones(help), chat: None, lang: lang.clone() });
+        blocks.push(phones_block(help, hotline_phones(help, &s), None, &s));
     }
     blocks.push(Block::Heading("guide-tips", s.label("guide.result.tips_heading")));
     let tips = (1..).map_while(|n| s.current.lookup(&format!("guide.tip.{n}")).or_else(|| s.fallback.lookup(&format!("guide.tip.{n}"))));
