@@ -50,10 +50,16 @@ pub fn finish_boot(loaded: bool) {
 }
 
 /// Keeps `<html lang>` and the tab title in step with the app.
-pub fn set_page_language(lang: &str) {
+pub fn set_page_language(lang: &str, rtl: bool) {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("lang", lang);
+        let _ = html.set_attribute("dir", if rtl { "rtl" } else { "ltr" });
     }
+}
+
+/// `navigator.languages`: read, never stored or sent.
+pub fn preferred_languages() -> Vec<String> {
+    window().navigator().languages().iter().filter_map(|v| v.as_string()).collect()
 }
 
 pub fn set_title(title: &str) {

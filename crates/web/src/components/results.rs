@@ -64,10 +64,14 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
     let org = site.organization(service);
     let terms = &app.search.results.terms;
     let types = service.service_types.iter().map(|&t| s.label(&label_key::service_type(&site.bundle.taxonomy.service_types[t as usize].code)));
-    // Provider text is written in the site's default language; mark it so
-    // screen readers read it in that language whatever the UI's language.
-    let content_lang = site.bundle.site.default_language.clone();
-    let first_phone = service.phones.iter().find(|p| !matches!(p.kind, PhoneKind::Fax | PhoneKind::Tty));
+    // A record's text is in the reader's language where it has a
+    // translation; otherwise as written, marked with its language so screen
+    // readers read it in that language, and said so on screen.
+    let content_lang = s.record_lang(&service.id).to_string();
+    let phones = s.phones(service);
+    let first_phone = phones.iter().find(|p| !matches!(p.kind, PhoneKind::Fax | PhoneKind::Tty));
+    let name = s.record(&service.id, "name", &service.name);
+    let org_name = s.record(&service.id, "org_name", &org.name);
     let selected = app.staff.selected.contains(&idx);
     let t = &site.bundle.taxonomy;
     let serves = label_list(&s, service.populations.iter().map(|&p| label_key::population(&t.populations[p as usize])));
@@ -76,15 +80,16 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
         <li key={idx} class={classes!("card", selected.then_some("selected"))} data-service={service.id.clone()} data-idx={idx.to_string()}>
             <h2 class="card-title">
                 <button type="button" class="link" id={format!("open-{}", service.id)} lang={content_lang.clone()} onclick={app.act(Action::Open(idx))}>
-                    { highlighted(&service.name, terms) }
+                    { highlighted(name, terms) }
                 </button>
             </h2>
             if org.name != service.name {
-                <p class="org" lang={content_lang.clone()}>{ highlighted(&org.name, terms) }</p>
+                <p class="org" lang={content_lang.clone()}>{ highlighted(org_name, terms) }</p>
             }
             if let Some(d) = &service.description {
-                <p class="snippet" lang={content_lang.clone()}>{ highlighted(&waypoint_core::search::highlight::snippet(d, terms, 160), terms) }</p>
+                <p class="snippet" lang={content_lang.clone()}>{ highlighted(&waypoint_core::search::highlight::snippet(s.record(&service.id, "description", d), terms, 160), terms) }</p>
             }
+            { original_language(&s, &service.id) }
             <ul class="tags">
                 { for types.map(|label| html! { <li>{ highlighted(&label, terms) }</li> }) }
             </ul>
@@ -112,6 +117,15 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
             { staff::card_select(app, idx) }
         </li>
     }
+}
+
+/// "In English": a record shown as written, not in the reader's language.
+pub fn original_language(s: &waypoint_core::locale::Strings, id: &str) -> Html {
+    if s.current.lang == s.fallback.lang || s.translated(id) {
+        return html! {};
+    }
+    let language = s.label(&label_key::language(&s.fallback.lang));
+    html! { <p class="original-lang">{ s.format("detail.original_language", &[("language", &language)]) }</p> }
 }
 
 /// "Call 1-888-373-7888" with the number kept whole: a narrow button wraps
@@ -147,7 +161,7 @@ pub fn via_hotline(app: &AppState) -> Html {
 fn via_hotline_line(app: &AppState) -> Html {
     let s = app.strings();
     let Some(help) = app.site.help_service() else { return html! {} };
-    let phone = waypoint_core::app::screen::hotline_phones(help).into_iter().find(|p| p.kind != PhoneKind::Text);
+    let phone = waypoint_core::app::screen::hotline_phones(help, &s).into_iter().find(|p| p.kind != PhoneKind::Text);
     html! {
         <p class="via-hotline">
             { s.get("detail.via_hotline") }{ " " }
@@ -160,11 +174,10 @@ fn via_hotline_line(app: &AppState) -> Html {
 fn via_hotline_with(app: &AppState, key: &str) -> Html {
     let s = app.strings();
     let Some(help) = app.site.help_service() else { return html! {} };
-    let lang = &app.site.bundle.site.default_language;
     html! {
         <div class="via-hotline">
             <p>{ s.get(key) }</p>
-            { for waypoint_core::app::screen::hotline_phones(help).iter().map(|p| contact_link(p, &s, lang)) }
+            { for waypoint_core::app::screen::hotline_phones(help, &s).iter().map(|p| contact_link(p, &s, s.record_lang(&help.id))) }
         </div>
     }
 }

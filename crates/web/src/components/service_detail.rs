@@ -4,7 +4,7 @@ use waypoint_core::model::Service;
 use waypoint_core::taxonomy::label_key;
 
 use super::highlight::linked_text;
-use super::results::{contact_link, distance_line, open_status, verified_line, via_hotline};
+use super::results::{contact_link, distance_line, open_status, original_language, verified_line, via_hotline};
 use super::staff;
 use crate::store::AppHandle;
 use crate::{browser, effects};
@@ -44,21 +44,24 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
         </>
     };
     let reachable = service.phones.iter().any(|p| p.kind != waypoint_core::model::PhoneKind::Fax) || service.chat_url.is_some() || service.url.is_some() || org.website.is_some() || service.email.is_some();
-    let content_lang = site.bundle.site.default_language.clone();
+    let content_lang = s.record_lang(&service.id).to_string();
+    let text = |field: &str, original: &'_ str| s.record(&service.id, field, original).to_string();
+    let phones = s.phones(service);
     let field = |key: &'static str, body: Html| html! { <><dt>{ s.get(key) }</dt><dd>{ body }</dd></> };
     html! {
         <article class="service-detail" aria-labelledby="service-title">
             <button type="button" class="secondary back" onclick={app.run(|app, _: MouseEvent| effects::back_to_list(app))}>{ s.get("detail.back") }</button>
-            <h1 id="service-title" tabindex="-1" lang={content_lang.clone()}>{ &service.name }</h1>
-            if org.name != service.name { <p class="org" lang={content_lang.clone()}>{ &org.name }</p> }
+            <h1 id="service-title" tabindex="-1" lang={content_lang.clone()}>{ text("name", &service.name) }</h1>
+            if org.name != service.name { <p class="org" lang={content_lang.clone()}>{ text("org_name", &org.name) }</p> }
+            { original_language(&s, &service.id) }
             if service.law_enforcement { <p class="badge warning">{ s.get("law_enforcement.badge") }</p> }
             if service.is_for_professionals(t) { <p class="badge professional">{ s.get("detail.professional") }</p> }
-            if let Some(d) = &service.description { <p class="description" lang={content_lang.clone()}>{ linked_text(d) }</p> }
+            if let Some(d) = &service.description { <p class="description" lang={content_lang.clone()}>{ linked_text(&text("description", d)) }</p> }
             { staff::detail_tools(app, idx) }
             if let Some(distance) = distance_line(app, service) { <p class="distance">{ distance }</p> }
             <section class="contact-block" aria-label={s.label("detail.contact")}>
                 if !reachable { { via_hotline(app) } }
-                { for service.phones.iter().map(|p| contact_link(p, &s, &content_lang)) }
+                { for phones.iter().map(|p| contact_link(p, &s, &content_lang)) }
                 if let Some(chat) = service.chat_url.as_ref().filter(|u| safe_web(u)) {
                     <p class="contact"><a class="contact-link" href={chat.clone()} rel="noopener noreferrer" target="_blank">{ s.get("contact.chat") }</a></p>
                 }
@@ -73,11 +76,11 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
                 { field("detail.offers", html! { { offers } }) }
                 if !serves.is_empty() { { field("detail.serves", html! { { serves } }) } }
                 if let Some(ages) = ages { { field("detail.ages", html! { { ages } }) } }
-                if let Some(e) = &service.eligibility { { field("detail.eligibility", html! { <span lang={content_lang.clone()}>{ linked_text(e) }</span> }) } }
-                if let Some(h) = &service.how_to_get_help { { field("detail.how_to_get_help", html! { <span lang={content_lang.clone()}>{ linked_text(h) }</span> }) } }
+                if let Some(e) = &service.eligibility { { field("detail.eligibility", html! { <span lang={content_lang.clone()}>{ linked_text(&text("eligibility", e)) }</span> }) } }
+                if let Some(h) = &service.how_to_get_help { { field("detail.how_to_get_help", html! { <span lang={content_lang.clone()}>{ linked_text(&text("how_to_get_help", h)) }</span> }) } }
                 if !languages.is_empty() { { field("detail.languages", html! { { languages } }) } }
-                { field("detail.hours", html! { <>{ hours }if let Some(n) = &service.hours.note { <p lang={content_lang.clone()}>{ n }</p> }</> }) }
-                if let Some(fees) = &service.fees { { field("detail.fees", html! { <span lang={content_lang.clone()}>{ linked_text(fees) }</span> }) } }
+                { field("detail.hours", html! { <>{ hours }if let Some(n) = &service.hours.note { <p lang={content_lang.clone()}>{ text("hours_note", n) }</p> }</> }) }
+                if let Some(fees) = &service.fees { { field("detail.fees", html! { <span lang={content_lang.clone()}>{ linked_text(&text("fees", fees)) }</span> }) } }
                 { field("detail.where", html! { <>{ for service.locations.iter().map(|l| html! {
                     <p class="address">
                         if l.confidential {
@@ -101,7 +104,7 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
                         { &service.source.name }
                     }
                 </p>
-                if let Some(note) = &service.source.note { <p class="source-note" lang={content_lang.clone()}>{ note }</p> }
+                if let Some(note) = &service.source.note { <p class="source-note" lang={content_lang.clone()}>{ text("source_note", note) }</p> }
             </footer>
         </article>
     }

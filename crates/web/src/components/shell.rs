@@ -59,12 +59,14 @@ fn use_frame_effects(app: &AppHandle) {
                 effects::open_shared_search(&app, &browser::fragment());
             }
             effects::keep_time(&app);
+            app.send(Action::BrowserLanguages(std::rc::Rc::new(browser::preferred_languages())));
         });
     }
     {
         let title = app.site.bundle.site.title.clone();
-        use_effect_with(app.lang.clone(), move |lang| {
-            browser::set_page_language(lang);
+        let rtl = app.site.catalog(&app.lang).is_some_and(|c| c.rtl());
+        use_effect_with((app.lang.clone(), rtl), move |(lang, rtl)| {
+            browser::set_page_language(lang, *rtl);
             browser::set_title(&title);
         });
     }
@@ -174,17 +176,25 @@ fn frame() -> Html {
         e.prevent_default();
         browser::focus("main");
     });
-    // On a phone each language shows as its code (ES), its name read out
-    // and shown on wider screens, so the header keeps one row.
-    let languages = app.site.bundle.locales.iter().map(|c| {
-        let pressed = c.lang == app.lang;
+    // One compact control, each language named in itself, on every view.
+    let onchange = app.run(|app, e: Event| {
+        if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+            effects::switch_language(app, select.value());
+        }
+    });
+    let picker = html! {
+        <select id="language-select" class="language-select" aria-label={s.label("nav.language")} autocomplete="off" {onchange}>
+            { for app.site.bundle.locales.iter().map(|c| html! {
+                <option value={c.lang.clone()} lang={c.lang.clone()} selected={c.lang == app.lang}>{ &c.name }</option>
+            }) }
+        </select>
+    };
+    let current = app.site.catalog(&app.lang);
+    let review_note = current.and_then(|c| c.review_note()).map(str::to_string);
+    let offer = app.language_offer().map(|c| {
         let lang = c.lang.clone();
         let onclick = app.run(move |app, _: MouseEvent| effects::switch_language(app, lang.clone()));
-        html! {
-            <button type="button" class="lang" lang={c.lang.clone()} aria-pressed={pressed.to_string()} {onclick}>
-                <span class="lang-code" aria-hidden="true">{ c.lang.to_ascii_uppercase() }</span><span class="lang-name">{ &c.name }</span>
-            </button>
-        }
+        html! { <p><button type="button" id="language-offer" class="link language-offer" lang={c.lang.clone()} {onclick}>{ c.offer() }</button></p> }
     });
     let view = match app.nav.view {
         View::Directory => directory(&app),
@@ -200,9 +210,15 @@ fn frame() -> Html {
             <button type="button" id="skip-exit" class="skip-link" onclick={app.run(|app, _: MouseEvent| effects::quick_exit(app))}>{ s.get("exit.skip") }</button>
             <header class="top">
                 <span class="brand">{ s.get("app.name") }</span>
-                <nav class="languages" aria-label={s.label("nav.language")}>{ for languages }</nav>
+                <div class="languages">{ picker }</div>
                 <QuickExit />
             </header>
+            if review_note.is_some() || offer.is_some() {
+                <div class="language-notes">
+                    if let Some(note) = review_note { <p class="review-note">{ note }</p> }
+                    { for offer }
+                </div>
+            }
             { help_bar(&app) }
             <main id="main" tabindex="-1">{ view }</main>
             { staff::referral_sheet(&app) }
