@@ -134,4 +134,14 @@ if [ "$WITH_BROWSER" = 1 ]; then
       as_root apt-get install -y chromium chromium-driver
     fi
   fi
+  # Chinese, Japanese, Korean and Thai letters: phones have system fonts
+  # for them (the site ships no web font), a bare Debian does not, and the
+  # screenshots would show empty boxes instead of the page people see.
+  if [ "$(dpkg-query -W -f='${Status}\n' fonts-noto-cjk fonts-thai-tlwg 2>/dev/null | grep -c ' installed$')" = 2 ]; then
+    echo "ok fonts for CJK and Thai"
+  else
+    echo "installing fonts-noto-cjk fonts-thai-tlwg (apt)"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get install -y fonts-noto-cjk fonts-thai-tlwg || { as_root apt-get update; as_root apt-get install -y fonts-noto-cjk fonts-thai-tlwg; }
+  fi
 fi

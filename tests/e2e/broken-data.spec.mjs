@@ -99,7 +99,7 @@ test('a broken second-language file (fetched on switching) does not break the pa
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.route('**/site-data/locale-*.bin', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: randomBytes(20) }));
   await directory.goto();
-  await directory.languageButton('es').click();
+  await directory.chooseLanguage('es');
   await page.waitForTimeout(300);
   // Still a working directory, in one language or the other, with its hotline.
   await directory.search('housing');

@@ -149,14 +149,20 @@ export class DirectoryPage {
     await expect.poll(() => this.filterPanel.evaluate((d) => d.open)).toBe(true);
   }
 
-  languageButton(lang) {
-    return this.page.locator(`header button.lang[lang="${lang}"]`);
+  /** The one language control in the header: a select, each language
+   *  named in itself. */
+  get languagePicker() {
+    return this.page.locator('header #language-select');
+  }
+
+  async chooseLanguage(lang) {
+    await this.languagePicker.selectOption(lang);
   }
 
   async switchLanguage(lang) {
-    await this.languageButton(lang).click();
-    await expect(this.languageButton(lang)).toHaveAttribute('aria-pressed', 'true');
+    await this.chooseLanguage(lang);
     await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(this.languagePicker).toHaveValue(lang);
   }
 
   /** Opens "Staying safe online" from the footer. */

@@ -18,7 +18,7 @@ import { expect } from '@playwright/test';
 export const SEL = {
   header: 'header.top',
   quickExit: '#quick-exit',
-  langButton: (lang) => `button.lang[lang="${lang}"]`,
+  languagePicker: '#language-select',
   search: '#search-input',
   status: '#results-status',
   cards: '.results .card',
@@ -111,7 +111,7 @@ export class LayoutPage {
     await expect(this.search).toBeVisible();
     await expect(this.status).toHaveText(/\d/);
     if (lang !== 'en') {
-      await this.page.locator(SEL.langButton(lang)).click();
+      await this.page.locator(SEL.languagePicker).selectOption(lang);
       await this.page.waitForFunction((l) => document.documentElement.lang === l, lang);
     }
     await this.settle();
