@@ -27,6 +27,9 @@ export const FILTER_SELECTS = {
 };
 export const FILTER_CHECKS = { free: '#filter-free', '24/7': '#filter-24-7', remote: '#filter-remote' };
 
+/** How many results are drawn before "Show more" (core's app::PAGE). */
+export const FIRST_PAGE = 10;
+
 export class DirectoryPage {
   /** @param {import('@playwright/test').Page} page */
   constructor(page) {
@@ -100,10 +103,12 @@ export class DirectoryPage {
     return Number(m[0]);
   }
 
-  /** Waits until the status reports `n` and exactly `n` cards are drawn. */
+  /** Waits until the status reports `n` and the cards drawn are `n`, or
+   *  the first page of them (FIRST_PAGE) with "Show more" for the rest. */
   async expectCount(n) {
     await expect(this.status).toHaveText(new RegExp(`(^|\\D)${n}(\\D|$)`));
-    await expect(this.cards).toHaveCount(n);
+    await expect(this.cards).toHaveCount(Math.min(n, FIRST_PAGE));
+    await expect(this.page.locator('.results button.more')).toHaveCount(n > FIRST_PAGE ? 1 : 0);
   }
 
   openButton(id) {

@@ -213,13 +213,15 @@ fn frame() -> Html {
                 <div class="languages">{ picker }</div>
                 <QuickExit />
             </header>
+            // The hotline stays in the same place in every language; the
+            // notes about the language come after it.
+            { help_bar(&app) }
             if review_note.is_some() || offer.is_some() {
                 <div class="language-notes">
                     if let Some(note) = review_note { <p class="review-note">{ note }</p> }
                     { for offer }
                 </div>
             }
-            { help_bar(&app) }
             <main id="main" tabindex="-1">{ view }</main>
             { staff::referral_sheet(&app) }
             <footer class="footer">
