@@ -6,6 +6,11 @@
 //! Escape pressed twice within 1 s (the NSW convention). Both work while
 //! typing: Shift used as a modifier (Shift+A for a capital) does not count,
 //! and a single Escape only clears the search box as browsers already do.
+//!
+//! The staff console leaves Escape out (`ShortcutTracker::console`): a
+//! hotline worker presses Escape to close a service and again to clear the
+//! search, and leaving the site then would throw away the call's referrals.
+//! The button and Shift ×3 stay.
 
 /// Presses needed for each gesture.
 pub const SHIFT_PRESSES: u8 = 3;
@@ -30,8 +35,11 @@ pub enum Progress {
     Exit,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ShortcutTracker {
+    /// Whether Escape ×2 leaves (the public site) or only closes and
+    /// clears (the staff console).
+    escape_exits: bool,
     gesture: Option<Gesture>,
     presses: u8,
     last_ms: f64,
@@ -39,7 +47,19 @@ pub struct ShortcutTracker {
     shift_used_as_modifier: bool,
 }
 
+impl Default for ShortcutTracker {
+    /// The public site's: Shift ×3 and Escape ×2.
+    fn default() -> ShortcutTracker {
+        ShortcutTracker { escape_exits: true, gesture: None, presses: 0, last_ms: 0.0, shift_used_as_modifier: false }
+    }
+}
+
 impl ShortcutTracker {
+    /// The staff console's: Shift ×3 only; Escape never leaves.
+    pub fn console() -> ShortcutTracker {
+        ShortcutTracker { escape_exits: false, ..ShortcutTracker::default() }
+    }
+
     /// A key went down. `key` is `KeyboardEvent.key`.
     pub fn key_down(&mut self, key: &str) -> Progress {
         match key {
@@ -47,7 +67,7 @@ impl ShortcutTracker {
                 self.shift_used_as_modifier = false;
                 self.progress()
             }
-            "Escape" => self.progress(),
+            "Escape" if self.escape_exits => self.progress(),
             _ => {
                 self.shift_used_as_modifier = true;
                 self.reset()
@@ -60,7 +80,7 @@ impl ShortcutTracker {
     pub fn key_up(&mut self, key: &str, now_ms: f64) -> Progress {
         let gesture = match key {
             "Shift" if !self.shift_used_as_modifier => Gesture::Shift,
-            "Escape" => Gesture::Escape,
+            "Escape" if self.escape_exits => Gesture::Escape,
             _ => return self.progress(),
         };
         let (needed, gap) = match gesture {
@@ -165,6 +185,17 @@ mod tests {
         assert_eq!(press(&mut t, "Escape", 900.0), Progress::Exit);
         press(&mut t, "Escape", 5000.0);
         assert_eq!(press(&mut t, "Escape", 6200.0), Progress::Partway { gesture: Gesture::Escape, remaining: 1 });
+    }
+
+    #[test]
+    fn in_the_console_escape_never_leaves_and_shift_still_does() {
+        let mut t = ShortcutTracker::console();
+        for at in [0.0, 300.0, 600.0, 900.0, 1800.0] {
+            assert_eq!(press(&mut t, "Escape", at), Progress::Idle, "Escape at {at} ms");
+        }
+        press(&mut t, "Shift", 2000.0);
+        press(&mut t, "Shift", 2100.0);
+        assert_eq!(press(&mut t, "Shift", 2200.0), Progress::Exit);
     }
 
     #[test]

@@ -14,7 +14,8 @@ pub fn quick_exit() -> Html {
     let app = use_app();
     let s = app.strings();
     let progress = use_state(|| Progress::Idle);
-    let tracker = use_mut_ref(ShortcutTracker::default);
+    // The staff console keeps Escape for closing and clearing.
+    let tracker = use_mut_ref(|| if cfg!(feature = "staff") { ShortcutTracker::console() } else { ShortcutTracker::default() });
     {
         let (progress, tracker, app) = (progress.clone(), tracker.clone(), app.clone());
         use_effect_with((), move |_| {
@@ -65,7 +66,7 @@ pub fn quick_exit() -> Html {
             <button type="button" id="quick-exit" class="quick-exit" {onclick} aria-describedby="exit-hint">
                 { s.get("exit.button") }
             </button>
-            <span id="exit-hint" class="visually-hidden">{ s.get("exit.hint") }</span>
+            <span id="exit-hint" class="visually-hidden">{ s.get(if cfg!(feature = "staff") { "exit.hint_console" } else { "exit.hint" }) }</span>
             if let Some((total, done)) = dots {
                 <span class="exit-dots" aria-hidden="true">
                     { for (0..total).map(|i| html! { <span class={classes!("dot", (i < done).then_some("on"))} /> }) }
