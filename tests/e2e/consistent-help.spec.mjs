@@ -34,7 +34,7 @@ test('the hotline help bar is in the same place on the directory, the empty stat
   await expect(directory.empty).toBeVisible();
   expect(await helpBarPlace(directory)).toEqual(onDirectory);
 
-  await directory.search('');
+  await directory.search('Project LIFE');
   await directory.card('project-life-housing').scrollIntoViewIfNeeded();
   await directory.openService('project-life-housing');
   expect(await helpBarPlace(directory)).toEqual(onDirectory);

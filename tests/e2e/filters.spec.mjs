@@ -20,7 +20,7 @@ test('state CA and Open 24/7 combine; Clear all filters restores every service i
 
   await directory.chooseFilter('state', 'CA');
   await directory.expectCount(inCA.length);
-  expect(sorted(await directory.resultIds())).toEqual(sorted(inCA.map((s) => s.id)));
+  expect(sorted(await directory.allResultIds())).toEqual(sorted(inCA.map((s) => s.id)));
 
   await directory.chooseFilter('24/7', true);
   await directory.expectCount(expected.length);
@@ -67,7 +67,7 @@ test('law-enforcement tip lines stay out of the results, whatever the filters', 
   await expect(directory.lawEnforcement.locator('.card .badge.warning')).toHaveCount(tipLines.length);
   for (const setup of [async () => {}, () => directory.chooseFilter('remote', true), () => directory.search('tip line')]) {
     await setup();
-    const ids = await directory.resultIds();
+    const ids = await directory.allResultIds();
     for (const id of tipLines) expect(ids).not.toContain(id);
   }
 });

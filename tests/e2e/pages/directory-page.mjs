@@ -95,6 +95,17 @@ export class DirectoryPage {
     return this.cards.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-service')));
   }
 
+  /** Every result's id, pressing "Show more" until the whole list is drawn. */
+  async allResultIds() {
+    const more = this.page.locator('.results button.more');
+    while ((await more.count()) > 0) {
+      const drawn = await this.cards.count();
+      await more.click();
+      await expect.poll(() => this.cards.count()).toBeGreaterThan(drawn);
+    }
+    return this.resultIds();
+  }
+
   /** The number in the result status ("3 services found" -> 3). */
   async statusCount() {
     const text = (await this.status.textContent()) ?? '';

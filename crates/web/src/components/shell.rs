@@ -191,7 +191,11 @@ fn frame() -> Html {
     };
     let current = app.site.catalog(&app.lang);
     let review_note = current.and_then(|c| c.review_note()).map(str::to_string);
-    let offer = app.language_offer().map(|c| {
+    // Offered on the directory before anything is typed: once someone is
+    // searching or reading, the line would only push their results down
+    // (the picker stays on every view).
+    let offering = app.nav.view == View::Directory && app.search.query.is_empty();
+    let offer = app.language_offer().filter(|_| offering).map(|c| {
         let lang = c.lang.clone();
         let onclick = app.run(move |app, _: MouseEvent| effects::switch_language(app, lang.clone()));
         html! { <p><button type="button" id="language-offer" class="link language-offer" lang={c.lang.clone()} {onclick}>{ c.offer() }</button></p> }
@@ -216,15 +220,15 @@ fn frame() -> Html {
             // The hotline stays in the same place in every language; the
             // notes about the language come after it.
             { help_bar(&app) }
-            if review_note.is_some() || offer.is_some() {
-                <div class="language-notes">
-                    if let Some(note) = review_note { <p class="review-note">{ note }</p> }
-                    { for offer }
-                </div>
+            if offer.is_some() {
+                <div class="language-notes">{ for offer }</div>
             }
             <main id="main" tabindex="-1">{ view }</main>
             { staff::referral_sheet(&app) }
             <footer class="footer">
+                // An unreviewed translation says so in its own words, at the
+                // foot of every view, where it never pushes help down.
+                if let Some(note) = review_note { <p class="review-note">{ note }</p> }
                 <p>{ s.get("footer.privacy") }</p>
                 <p class="credit">{ s.get("footer.geo_credit") }</p>
                 <p class="footer-links">
