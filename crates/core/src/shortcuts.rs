@@ -43,9 +43,42 @@ pub fn command(key: &str, code: &str, alt: bool) -> Option<Command> {
     })
 }
 
+/// The console's list of shortcuts, in the order shown: each names its
+/// key in its `keys.<entry>` string. "move" (the arrows), "back" (Escape)
+/// and "exit" (Shift ×3) are handled beside this table.
+pub const LISTED: [&str; 14] =
+    ["search", "place", "move", "back", "open_now", "free", "domains", "sort", "density", "copy", "select", "print", "shortcuts", "exit"];
+
+/// The entry of `LISTED` that tells of a command.
+pub fn listed_as(command: Command) -> &'static str {
+    match command {
+        Command::FocusSearch => "search",
+        Command::FocusPlace => "place",
+        Command::OpenNow => "open_now",
+        Command::Free => "free",
+        Command::Domain(_) => "domains",
+        Command::Sort => "sort",
+        Command::Density => "density",
+        Command::Copy => "copy",
+        Command::Select => "select",
+        Command::Print => "print",
+        Command::Shortcuts => "shortcuts",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_the_table_accepts_is_in_the_list() {
+        for byte in 0x21u8..0x7f {
+            let key = (byte as char).to_string();
+            if let Some(c) = command(&key, "", false) {
+                assert!(LISTED.contains(&listed_as(c)), "{key:?} does {c:?}, which the list does not show");
+            }
+        }
+    }
 
     #[test]
     fn keys_map_to_commands() {

@@ -77,7 +77,7 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
     let serves = label_list(&s, service.populations.iter().map(|&p| label_key::population(&t.populations[p as usize])));
     let languages = label_list(&s, service.languages.iter().map(|l| label_key::language(l)));
     html! {
-        <li key={idx} class={classes!("card", selected.then_some("selected"))} data-service={service.id.clone()} data-idx={idx.to_string()}>
+        <li key={idx} class={classes!("card", selected.then_some("selected"))} aria-current={(app.nav.view == waypoint_core::app::View::Service(idx)).then_some("true")} data-service={service.id.clone()} data-idx={idx.to_string()}>
             <h2 class="card-title">
                 <button type="button" class="link" id={format!("open-{}", service.id)} lang={content_lang.clone()} onclick={app.act(Action::Open(idx))}>
                     { highlighted(name, terms) }

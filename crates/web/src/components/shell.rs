@@ -202,6 +202,14 @@ fn frame() -> Html {
     });
     let view = match app.nav.view {
         View::Directory => directory(&app),
+        // The staff console at desktop widths: the list beside the open
+        // service (the stylesheet folds it to one column on narrow screens).
+        View::Service(idx) if cfg!(feature = "staff") => html! {
+            <div class="panes">
+                <div class="pane-list">{ directory(&app) }</div>
+                <div class="pane-detail">{ service_detail(&app, idx) }</div>
+            </div>
+        },
         View::Service(idx) => service_detail(&app, idx),
         View::Safety => safety_page(&app),
         View::Guide => guide_view(&app),

@@ -60,6 +60,20 @@ fn move_through_results(down: bool, active: Option<&web_sys::Element>) -> bool {
     }
 }
 
+/// Opens the result after (or before) the open one, within those drawn.
+fn step_open(app: &AppHandle, open: u32, down: bool) -> bool {
+    let shown = &app.search.results.services[..app.search.shown.min(app.search.results.services.len())];
+    let Some(at) = shown.iter().position(|&i| i == open) else { return false };
+    let next = if down { shown.get(at + 1) } else { at.checked_sub(1).and_then(|i| shown.get(i)) };
+    match next {
+        Some(&idx) => {
+            app.send(Action::Open(idx));
+            true
+        }
+        None => false,
+    }
+}
+
 fn run(app: &AppHandle, command: Command, active: Option<&web_sys::Element>) -> bool {
     let directory = app.nav.view == View::Directory;
     let filters = &app.search.filters;
@@ -129,6 +143,12 @@ pub fn use_shortcuts(app: &AppHandle) {
                     true
                 }
                 "ArrowDown" | "ArrowUp" if app.nav.view == View::Directory => move_through_results(e.key() == "ArrowDown", active.as_ref()),
+                // Two panes: the arrows move through the list and the open
+                // service follows.
+                "ArrowDown" | "ArrowUp" if !typing(active.as_ref()) => match app.nav.view {
+                    View::Service(idx) => step_open(&app, idx, e.key() == "ArrowDown"),
+                    _ => false,
+                },
                 _ if typing(active.as_ref()) && !e.alt_key() => false,
                 _ => match command(&e.key(), &e.code(), e.alt_key()) {
                     Some(c) if app.nav.view != View::Guide && app.nav.view != View::Safety => run(&app, c, active.as_ref()),
@@ -151,8 +171,7 @@ pub fn shortcut_help(app: &AppHandle) -> Html {
             <summary id="shortcuts-summary">{ s.get("keys.title") }</summary>
             <p>{ s.get("keys.intro") }</p>
             <ul>
-                { for ["search", "place", "move", "back", "open_now", "free", "domains", "sort", "density", "copy", "select", "print"]
-                    .iter().map(|k| html! { <li>{ s.get(&format!("keys.{k}")) }</li> }) }
+                { for waypoint_core::shortcuts::LISTED.iter().map(|k| html! { <li data-shortcut={*k}>{ s.get(&format!("keys.{k}")) }</li> }) }
             </ul>
         </details>
     }

@@ -70,7 +70,9 @@ pub fn list_tools(app: &AppHandle) -> Html {
             <button type="button" id="toggle-compact" class="secondary" aria-pressed={app.staff.compact.to_string()} onclick={app.act(Action::ToggleCompact)}>{ s.get("density.compact") }</button>
             <button type="button" id="copy-link" class="secondary" onclick={app.run(|app, _: MouseEvent| effects::copy_search_link(app))}>{ s.get("share.copy_link") }</button>
             { selection_bar(app) }
-            { copy_notice(app) }
+            // With a service open beside the list (two panes), its own
+            // tools say what a copy did: one notice, one id.
+            if app.nav.view == waypoint_core::app::View::Directory { { copy_notice(app) } }
         </>
     }
 }
