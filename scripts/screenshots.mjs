@@ -70,6 +70,17 @@ const views = [
     }
     await layout.searchFor('legal');
     await shot('staff');
+    // Two panes: a service open beside the list.
+    await layout.searchFor('shelter');
+    await page.locator('.results .card-title button').first().click();
+    await page.locator('#service-title').waitFor();
+    await shot('staff-open');
+    // The printed sheet for two referrals, as paper shows it.
+    await page.locator('.results .card .select input').nth(0).check();
+    await page.locator('.results .card .select input').nth(1).check();
+    await page.emulateMedia({ media: 'print' });
+    await shot('staff-print');
+    await page.emulateMedia({ media: 'screen' });
   }],
   ['partners', async (layout, lang, shot) => {
     if (lang !== 'en') return; // no language switch on this page

@@ -30,6 +30,11 @@ pub fn referral(site: &Site, service: &Service, strings: &Strings, place: Option
     let offers: Vec<String> =
         service.service_types.iter().map(|&i| strings.label(&label_key::service_type(&t.service_types[i as usize].code))).collect();
     line("referral.offers", &offers.join(", "));
+    // Who it is for and in which languages: what a caller asks first.
+    let serves: Vec<String> = service.populations.iter().map(|&p| strings.label(&label_key::population(&t.populations[p as usize]))).collect();
+    line("detail.serves", &serves.join(", "));
+    let languages: Vec<String> = service.languages.iter().map(|l| strings.label(&label_key::language(l))).collect();
+    line("detail.languages", &languages.join(", "));
     for phone in &service.phones {
         let key = match phone.kind {
             PhoneKind::Text => "referral.text",

@@ -14,6 +14,8 @@ test('copy referral: every fact from the record, a private address only as its c
   expect((await staff.clipboard()).split('\n')).toEqual([
     'Mesa safe house (fictional) (Mesa Safe House (fictional))',
     'Offers: Emergency shelter, Case management',
+    'Who they serve: Women, Youth and minors',
+    'Languages: English',
     'Call: 619-555-0102',
     'Address: Private address in La Mesa, CA; they share it when you call',
     'Hours: Open 24/7',

@@ -103,6 +103,17 @@ pub fn detail_tools(app: &AppHandle, idx: u32) -> Html {
     }
 }
 
+/// One referral on the printed sheet: its name in bold, then its lines.
+fn sheet_entry(text: String, lang: &str, class: &'static str) -> Html {
+    let (name, rest) = text.split_once('\n').unwrap_or((&text, ""));
+    html! {
+        <div {class} lang={lang.to_string()}>
+            <strong class="referral-name">{ name.to_string() }</strong>
+            { for rest.lines().map(|l| html! { <p>{ l.to_string() }</p> }) }
+        </div>
+    }
+}
+
 /// The sheet that prints: the chosen referrals (or the service open) as
 /// plain text, the same words as a copy. Hidden on screen; the print
 /// stylesheet shows only this.
@@ -119,12 +130,11 @@ pub fn referral_sheet(app: &AppHandle) -> Html {
     html! {
         <section class="referral-sheet" aria-hidden="true">
             <h1>{ s.get("referral.sheet_title") }</h1>
+            <p class="printed">{ s.format("referral.printed", &[("date", &s.date(crate::browser::today()))]) }</p>
             <p>{ s.get("referral.sheet_note") }</p>
-            { for targets.iter().map(|&r| html! {
-                <div class="referral-text" lang={content_lang.clone()}>{ referral(site, site.service(r), &s, place) }</div>
-            }) }
+            { for targets.iter().map(|&r| sheet_entry(referral(site, site.service(r), &s, place), &content_lang, "referral-text")) }
             if let Some(help) = help {
-                <div class="referral-text help" lang={content_lang.clone()}>{ help }</div>
+                { sheet_entry(help, &content_lang, "referral-text help") }
             }
         </section>
     }
