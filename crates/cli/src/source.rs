@@ -167,6 +167,10 @@ pub struct ServiceSource {
     pub minimum_age: Option<u8>,
     pub maximum_age: Option<u8>,
     pub how_to_get_help: Option<String>,
+    /// What happens when someone calls: who answers, what they will ask,
+    /// what to have ready. Only what the source says; shown on the service
+    /// page, on the console's cards and in the referral.
+    pub what_to_expect: Option<String>,
     pub fees: Option<String>,
     #[serde(default)]
     pub free: bool,

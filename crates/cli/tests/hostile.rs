@@ -96,6 +96,7 @@ fn writes_the_hostile_bundle_fixture() {
         description: Some(format!("{svg} {} end", "long text ".repeat(10_000))),
         eligibility: Some(format!("<a href=\"javascript:{PWNED}\">click</a> &amp; &#x3C;script&#x3E;")),
         how_to_get_help: Some(img.clone()),
+        what_to_expect: Some(img.clone()),
         url: Some(format!("javascript:{PWNED}")),
         chat_url: Some(format!("data:text/html,<script>{PWNED}</script>")),
         email: Some(format!("x@y.z?body={script}")),

@@ -56,6 +56,9 @@ pub struct Service {
     pub maximum_age: Option<u8>,
     /// HSDS `application_process`: how to get help.
     pub how_to_get_help: Option<String>,
+    /// What happens when you call: who answers, what they ask, what to
+    /// have ready. Only where the source says it.
+    pub what_to_expect: Option<String>,
     pub fees: Option<String>,
     pub free: bool,
     /// Offered by phone, text, chat or video, so reachable from anywhere.

@@ -71,6 +71,9 @@ pub fn referral(site: &Site, service: &Service, strings: &Strings, place: Option
     if let Some(how) = &service.how_to_get_help {
         line("referral.how", how);
     }
+    if let Some(expect) = &service.what_to_expect {
+        line("detail.what_to_expect", expect);
+    }
     match (service.last_verified, service.source.check) {
         (Some(date), Check::PublicSources | Check::Provider) => {
             line("referral.verified", &strings.format("referral.verified_value", &[("date", &strings.date(date)), ("source", &service.source.name)]))

@@ -215,6 +215,7 @@ fn service(locations: Vec<Location>, areas: &[&str], remote: bool) -> Service {
         minimum_age: None,
         maximum_age: None,
         how_to_get_help: None,
+        what_to_expect: None,
         fees: None,
         free: true,
         remote,

@@ -48,6 +48,8 @@ test('the printed sheet: the date, each name in bold, what they offer, who they 
       await expect(entry, `referral ${i + 1} has ${label}`).toContainText(label);
     }
   }
+  // What to expect when calling, where the record says it (the Harbor fixture).
+  await expect(referrals.nth(0)).toContainText('What to expect when you call: A staff member answers');
   // A confidential address prints as its city only.
   await expect(referrals.nth(1)).toContainText('Private address in La Mesa, CA');
   await expect(staff.sheet).not.toContainText('Quick exit');

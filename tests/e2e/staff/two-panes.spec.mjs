@@ -62,3 +62,12 @@ test('narrower than a desk, the open service is shown alone', async ({ page }) =
   await expect(page.locator('.pane-detail .service-detail')).toBeVisible();
   await expect(page.locator('.pane-list')).toBeHidden();
 });
+
+test('what to expect when calling: on the service page and on the console card, where the record says it', async ({ page }) => {
+  const staff = await new StaffConsole(page).goto('/staff/');
+  await staff.search('harbor');
+  await expect(page.locator('.card[data-service="fx-harbor-shelter"] .expect')).toContainText('When you call: A staff member answers');
+  await staff.openButton('fx-harbor-shelter').click();
+  await expect(page.locator('.service-detail .facts')).toContainText('What to expect when you call');
+  await expect(page.locator('.service-detail .facts')).toContainText('how many people need a bed');
+});

@@ -77,11 +77,12 @@ fn compile_service(
     options: Options,
     problems: &mut Problems,
 ) -> Option<Service> {
-    let texts: [(&str, Option<&String>, usize); 8] = [
+    let texts: [(&str, Option<&String>, usize); 9] = [
         ("name", Some(&s.name), NAME_MAX),
         ("description", s.description.as_ref(), TEXT_MAX),
         ("eligibility", s.eligibility.as_ref(), TEXT_MAX),
         ("how_to_get_help", s.how_to_get_help.as_ref(), TEXT_MAX),
+        ("what_to_expect", s.what_to_expect.as_ref(), TEXT_MAX),
         ("fees", s.fees.as_ref(), TEXT_MAX),
         ("hours_note", s.hours_note.as_ref(), TEXT_MAX),
         ("email", s.email.as_ref(), NAME_MAX),
@@ -226,6 +227,7 @@ fn compile_service(
         minimum_age: s.minimum_age,
         maximum_age: s.maximum_age,
         how_to_get_help: clean(&s.how_to_get_help),
+        what_to_expect: clean(&s.what_to_expect),
         fees: clean(&s.fees),
         free: s.free,
         remote: s.remote,

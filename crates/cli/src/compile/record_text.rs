@@ -11,7 +11,7 @@ use crate::source::Translations;
 use waypoint_core::locale::record_key;
 
 /// The fields a service's translation may have.
-pub const SERVICE_FIELDS: [&str; 6] = ["name", "description", "how_to_get_help", "eligibility", "fees", "hours_note"];
+pub const SERVICE_FIELDS: [&str; 7] = ["name", "description", "how_to_get_help", "what_to_expect", "eligibility", "fees", "hours_note"];
 
 /// Per language, the entries to add to its catalogue.
 pub(super) fn record_texts(sources: &Sources, languages: &[String], default: &str, problems: &mut Problems) -> HashMap<String, Vec<(String, String)>> {
@@ -46,6 +46,7 @@ pub(super) fn record_texts(sources: &Sources, languages: &[String], default: &st
                     "name" => Some(service.name.clone()),
                     "description" => service.description.clone(),
                     "how_to_get_help" => service.how_to_get_help.clone(),
+                    "what_to_expect" => service.what_to_expect.clone(),
                     "eligibility" => service.eligibility.clone(),
                     "fees" => service.fees.clone(),
                     "hours_note" => service.hours_note.clone(),

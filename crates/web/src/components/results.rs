@@ -90,6 +90,12 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
                 <p class="snippet" lang={content_lang.clone()}>{ highlighted(&waypoint_core::search::highlight::snippet(s.record(&service.id, "description", d), terms, 160), terms) }</p>
             }
             { original_language(&s, &service.id) }
+            // On the console's cards: what a worker reads out before a call.
+            if cfg!(feature = "staff") {
+                if let Some(w) = &service.what_to_expect {
+                    <p class="expect" lang={content_lang.clone()}>{ s.format("detail.card_expect", &[("text", s.record(&service.id, "what_to_expect", w))]) }</p>
+                }
+            }
             <ul class="tags">
                 { for types.map(|label| html! { <li>{ highlighted(&label, terms) }</li> }) }
             </ul>

@@ -78,6 +78,7 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
                 if let Some(ages) = ages { { field("detail.ages", html! { { ages } }) } }
                 if let Some(e) = &service.eligibility { { field("detail.eligibility", html! { <span lang={content_lang.clone()}>{ linked_text(&text("eligibility", e)) }</span> }) } }
                 if let Some(h) = &service.how_to_get_help { { field("detail.how_to_get_help", html! { <span lang={content_lang.clone()}>{ linked_text(&text("how_to_get_help", h)) }</span> }) } }
+                if let Some(w) = &service.what_to_expect { { field("detail.what_to_expect", html! { <span lang={content_lang.clone()}>{ linked_text(&text("what_to_expect", w)) }</span> }) } }
                 if !languages.is_empty() { { field("detail.languages", html! { { languages } }) } }
                 { field("detail.hours", html! { <>{ hours }if let Some(n) = &service.hours.note { <p lang={content_lang.clone()}>{ text("hours_note", n) }</p> }</> }) }
                 if let Some(fees) = &service.fees { { field("detail.fees", html! { <span lang={content_lang.clone()}>{ linked_text(&text("fees", fees)) }</span> }) } }
