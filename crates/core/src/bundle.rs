@@ -14,7 +14,7 @@ use crate::taxonomy::Taxonomy;
 
 /// The first bytes of every bundle; the last byte is the format version, so
 /// an old app never misreads a newer bundle.
-pub const MAGIC: [u8; 4] = *b"WPT\x05";
+pub const MAGIC: [u8; 4] = *b"WPT\x06";
 
 /// What the deploying organisation sets in `data/site.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
