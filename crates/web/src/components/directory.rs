@@ -42,6 +42,9 @@ pub fn directory(app: &AppHandle) -> Html {
                     placeholder={s.label("search.placeholder")}
                     value={app.search.query.clone()}
                     oninput={app.run(typed)}
+                    // The console's shortcut, named where the control is.
+                    title={cfg!(feature = "staff").then(|| s.label("keys.search"))}
+                    aria-keyshortcuts={cfg!(feature = "staff").then_some("/")}
                 />
             </div>
             if app.offers_guide() {

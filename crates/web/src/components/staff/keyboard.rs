@@ -168,7 +168,7 @@ pub fn shortcut_help(app: &AppHandle) -> Html {
     let s = app.strings();
     html! {
         <details id="shortcuts" class="shortcuts">
-            <summary id="shortcuts-summary">{ s.get("keys.title") }</summary>
+            <summary id="shortcuts-summary" title={s.label("keys.shortcuts")} aria-keyshortcuts="?">{ s.get("keys.title") }</summary>
             <p>{ s.get("keys.intro") }</p>
             <ul>
                 { for waypoint_core::shortcuts::LISTED.iter().map(|k| html! { <li data-shortcut={*k}>{ s.get(&format!("keys.{k}")) }</li> }) }

@@ -56,7 +56,7 @@ fn selection_bar(app: &AppHandle) -> Html {
         <div class="selection-bar" role="region" aria-label={s.label("referral.sheet_title")}>
             <p id="selection-count">{ s.format("referral.selected_count", &[("count", &selected.len().to_string())]) }</p>
             <button type="button" id="copy-all" onclick={app.run(|app, _: MouseEvent| effects::copy_referrals(app, (*app.staff.selected).clone()))}>{ s.get("referral.copy_all") }</button>
-            <button type="button" id="print-sheet" class="secondary" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ s.get("referral.print") }</button>
+            <button type="button" id="print-sheet" class="secondary" title={s.label("keys.print")} aria-keyshortcuts="P" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ s.get("referral.print") }</button>
             <button type="button" id="clear-selection" class="secondary" onclick={app.act(Action::ClearSelected)}>{ s.get("referral.clear") }</button>
         </div>
     }
@@ -67,7 +67,7 @@ pub fn list_tools(app: &AppHandle) -> Html {
     let s = app.strings();
     html! {
         <>
-            <button type="button" id="toggle-compact" class="secondary" aria-pressed={app.staff.compact.to_string()} onclick={app.act(Action::ToggleCompact)}>{ s.get("density.compact") }</button>
+            <button type="button" id="toggle-compact" class="secondary" title={s.label("keys.density")} aria-keyshortcuts="D" aria-pressed={app.staff.compact.to_string()} onclick={app.act(Action::ToggleCompact)}>{ s.get("density.compact") }</button>
             <button type="button" id="copy-link" class="secondary" onclick={app.run(|app, _: MouseEvent| effects::copy_search_link(app))}>{ s.get("share.copy_link") }</button>
             { selection_bar(app) }
             // With a service open beside the list (two panes), its own
@@ -95,8 +95,8 @@ pub fn detail_tools(app: &AppHandle, idx: u32) -> Html {
     html! {
         <>
             <div class="referral-tools">
-                <button type="button" id="copy-referral" onclick={app.run(move |app, _: MouseEvent| effects::copy_referrals(app, vec![idx]))}>{ s.get("referral.copy") }</button>
-                <button type="button" id="select-open" class="secondary" aria-pressed={app.staff.selected.contains(&idx).to_string()} onclick={app.act(Action::ToggleSelected(idx))}>{ s.get("referral.select") }</button>
+                <button type="button" id="copy-referral" title={s.label("keys.copy")} aria-keyshortcuts="C" onclick={app.run(move |app, _: MouseEvent| effects::copy_referrals(app, vec![idx]))}>{ s.get("referral.copy") }</button>
+                <button type="button" id="select-open" class="secondary" title={s.label("keys.select")} aria-keyshortcuts="A" aria-pressed={app.staff.selected.contains(&idx).to_string()} onclick={app.act(Action::ToggleSelected(idx))}>{ s.get("referral.select") }</button>
             </div>
             { copy_notice(app) }
         </>
