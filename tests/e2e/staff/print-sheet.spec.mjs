@@ -56,6 +56,8 @@ test('the printed sheet: the date, each name in bold, what they offer, who they 
   const pdf = await page.pdf({ format: 'Letter' });
   expect(pdf.length).toBeGreaterThan(1000);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // Two referrals and the hotline: a third of a page each, one sheet.
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length, 'pages').toBe(1);
   const text = [].concat(pdfText(pdf)).join(' ').replace(/\s+/g, ' ');
   for (const words of ['Harbor Light emergency shelter', 'Who they serve:', 'Last checked:', 'Private address in La Mesa']) expect(text).toContain(words);
 });

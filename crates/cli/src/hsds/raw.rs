@@ -95,6 +95,9 @@ pub struct RawService {
     pub email: String,
     pub status: String,
     pub application_process: String,
+    /// `wait_time` (deprecated in HSDS 3.0, still in many exports): how
+    /// long someone waits for the service.
+    pub wait_time: String,
     /// HSDS 1.x: free text on the interpretation a service offers.
     pub interpretation_services: String,
     /// `fees_description`, or the older `fees`.
@@ -248,6 +251,7 @@ impl RawService {
             email: get("email"),
             status: get("status"),
             application_process: get("application_process"),
+            wait_time: get("wait_time"),
             interpretation_services: get("interpretation_services"),
             minimum_age: get("minimum_age"),
             maximum_age: get("maximum_age"),
