@@ -75,7 +75,11 @@ const views = [
     await page.locator('.results .card-title button').first().click();
     await page.locator('#service-title').waitFor();
     await shot('staff-open');
-    // The printed sheet for two referrals, as paper shows it.
+    // The printed sheet for two referrals, as paper shows it (from the
+    // list: on a phone the open service is shown alone).
+    await page.keyboard.press('Escape');
+    await page.locator('#service-title').waitFor({ state: 'detached' });
+    await layout.searchFor('hotline');
     await page.locator('.results .card .select input').nth(0).check();
     await page.locator('.results .card .select input').nth(1).check();
     await page.emulateMedia({ media: 'print' });
