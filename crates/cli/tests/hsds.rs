@@ -92,6 +92,12 @@ fn normalised(providers: &[ProviderFile]) -> Value {
         l.latitude = None;
         l.longitude = None;
     }
+    // What to expect when calling is read from an export's wait time and
+    // required documents but has no HSDS field of its own, so an export
+    // leaves it out (as it does a record's translations).
+    for s in providers.iter_mut().flat_map(|p| p.services.iter_mut()) {
+        s.what_to_expect = None;
+    }
     serde_json::to_value(&providers).unwrap()
 }
 

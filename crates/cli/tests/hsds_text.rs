@@ -34,11 +34,11 @@ fn a_description_the_export_cut_mid_word_ends_at_a_whole_word_with_an_ellipsis()
 }
 
 #[test]
-fn an_exports_wait_time_becomes_what_to_expect_when_calling() {
+fn an_exports_wait_time_and_required_documents_become_what_to_expect_when_calling() {
     let mut problems = Problems::default();
     let options = hsds::options(&support::repo().join("data"), None, None, &mut problems).unwrap();
     let i = hsds::import_path(&support::repo().join("tests/fixtures/hsds/cut-text"), &options);
     let service = |id: &str| i.providers.iter().flat_map(|p| &p.services).find(|s| s.id == id).unwrap();
-    assert_eq!(service("41").what_to_expect.as_deref(), Some("Wait time: Same day for most people"));
+    assert_eq!(service("41").what_to_expect.as_deref(), Some("Wait time: Same day for most people. Documents to bring: Photo ID if you have one."));
     assert_eq!(service("40").what_to_expect, None, "a blank wait time says nothing");
 }

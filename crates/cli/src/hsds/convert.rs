@@ -312,8 +312,13 @@ fn service(raw: &RawService, org_phones: &[RawPhone], cx: &mut Context, taken: &
     let mut s = ServiceSource { id, name, ..ServiceSource::default() };
     s.description = cx.text(at, "description", &raw.description, TEXT_MAX);
     s.how_to_get_help = cx.text(at, "application_process", &raw.application_process, TEXT_MAX);
-    // What to expect when calling: the export's wait time, as it says it.
-    s.what_to_expect = cx.text(at, "wait_time", &raw.wait_time, TEXT_MAX).map(|w| format!("Wait time: {w}"));
+    // What to expect when calling: the export's wait time and the documents
+    // it says to bring, in its own words.
+    let wait = cx.text(at, "wait_time", &raw.wait_time, TEXT_MAX).map(|w| format!("Wait time: {w}."));
+    let documents: Vec<String> = raw.required_documents.iter().filter_map(|d| cx.text(&d.at, "document", &d.value, NAME_MAX)).collect();
+    let bring = (!documents.is_empty()).then(|| format!("Documents to bring: {}.", documents.join("; ")));
+    let expect: Vec<String> = [wait, bring].into_iter().flatten().collect();
+    s.what_to_expect = (!expect.is_empty()).then(|| expect.join(" ").replace("..", "."));
     s.eligibility = joined(cx, &raw.eligibility);
     s.fees = joined(cx, &raw.fees);
     s.free = s.fees.as_deref().is_some_and(means_free);

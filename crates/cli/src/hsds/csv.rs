@@ -21,6 +21,7 @@ const USED: &[&str] = &[
     "schedules",
     "service_areas",
     "languages",
+    "required_documents",
     "attributes",
     "taxonomy_terms",
     "taxonomies",
@@ -109,6 +110,8 @@ pub fn raw_input(tables: &[Table], problems: &mut Problems) -> RawInput {
     let legacy_terms = legacy::Terms::new(&by_name);
     let eligibility = table("eligibility");
     let eligibility_by_service = eligibility.index("service_id");
+    let documents = table("required_documents");
+    let documents_by_service = documents.index("service_id");
     for row in &services.rows {
         let at = services.at(row);
         let id = services.get(row, "id").to_string();
@@ -121,6 +124,10 @@ pub fn raw_input(tables: &[Table], problems: &mut Problems) -> RawInput {
             for &i in eligibility_by_service.get(&id).into_iter().flatten() {
                 let r = &eligibility.rows[i];
                 s.eligibility.push(RawText { at: eligibility.at(r), field: "eligibility".into(), value: eligibility.get(r, "eligibility").into() });
+            }
+            for &i in documents_by_service.get(&id).into_iter().flatten() {
+                let r = &documents.rows[i];
+                s.required_documents.push(RawText { at: documents.at(r), field: "document".into(), value: documents.get(r, "document").into() });
             }
             s.phones = phones.phones(&id, "service_id", &[]);
             s.schedules = schedules.rows(&id, "service_id", &[]).into_iter().map(schedule).collect();

@@ -235,6 +235,10 @@ impl Reader<'_> {
             let (field, value) = if name.trim().is_empty() { ("description", self.text(&a, area, "description")) } else { ("name", name) };
             s.areas.push(RawText { at: a, field: field.into(), value });
         }
+        for (a, d) in self.list(at, o, "required_documents") {
+            let value = self.text(&a, d, "document");
+            s.required_documents.push(RawText { at: a, field: "document".into(), value });
+        }
         for (a, l) in self.list(at, o, "languages") {
             let lang = RawLanguage { code: self.text(&a, l, "code"), name: self.text(&a, l, "name"), name_field: "name".into(), at: a };
             s.languages.push(lang);

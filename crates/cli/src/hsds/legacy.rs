@@ -32,7 +32,6 @@ pub const KNOWN_UNUSED: &[&str] = &[
     "accessibility",
     "accessibility_for_disabilities",
     "cost_options",
-    "required_documents",
     "organization_identifiers",
     "meta_table_description",
     "meta_table_descriptions",

@@ -98,6 +98,8 @@ pub struct RawService {
     /// `wait_time` (deprecated in HSDS 3.0, still in many exports): how
     /// long someone waits for the service.
     pub wait_time: String,
+    /// `required_documents`: what to bring.
+    pub required_documents: Vec<RawText>,
     /// HSDS 1.x: free text on the interpretation a service offers.
     pub interpretation_services: String,
     /// `fees_description`, or the older `fees`.
