@@ -171,6 +171,11 @@ impl<'a> Strings<'a> {
     /// has them.
     pub fn phones(&self, service: &crate::model::Service) -> Vec<crate::model::Phone> {
         let mut phones = service.phones.clone();
+        // In the records' own language (every keystroke's cards) there is
+        // nothing to look up.
+        if self.current.lang == self.fallback.lang {
+            return phones;
+        }
         for (n, phone) in phones.iter_mut().enumerate() {
             if let Some(note) = phone.note.as_mut() {
                 *note = self.record(&service.id, &format!("phone.{n}"), note).to_string();

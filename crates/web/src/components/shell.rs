@@ -195,7 +195,7 @@ fn frame() -> Html {
     // searching or reading, the line would only push their results down
     // (the picker stays on every view).
     let offering = app.nav.view == View::Directory && app.search.query.is_empty();
-    let offer = app.language_offer().filter(|_| offering).map(|c| {
+    let offer = offering.then(|| app.language_offer()).flatten().map(|c| {
         let lang = c.lang.clone();
         let onclick = app.run(move |app, _: MouseEvent| effects::switch_language(app, lang.clone()));
         html! { <p><button type="button" id="language-offer" class="link language-offer" lang={c.lang.clone()} {onclick}>{ c.offer() }</button></p> }
