@@ -75,6 +75,16 @@ else
   echo "installing rust-src (the standard library's source, for the release wasm)"
   rustup component add rust-src
 fi
+# Building that library offline (trunk --offline) needs its own crates in
+# cargo's cache: a fresh machine has none of them (moto-rt, ...). Fetched
+# once; afterwards the offline check succeeds without the network.
+std_manifest="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+if RUSTC_BOOTSTRAP=1 cargo fetch --offline --manifest-path "$std_manifest" >/dev/null 2>&1; then
+  echo "ok standard library crates"
+else
+  echo "fetching the standard library's crates (for the release wasm)"
+  RUSTC_BOOTSTRAP=1 cargo fetch --manifest-path "$std_manifest"
+fi
 
 # ------------------------------------------------------------ wasm-bindgen
 WB_VERSION=$(wasm_bindgen_version)
