@@ -7,7 +7,12 @@ use std::fmt::Write as _;
 
 /// The script's queries: one a line; blank lines and `#` comments skipped.
 pub fn queries(script: &str) -> Vec<String> {
-    script.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
+    script
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
 }
 
 /// Every prefix as typed, then every prefix as deleted, down to nothing.
@@ -35,7 +40,11 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     }
     if p == 50.0 {
         let m = sorted.len() / 2;
-        return if sorted.len() % 2 == 0 { (sorted[m - 1] + sorted[m]) / 2.0 } else { sorted[m] };
+        return if sorted.len() % 2 == 0 {
+            (sorted[m - 1] + sorted[m]) / 2.0
+        } else {
+            sorted[m]
+        };
     }
     let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
     sorted[rank.clamp(1, sorted.len()) - 1]

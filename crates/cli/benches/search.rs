@@ -55,9 +55,15 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let data = root.join("data");
     let sizes = sizes();
-    let repeats: usize = std::env::var("WAYPOINT_BENCH_REPEATS").ok().and_then(|s| s.parse().ok()).unwrap_or(3).max(1);
-    let breakdown = std::env::var("WAYPOINT_BENCH_BREAKDOWN").is_ok_and(|v| !v.is_empty() && v != "0");
-    let script = std::fs::read_to_string(root.join("benches/keystrokes.txt")).expect("benches/keystrokes.txt");
+    let repeats: usize = std::env::var("WAYPOINT_BENCH_REPEATS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+    let breakdown =
+        std::env::var("WAYPOINT_BENCH_BREAKDOWN").is_ok_and(|v| !v.is_empty() && v != "0");
+    let script = std::fs::read_to_string(root.join("benches/keystrokes.txt"))
+        .expect("benches/keystrokes.txt");
     let queries = queries(&script);
     let keys = keystrokes(&queries);
     println!(
@@ -68,7 +74,11 @@ fn main() {
 
     // The taxonomy the generator draws from: data/ as shipped.
     let (base, problems) = waypoint_cli::check(&data, None, false);
-    assert!(!problems.has_errors(), "data/ has errors: {:#?}", problems.list);
+    assert!(
+        !problems.has_errors(),
+        "data/ has errors: {:#?}",
+        problems.list
+    );
     let taxonomy = base.expect("data/ compiles").taxonomy;
 
     let mut rows = Vec::new();
@@ -77,10 +87,18 @@ fn main() {
         let files = waypoint_cli::generate::generate(n, SEED, &taxonomy);
         let dir = root.join(format!("target/bench-data/native/n{n}/providers"));
         std::fs::create_dir_all(&dir).expect("create target/bench-data");
-        std::fs::write(dir.join("generated.json"), serde_json::to_vec(&files).expect("serialise")).expect("write generated.json");
+        std::fs::write(
+            dir.join("generated.json"),
+            serde_json::to_vec(&files).expect("serialise"),
+        )
+        .expect("write generated.json");
         drop(files);
         let (bundle, problems) = waypoint_cli::check(&data, Some(&dir), true);
-        assert!(!problems.has_errors(), "generated data has errors: {:#?}", problems.list.iter().take(5).collect::<Vec<_>>());
+        assert!(
+            !problems.has_errors(),
+            "generated data has errors: {:#?}",
+            problems.list.iter().take(5).collect::<Vec<_>>()
+        );
         let bundle = bundle.expect("generated data compiles");
         let compile_ms = ms(t);
 
@@ -103,7 +121,10 @@ fn main() {
                 let t = Instant::now();
                 let results = site.find(&mut searcher, q, &filters);
                 per_key[k].push(ms(t));
-                if run == 0 && queries.iter().any(|full| full == q) && !final_counts.iter().any(|(f, _)| f == q) {
+                if run == 0
+                    && queries.iter().any(|full| full == q)
+                    && !final_counts.iter().any(|(f, _)| f == q)
+                {
                     final_counts.push((q.clone(), results.services.len()));
                 }
                 std::hint::black_box(results);
@@ -112,8 +133,17 @@ fn main() {
         let times: Vec<f64> = per_key.iter_mut().map(|v| median(v)).collect();
         let mut sorted = times.clone();
         sorted.sort_by(f64::total_cmp);
-        let (max_at, _) = times.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).unwrap();
-        let empty: Vec<f64> = keys.iter().zip(&times).filter(|(q, _)| q.is_empty()).map(|(_, t)| *t).collect();
+        let (max_at, _) = times
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .unwrap();
+        let empty: Vec<f64> = keys
+            .iter()
+            .zip(&times)
+            .filter(|(q, _)| q.is_empty())
+            .map(|(_, t)| *t)
+            .collect();
         let row = Row {
             n,
             records: site.services().len(),
@@ -150,11 +180,19 @@ fn main() {
             row.empty_ms,
             empty.len()
         );
-        let counts: Vec<String> = row.final_counts.iter().map(|(q, c)| format!("{q:?}: {c}")).collect();
+        let counts: Vec<String> = row
+            .final_counts
+            .iter()
+            .map(|(q, c)| format!("{q:?}: {c}"))
+            .collect();
         println!("  results (full queries): {}", counts.join(", "));
         let mut slowest: Vec<(usize, f64)> = times.iter().copied().enumerate().collect();
         slowest.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let top: Vec<String> = slowest.iter().take(5).map(|(k, t)| format!("{:?} {t:.3} ms", keys[*k])).collect();
+        let top: Vec<String> = slowest
+            .iter()
+            .take(5)
+            .map(|(k, t)| format!("{:?} {t:.3} ms", keys[*k]))
+            .collect();
         println!("  slowest keystrokes: {}", top.join(", "));
         if breakdown {
             print_breakdown(&site, &keys, slowest.iter().take(8).map(|(k, _)| *k));
@@ -174,7 +212,11 @@ fn sizes() -> Vec<usize> {
     let default = vec![1000, 10_000, 100_000];
     match std::env::var("WAYPOINT_BENCH_SIZES") {
         Ok(s) if !s.trim().is_empty() => {
-            let parsed: Vec<usize> = s.split(',').filter_map(|p| p.trim().parse().ok()).filter(|&n| n > 0).collect();
+            let parsed: Vec<usize> = s
+                .split(',')
+                .filter_map(|p| p.trim().parse().ok())
+                .filter(|&n| n > 0)
+                .collect();
             if parsed.is_empty() {
                 default
             } else {
@@ -199,7 +241,10 @@ fn print_breakdown(site: &Site, keys: &[String], which: impl Iterator<Item = usi
     let taxonomy = &site.bundle.taxonomy;
     let filters = Filters::default();
     println!("  breakdown of the slowest keystrokes (ms; search = match terms + score, cold / warm term cache):");
-    println!("    {:<26} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8} {:>9}", "query", "find", "search", "s.warm", "filter", "rank", "hits", "distinct");
+    println!(
+        "    {:<26} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8} {:>9}",
+        "query", "find", "search", "s.warm", "filter", "rank", "hits", "distinct"
+    );
     for k in which {
         let q = &keys[k];
         let mut searcher = site.searcher();
@@ -215,8 +260,15 @@ fn print_breakdown(site: &Site, keys: &[String], which: impl Iterator<Item = usi
         let warm_ms = ms(t);
         std::hint::black_box(warm);
         let t = Instant::now();
-        let mut hits: Vec<_> =
-            found.hits.iter().copied().filter(|h| !services[h.record as usize].law_enforcement && filters.matches(&services[h.record as usize], taxonomy)).collect();
+        let mut hits: Vec<_> = found
+            .hits
+            .iter()
+            .copied()
+            .filter(|h| {
+                !services[h.record as usize].law_enforcement
+                    && filters.matches(&services[h.record as usize], taxonomy)
+            })
+            .collect();
         let filter_ms = ms(t);
         let distinct = {
             let mut s: Vec<(u8, u32)> = hits.iter().map(|h| (h.matched_terms, h.score)).collect();
@@ -227,14 +279,20 @@ fn print_breakdown(site: &Site, keys: &[String], which: impl Iterator<Item = usi
         let t = Instant::now();
         rank(&mut hits, |r| site.default_rank(r));
         let rank_ms = ms(t);
-        let label = if q.is_empty() { "(empty)".to_string() } else { format!("{q:?}") };
+        let label = if q.is_empty() {
+            "(empty)".to_string()
+        } else {
+            format!("{q:?}")
+        };
         println!(
             "    {label:<26} {find_ms:>8.3} {search_ms:>8.3} {warm_ms:>8.3} {filter_ms:>8.3} {rank_ms:>9.3} {:>8} {distinct:>9}",
             total
         );
     }
     println!("    (distinct = distinct (terms, score) pairs among the hits; the rest tie and keep the default order)");
-    println!("    (the empty query skips search and rank: it filters the precomputed default order)");
+    println!(
+        "    (the empty query skips search and rank: it filters the precomputed default order)"
+    );
 }
 
 fn markdown(rows: &[Row], repeats: usize) -> String {
@@ -244,12 +302,25 @@ fn markdown(rows: &[Row], repeats: usize) -> String {
         s,
         "| N | records | vocabulary | bundle (raw bytes) | decode ms | index build ms | keystrokes | median ms | p95 ms | max ms | empty query ms |"
     );
-    let _ = writeln!(s, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(
+        s,
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
     for r in rows {
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} | {:.3} | {:.3} | {} | {:.3} | {:.3} | {:.3} | {:.3} |",
-            r.n, r.records, r.vocabulary, r.bundle_bytes, r.decode_ms, r.build_ms, r.keystrokes, r.median_ms, r.p95_ms, r.max_ms, r.empty_ms
+            r.n,
+            r.records,
+            r.vocabulary,
+            r.bundle_bytes,
+            r.decode_ms,
+            r.build_ms,
+            r.keystrokes,
+            r.median_ms,
+            r.p95_ms,
+            r.max_ms,
+            r.empty_ms
         );
     }
     s
@@ -261,7 +332,11 @@ fn json(rows: &[Row], repeats: usize, keystrokes: usize) -> String {
         if i > 0 {
             s.push(',');
         }
-        let counts: Vec<String> = r.final_counts.iter().map(|(q, c)| format!("{}:{c}", json_str(q))).collect();
+        let counts: Vec<String> = r
+            .final_counts
+            .iter()
+            .map(|(q, c)| format!("{}:{c}", json_str(q)))
+            .collect();
         let _ = write!(
             s,
             "{{\"n\":{},\"records\":{},\"vocabulary\":{},\"bundle_bytes\":{},\"compile_ms\":{:.3},\"decode_ms\":{:.3},\"build_ms\":{:.3},\

@@ -6,16 +6,26 @@ use waypoint_core::model::Date;
 
 /// Today's date (UTC), or `WAYPOINT_TODAY` when set.
 pub fn today() -> Date {
-    if let Some(d) = std::env::var("WAYPOINT_TODAY").ok().and_then(|s| Date::parse(&s)) {
+    if let Some(d) = std::env::var("WAYPOINT_TODAY")
+        .ok()
+        .and_then(|s| Date::parse(&s))
+    {
         return d;
     }
-    let days = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0) as i64;
+    let days = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0) as i64;
     civil_from_days(days)
 }
 
 /// A calendar date to days since 1970-01-01 (Howard Hinnant's algorithm).
 pub fn days_from_civil(d: Date) -> i64 {
-    let (y, m) = if d.month <= 2 { (i64::from(d.year) - 1, i64::from(d.month) + 9) } else { (i64::from(d.year), i64::from(d.month) - 3) };
+    let (y, m) = if d.month <= 2 {
+        (i64::from(d.year) - 1, i64::from(d.month) + 9)
+    } else {
+        (i64::from(d.year), i64::from(d.month) - 3)
+    };
     let era = y.div_euclid(400);
     let yoe = y.rem_euclid(400);
     let doy = (153 * m + 2) / 5 + i64::from(d.day) - 1;

@@ -15,7 +15,10 @@ use std::collections::BTreeSet;
 
 use super::hsds::mapping::{Mapping, Meaning};
 use super::hsds::raw::RawTerm;
-use super::source::{HoursSource, LocationSource, OrganizationSource, PhoneSource, ProviderFile, ServiceSource, SourceSource};
+use super::source::{
+    HoursSource, LocationSource, OrganizationSource, PhoneSource, ProviderFile, ServiceSource,
+    SourceSource,
+};
 use waypoint_core::model::{Check, Date};
 use waypoint_core::taxonomy::{State, Taxonomy};
 
@@ -32,7 +35,15 @@ pub struct Options {
 /// `services` fictional services across every state, a handful per
 /// organisation.
 pub fn generate(services: usize, seed: u64, taxonomy: &Taxonomy) -> Vec<ProviderFile> {
-    generate_in(&Options { services, seed, state: None }, taxonomy).expect("no state asked for")
+    generate_in(
+        &Options {
+            services,
+            seed,
+            state: None,
+        },
+        taxonomy,
+    )
+    .expect("no state asked for")
 }
 
 // ---------------------------------------------------------------- randomness
@@ -86,12 +97,20 @@ pub struct TextLength {
 /// Service descriptions in a real 211 export (a ReferNET resource export
 /// of one region, some 2,000 programs): median 353 characters, p90 748,
 /// longest 3,285.
-pub const DESCRIPTION: TextLength = TextLength { median: 353, p90: 748, max: 3285 };
+pub const DESCRIPTION: TextLength = TextLength {
+    median: 353,
+    p90: 748,
+    max: 3285,
+};
 
 /// The application process ("how to get help") of the same export: median
 /// 43 characters. Its spread is not measured; p90 twice the median is a
 /// guess that keeps most of them to a sentence or two.
-pub const APPLICATION_PROCESS: TextLength = TextLength { median: 43, p90: 90, max: 600 };
+pub const APPLICATION_PROCESS: TextLength = TextLength {
+    median: 43,
+    p90: 90,
+    max: 600,
+};
 
 impl TextLength {
     /// The log-normal's sigma: ln(p90 / median) over the normal's 90th
@@ -124,23 +143,44 @@ impl Lengths {
         }
         v.sort_unstable();
         let n = v.len();
-        Lengths { count: n, median: v[n / 2], p90: v[(n * 9).div_ceil(10) - 1], max: v[n - 1] }
+        Lengths {
+            count: n,
+            median: v[n / 2],
+            p90: v[(n * 9).div_ceil(10) - 1],
+            max: v[n - 1],
+        }
     }
 
     /// The lengths of the descriptions of generated provider files.
     pub fn descriptions(files: &[ProviderFile]) -> Lengths {
-        Lengths::of(files.iter().flat_map(|f| &f.services).filter_map(|s| s.description.as_deref()))
+        Lengths::of(
+            files
+                .iter()
+                .flat_map(|f| &f.services)
+                .filter_map(|s| s.description.as_deref()),
+        )
     }
 
     /// The lengths of their "how to get help".
     pub fn how_to_get_help(files: &[ProviderFile]) -> Lengths {
-        Lengths::of(files.iter().flat_map(|f| &f.services).filter_map(|s| s.how_to_get_help.as_deref()))
+        Lengths::of(
+            files
+                .iter()
+                .flat_map(|f| &f.services)
+                .filter_map(|s| s.how_to_get_help.as_deref()),
+        )
     }
 }
 
 impl std::fmt::Display for Lengths {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "median {}, p90 {}, max {} characters", thousands(self.median), thousands(self.p90), thousands(self.max))
+        write!(
+            f,
+            "median {}, p90 {}, max {} characters",
+            thousands(self.median),
+            thousands(self.p90),
+            thousands(self.max)
+        )
     }
 }
 
@@ -357,11 +397,43 @@ const ELIGIBILITY: &[&str] = &[
     "People 60 and older.",
 ];
 
-const FEES: &[&str] = &["None", "Free", "No fee", "Sliding scale based on income", "Free for survivors; others pay a small fee", "Some services may be billed to insurance"];
+const FEES: &[&str] = &[
+    "None",
+    "Free",
+    "No fee",
+    "Sliding scale based on income",
+    "Free for survivors; others pay a small fee",
+    "Some services may be billed to insurance",
+];
 
-const LANGUAGE_WORDS: &[&str] = &["Spanish", "Haitian Creole", "Vietnamese", "Portuguese", "French", "Chinese", "Arabic", "Russian", "Korean", "Tagalog"];
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const DROP_IN_DAYS: &[&str] = &["on weekday afternoons", "Monday through Friday", "three days a week", "on Tuesday and Thursday evenings", "every weekday morning"];
+const LANGUAGE_WORDS: &[&str] = &[
+    "Spanish",
+    "Haitian Creole",
+    "Vietnamese",
+    "Portuguese",
+    "French",
+    "Chinese",
+    "Arabic",
+    "Russian",
+    "Korean",
+    "Tagalog",
+];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const DROP_IN_DAYS: &[&str] = &[
+    "on weekday afternoons",
+    "Monday through Friday",
+    "three days a week",
+    "on Tuesday and Thursday evenings",
+    "every weekday morning",
+];
 
 /// `template` with its `{slots}` filled.
 fn render(template: &str, slots: &Slots, rng: &mut Rng) -> String {
@@ -369,7 +441,9 @@ fn render(template: &str, slots: &Slots, rng: &mut Rng) -> String {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('}') else { break };
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
         let key = &rest[open + 1..open + close];
         match key {
             "what" => out.push_str(slots.what),
@@ -395,7 +469,13 @@ fn render(template: &str, slots: &Slots, rng: &mut Rng) -> String {
 /// Sentences from `first` then `rest`, none used twice while others are
 /// left, until the text is as near `target` characters as a sentence more
 /// or less can bring it.
-fn fill(rng: &mut Rng, target: usize, first: &[&'static str], rest: &[&'static str], slots: &Slots) -> String {
+fn fill(
+    rng: &mut Rng,
+    target: usize,
+    first: &[&'static str],
+    rest: &[&'static str],
+    slots: &Slots,
+) -> String {
     let distance = |len: usize| len.abs_diff(target);
     let mut used = vec![false; rest.len()];
     let mut text = String::new();
@@ -416,12 +496,16 @@ fn fill(rng: &mut Rng, target: usize, first: &[&'static str], rest: &[&'static s
                 i = rng.below(rest.len());
             }
             let candidate = render(rest[i], slots, rng);
-            if best.as_ref().is_none_or(|(_, b)| distance(text.len() + 1 + candidate.len()) < distance(text.len() + 1 + b.len())) {
+            if best.as_ref().is_none_or(|(_, b)| {
+                distance(text.len() + 1 + candidate.len()) < distance(text.len() + 1 + b.len())
+            }) {
                 best = Some((i, candidate));
             }
         }
         match best {
-            Some((i, sentence)) if distance(text.len() + 1 + sentence.len()) < distance(text.len()) => {
+            Some((i, sentence))
+                if distance(text.len() + 1 + sentence.len()) < distance(text.len()) =>
+            {
                 used[i] = true;
                 text.push(' ');
                 text.push_str(&sentence);
@@ -436,7 +520,11 @@ fn description(rng: &mut Rng, slots: &Slots) -> String {
     let target = DESCRIPTION.draw(rng);
     let mut text = fill(rng, target, OPENERS, SENTENCES, slots);
     if text.chars().count() > DESCRIPTION.max {
-        let cut = text.char_indices().nth(DESCRIPTION.max).map(|(i, _)| i).unwrap_or(text.len());
+        let cut = text
+            .char_indices()
+            .nth(DESCRIPTION.max)
+            .map(|(i, _)| i)
+            .unwrap_or(text.len());
         text.truncate(text[..cut].rfind(". ").map(|i| i + 1).unwrap_or(cut));
     }
     text
@@ -450,18 +538,81 @@ fn application_process(rng: &mut Rng, slots: &Slots) -> String {
 // ---------------------------------------------------------------- places
 
 const NAME_FIRST: &[&str] = &[
-    "Harbor", "Beacon", "Cedar", "Lantern", "Open Door", "Bridge", "Compass", "Haven", "Sunrise", "River", "Mesa", "Prairie",
-    "Summit", "Willow", "Anchor", "Northstar", "Clearwater", "Pathway", "Keystone", "Evergreen", "Horizon", "Juniper",
-    "Magnolia", "Redwood", "Silverline", "Tidewater", "Unity", "Valley", "Wayfarer", "Birchwood",
+    "Harbor",
+    "Beacon",
+    "Cedar",
+    "Lantern",
+    "Open Door",
+    "Bridge",
+    "Compass",
+    "Haven",
+    "Sunrise",
+    "River",
+    "Mesa",
+    "Prairie",
+    "Summit",
+    "Willow",
+    "Anchor",
+    "Northstar",
+    "Clearwater",
+    "Pathway",
+    "Keystone",
+    "Evergreen",
+    "Horizon",
+    "Juniper",
+    "Magnolia",
+    "Redwood",
+    "Silverline",
+    "Tidewater",
+    "Unity",
+    "Valley",
+    "Wayfarer",
+    "Birchwood",
 ];
 const NAME_KIND: &[&str] = &[
-    "Center", "Alliance", "Project", "Services", "Collective", "Network", "House", "Coalition", "Clinic", "Partners",
+    "Center",
+    "Alliance",
+    "Project",
+    "Services",
+    "Collective",
+    "Network",
+    "House",
+    "Coalition",
+    "Clinic",
+    "Partners",
 ];
 const CITIES: &[&str] = &[
-    "Springfield", "Riverside", "Fairview", "Georgetown", "Madison", "Franklin", "Clinton", "Salem", "Greenville",
-    "Bristol", "Oakland", "Jackson", "Lakewood", "Ashland", "Milton", "Newport", "Dayton", "Burlington", "Marion", "Auburn",
+    "Springfield",
+    "Riverside",
+    "Fairview",
+    "Georgetown",
+    "Madison",
+    "Franklin",
+    "Clinton",
+    "Salem",
+    "Greenville",
+    "Bristol",
+    "Oakland",
+    "Jackson",
+    "Lakewood",
+    "Ashland",
+    "Milton",
+    "Newport",
+    "Dayton",
+    "Burlington",
+    "Marion",
+    "Auburn",
 ];
-const STREETS: &[&str] = &["Main St", "Oak Ave", "Maple Dr", "2nd St", "Park Blvd", "Lincoln Way", "Elm St", "River Rd"];
+const STREETS: &[&str] = &[
+    "Main St",
+    "Oak Ave",
+    "Maple Dr",
+    "2nd St",
+    "Park Blvd",
+    "Lincoln Way",
+    "Elm St",
+    "River Rd",
+];
 
 /// The ZIP codes of each state and territory, as ranges of five-digit
 /// codes (USPS prefixes; not every code in a range is in use).
@@ -545,9 +696,15 @@ fn states<'a>(taxonomy: &'a Taxonomy, state: Option<&str>) -> Result<Vec<&'a Sta
     match state {
         None if taxonomy.states.is_empty() => Err("the taxonomy lists no states".into()),
         None => Ok(taxonomy.states.iter().collect()),
-        Some(code) => match taxonomy.states.iter().find(|s| s.code.eq_ignore_ascii_case(code.trim())) {
+        Some(code) => match taxonomy
+            .states
+            .iter()
+            .find(|s| s.code.eq_ignore_ascii_case(code.trim()))
+        {
             Some(s) => Ok(vec![s]),
-            None => Err(format!("{code:?} is not a state code in taxonomy.toml (for example FL)")),
+            None => Err(format!(
+                "{code:?} is not a state code in taxonomy.toml (for example FL)"
+            )),
         },
     }
 }
@@ -611,7 +768,12 @@ pub fn generate_in(options: &Options, taxonomy: &Taxonomy) -> Result<Vec<Provide
         let org_no = files.len();
         let state = *rng.pick(&states);
         let city = *rng.pick(CITIES);
-        let org_name = format!("{} {} of {} (fictional)", rng.pick(NAME_FIRST), rng.pick(NAME_KIND), city);
+        let org_name = format!(
+            "{} {} of {} (fictional)",
+            rng.pick(NAME_FIRST),
+            rng.pick(NAME_KIND),
+            city
+        );
         let org_id = format!("fictional-org-{org_no}");
         let count = (1 + rng.below(4)).min(services - made);
         let mut list = Vec::with_capacity(count);
@@ -622,7 +784,9 @@ pub fn generate_in(options: &Options, taxonomy: &Taxonomy) -> Result<Vec<Provide
                 codes.push(rng.pick(&taxonomy.service_types).code.clone());
             }
             codes.dedup();
-            let mut populations: Vec<String> = (0..rng.below(4)).map(|_| rng.pick(&taxonomy.populations).clone()).collect();
+            let mut populations: Vec<String> = (0..rng.below(4))
+                .map(|_| rng.pick(&taxonomy.populations).clone())
+                .collect();
             populations.sort();
             populations.dedup();
             let mut languages = vec!["en".to_string()];
@@ -648,7 +812,13 @@ pub fn generate_in(options: &Options, taxonomy: &Taxonomy) -> Result<Vec<Provide
             let no = made + k;
             let name = format!("{} (fictional)", title_case(&primary.code));
             let what = service_phrase(&primary.code);
-            let slots = Slots { what: &what, program: plain(&name), org: plain(&org_name), city, state: &state.name };
+            let slots = Slots {
+                what: &what,
+                program: plain(&name),
+                org: plain(&org_name),
+                city,
+                state: &state.name,
+            };
             list.push(ServiceSource {
                 id: format!("fictional-{no}"),
                 description: Some(description(&mut rng, &slots)),
@@ -657,7 +827,12 @@ pub fn generate_in(options: &Options, taxonomy: &Taxonomy) -> Result<Vec<Provide
                 services: codes,
                 populations,
                 languages,
-                phones: vec![PhoneSource { number: phone(&mut rng), kind: "voice".into(), note: None, ..Default::default() }],
+                phones: vec![PhoneSource {
+                    number: phone(&mut rng),
+                    kind: "voice".into(),
+                    note: None,
+                    ..Default::default()
+                }],
                 locations: vec![LocationSource {
                     street: Some(format!("{} {}", 100 + rng.below(9000), rng.pick(STREETS))),
                     city: Some(city.to_string()),
@@ -671,7 +846,11 @@ pub fn generate_in(options: &Options, taxonomy: &Taxonomy) -> Result<Vec<Provide
                 hours: if open_24_7 {
                     Vec::new()
                 } else {
-                    vec![HoursSource { days: "mon-fri".into(), opens: "09:00".into(), closes: "17:00".into() }]
+                    vec![HoursSource {
+                        days: "mon-fri".into(),
+                        opens: "09:00".into(),
+                        closes: "17:00".into(),
+                    }]
                 },
                 free: rng.chance(80),
                 remote,
@@ -680,7 +859,12 @@ pub fn generate_in(options: &Options, taxonomy: &Taxonomy) -> Result<Vec<Provide
         }
         made += count;
         files.push(ProviderFile {
-            organization: OrganizationSource { id: org_id, name: org_name, fictional: true, ..OrganizationSource::default() },
+            organization: OrganizationSource {
+                id: org_id,
+                name: org_name,
+                fictional: true,
+                ..OrganizationSource::default()
+            },
             source: Some(SourceSource {
                 name: "Waypoint generator (fictional data)".into(),
                 url: None,
@@ -700,7 +884,9 @@ fn title_case(code: &str) -> String {
         .split('-')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
         })
         .collect();
     words.join(" ")
@@ -740,40 +926,198 @@ pub enum TermKind {
 /// licensed copy.
 const AIRS_KNOWN: &[(&str, &str, &str, &str, &str)] = &[
     // (mapping key, code, name, what it does, program name)
-    ("BD", "BD-1800.2000", "Food Pantries", "groceries and emergency food", "Food Pantry"),
-    ("BH-1800", "BH-1800.1500", "Domestic Violence Shelters", "safe shelter for people leaving abuse", "Safe Shelter"),
-    ("BH-1800.8500", "BH-1800.8500", "Homeless Shelter", "overnight shelter for people without a place to stay", "Night Shelter"),
-    ("BH-8600", "BH-8600", "Transitional Housing/Shelter", "transitional housing with support services", "Transitional Housing"),
-    ("BH-3800.7000", "BH-3800.7000", "Rent Payment Assistance", "help paying rent", "Rental Assistance Program"),
-    ("BV-8900", "BV-8900", "Utility Assistance", "help with electric, water and gas bills", "Utility Assistance Program"),
-    ("BM", "BM-6500.1500", "Clothing", "clothing and household items", "Clothing Closet"),
-    ("BT", "BT-8300", "Transportation Expense Assistance", "help with bus passes and rides to appointments", "Transportation Help"),
-    ("FT", "FT-3200", "Legal Counseling", "free legal advice", "Legal Aid Clinic"),
-    ("FT-", "FT-3200", "Legal Counseling", "free legal advice", "Legal Aid Clinic"),
-    ("LN", "LN-1500", "Community Clinics", "low-cost primary health care", "Community Health Clinic"),
-    ("RP-1400", "RP-1400", "Counseling Services", "counseling", "Counseling Program"),
-    ("RP-1500", "RP-1500", "Crisis Intervention", "crisis counseling", "Crisis Counseling"),
-    ("RX", "RX-8450", "Substance Use Disorder Treatment Programs", "substance use treatment", "Recovery Program"),
-    ("PH-1000", "PH-1000", "Case/Care Management", "case management", "Case Management"),
-    ("ND", "ND-6500", "Job Search/Placement", "job search help and placement", "Employment Services"),
-    ("H", "HH-0500", "Adult Basic Education", "adult education and GED preparation", "Adult Learning Program"),
-    ("HH", "HH-0500", "Adult Basic Education", "adult education and GED preparation", "Adult Learning Program"),
+    (
+        "BD",
+        "BD-1800.2000",
+        "Food Pantries",
+        "groceries and emergency food",
+        "Food Pantry",
+    ),
+    (
+        "BH-1800",
+        "BH-1800.1500",
+        "Domestic Violence Shelters",
+        "safe shelter for people leaving abuse",
+        "Safe Shelter",
+    ),
+    (
+        "BH-1800.8500",
+        "BH-1800.8500",
+        "Homeless Shelter",
+        "overnight shelter for people without a place to stay",
+        "Night Shelter",
+    ),
+    (
+        "BH-8600",
+        "BH-8600",
+        "Transitional Housing/Shelter",
+        "transitional housing with support services",
+        "Transitional Housing",
+    ),
+    (
+        "BH-3800.7000",
+        "BH-3800.7000",
+        "Rent Payment Assistance",
+        "help paying rent",
+        "Rental Assistance Program",
+    ),
+    (
+        "BV-8900",
+        "BV-8900",
+        "Utility Assistance",
+        "help with electric, water and gas bills",
+        "Utility Assistance Program",
+    ),
+    (
+        "BM",
+        "BM-6500.1500",
+        "Clothing",
+        "clothing and household items",
+        "Clothing Closet",
+    ),
+    (
+        "BT",
+        "BT-8300",
+        "Transportation Expense Assistance",
+        "help with bus passes and rides to appointments",
+        "Transportation Help",
+    ),
+    (
+        "FT",
+        "FT-3200",
+        "Legal Counseling",
+        "free legal advice",
+        "Legal Aid Clinic",
+    ),
+    (
+        "FT-",
+        "FT-3200",
+        "Legal Counseling",
+        "free legal advice",
+        "Legal Aid Clinic",
+    ),
+    (
+        "LN",
+        "LN-1500",
+        "Community Clinics",
+        "low-cost primary health care",
+        "Community Health Clinic",
+    ),
+    (
+        "RP-1400",
+        "RP-1400",
+        "Counseling Services",
+        "counseling",
+        "Counseling Program",
+    ),
+    (
+        "RP-1500",
+        "RP-1500",
+        "Crisis Intervention",
+        "crisis counseling",
+        "Crisis Counseling",
+    ),
+    (
+        "RX",
+        "RX-8450",
+        "Substance Use Disorder Treatment Programs",
+        "substance use treatment",
+        "Recovery Program",
+    ),
+    (
+        "PH-1000",
+        "PH-1000",
+        "Case/Care Management",
+        "case management",
+        "Case Management",
+    ),
+    (
+        "ND",
+        "ND-6500",
+        "Job Search/Placement",
+        "job search help and placement",
+        "Employment Services",
+    ),
+    (
+        "H",
+        "HH-0500",
+        "Adult Basic Education",
+        "adult education and GED preparation",
+        "Adult Learning Program",
+    ),
+    (
+        "HH",
+        "HH-0500",
+        "Adult Basic Education",
+        "adult education and GED preparation",
+        "Adult Learning Program",
+    ),
 ];
 
 /// AIRS-style codes that are not entries of the default mapping, as a 211
 /// export has many. What the mapping makes of them (a broader entry may
 /// cover them) decides where their services land.
 const AIRS_OTHER: &[(&str, &str, &str, &str)] = &[
-    ("NL-6000.2000", "Food Stamps/SNAP", "help applying for SNAP food benefits", "Benefits Enrollment"),
-    ("DM-3000", "Money Management", "budgeting and money management classes", "Financial Coaching"),
-    ("LV-1600", "Dental Care", "low-cost dental care", "Dental Clinic"),
-    ("DT-8900", "Tax Preparation Assistance", "free tax preparation", "Free Tax Help"),
-    ("BH-3000.3550", "Landlord/Tenant Dispute Resolution", "help resolving problems with a landlord", "Tenant Help Desk"),
-    ("PH-6100", "Parenting Skills Classes", "parenting classes", "Parenting Program"),
-    ("TJ-4500", "Library Services", "computer and internet access", "Library Outreach"),
-    ("LH-2700.3000", "Home Health Care", "home health visits", "Home Health Program"),
-    ("NS-8200", "Social Security Benefits Assistance", "help applying for Social Security benefits", "Benefits Counseling"),
-    ("PX-9000", "Volunteer Opportunities", "ways to volunteer", "Volunteer Program"),
+    (
+        "NL-6000.2000",
+        "Food Stamps/SNAP",
+        "help applying for SNAP food benefits",
+        "Benefits Enrollment",
+    ),
+    (
+        "DM-3000",
+        "Money Management",
+        "budgeting and money management classes",
+        "Financial Coaching",
+    ),
+    (
+        "LV-1600",
+        "Dental Care",
+        "low-cost dental care",
+        "Dental Clinic",
+    ),
+    (
+        "DT-8900",
+        "Tax Preparation Assistance",
+        "free tax preparation",
+        "Free Tax Help",
+    ),
+    (
+        "BH-3000.3550",
+        "Landlord/Tenant Dispute Resolution",
+        "help resolving problems with a landlord",
+        "Tenant Help Desk",
+    ),
+    (
+        "PH-6100",
+        "Parenting Skills Classes",
+        "parenting classes",
+        "Parenting Program",
+    ),
+    (
+        "TJ-4500",
+        "Library Services",
+        "computer and internet access",
+        "Library Outreach",
+    ),
+    (
+        "LH-2700.3000",
+        "Home Health Care",
+        "home health visits",
+        "Home Health Program",
+    ),
+    (
+        "NS-8200",
+        "Social Security Benefits Assistance",
+        "help applying for Social Security benefits",
+        "Benefits Counseling",
+    ),
+    (
+        "PX-9000",
+        "Volunteer Opportunities",
+        "ways to volunteer",
+        "Volunteer Program",
+    ),
 ];
 
 /// The names the mapping file's comments give its `[airs]` keys:
@@ -787,8 +1131,12 @@ fn comment_names(text: &str) -> Vec<(String, String)> {
             in_airs = line == "[airs]";
             continue;
         }
-        let Some(rest) = line.strip_prefix('"').filter(|_| in_airs) else { continue };
-        let (Some(end), Some(hash)) = (rest.find('"'), rest.find('#')) else { continue };
+        let Some(rest) = line.strip_prefix('"').filter(|_| in_airs) else {
+            continue;
+        };
+        let (Some(end), Some(hash)) = (rest.find('"'), rest.find('#')) else {
+            continue;
+        };
         let name = rest[hash + 1..].split(':').next().unwrap_or("").trim();
         if !name.is_empty() {
             out.push((rest[..end].trim().to_ascii_uppercase(), name.to_string()));
@@ -803,9 +1151,18 @@ fn comment_names(text: &str) -> Vec<(String, String)> {
 /// (the same file, loaded) makes of it.
 pub fn airs_terms(mapping_text: &str, mapping: &Mapping) -> Result<Vec<AirsTerm>, String> {
     let table: toml::Table = toml::from_str(mapping_text).map_err(|e| e.message().to_string())?;
-    let airs = table.get("airs").and_then(|v| v.as_table()).ok_or("the mapping has no [airs] table")?;
+    let airs = table
+        .get("airs")
+        .and_then(|v| v.as_table())
+        .ok_or("the mapping has no [airs] table")?;
     let names = comment_names(mapping_text);
-    let meaning = |code: &str| mapping.meaning(&RawTerm { code: code.into(), taxonomy: "AIRS".into(), ..RawTerm::default() });
+    let meaning = |code: &str| {
+        mapping.meaning(&RawTerm {
+            code: code.into(),
+            taxonomy: "AIRS".into(),
+            ..RawTerm::default()
+        })
+    };
     let kind = |m: &Meaning| match m {
         Meaning::Codes(t) if !t.services.is_empty() => TermKind::Service,
         Meaning::Codes(t) if !t.populations.is_empty() => TermKind::Population,
@@ -826,27 +1183,58 @@ pub fn airs_terms(mapping_text: &str, mapping: &Mapping) -> Result<Vec<AirsTerm>
             continue;
         }
         let own = meaning(bare);
-        let name = names.iter().find(|(k, _)| *k == key).map(|(_, n)| n.clone()).unwrap_or_else(|| format!("AIRS {bare}"));
-        let known = AIRS_KNOWN.iter().find(|k| k.0 == key).filter(|k| meaning(k.1) == own);
+        let name = names
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| format!("AIRS {bare}"));
+        let known = AIRS_KNOWN
+            .iter()
+            .find(|k| k.0 == key)
+            .filter(|k| meaning(k.1) == own);
         let term = match known {
-            Some(&(_, code, name, phrase, program)) => AirsTerm { code: code.into(), name: name.into(), phrase: phrase.into(), program: program.into(), kind: kind(&own) },
+            Some(&(_, code, name, phrase, program)) => AirsTerm {
+                code: code.into(),
+                name: name.into(),
+                phrase: phrase.into(),
+                program: program.into(),
+                kind: kind(&own),
+            },
             None => {
                 // A branch ("DD") becomes a code below it that the same
                 // entry covers ("DD-1500"); a code stays itself.
                 let code = if bare.contains('-') {
                     Some(bare.to_string())
                 } else {
-                    ["1500", "3000", "5000", "8000"].iter().map(|n| format!("{bare}-{n}")).find(|c| meaning(c) == own)
+                    ["1500", "3000", "5000", "8000"]
+                        .iter()
+                        .map(|n| format!("{bare}-{n}"))
+                        .find(|c| meaning(c) == own)
                 };
                 let Some(code) = code else { continue };
-                AirsTerm { code, phrase: name.to_lowercase(), program: name.clone(), name, kind: kind(&own) }
+                AirsTerm {
+                    code,
+                    phrase: name.to_lowercase(),
+                    program: name.clone(),
+                    name,
+                    kind: kind(&own),
+                }
             }
         };
         push(&mut terms, term);
     }
     for &(code, name, phrase, program) in AIRS_OTHER {
         if !airs.keys().any(|k| k.trim().eq_ignore_ascii_case(code)) {
-            push(&mut terms, AirsTerm { code: code.into(), name: name.into(), phrase: phrase.into(), program: program.into(), kind: kind(&meaning(code)) });
+            push(
+                &mut terms,
+                AirsTerm {
+                    code: code.into(),
+                    name: name.into(),
+                    phrase: phrase.into(),
+                    program: program.into(),
+                    kind: kind(&meaning(code)),
+                },
+            );
         }
     }
     if !terms.iter().any(|t| t.kind == TermKind::Service) {
@@ -889,13 +1277,31 @@ struct Table {
 
 impl Table {
     fn new(name: &'static str, columns: &'static [&'static str]) -> Table {
-        Table { name, columns, rows: Vec::new() }
+        Table {
+            name,
+            columns,
+            rows: Vec::new(),
+        }
     }
 
     /// A row given as (column, value) pairs; the rest are blank.
     fn add(&mut self, values: &[(&str, &str)]) {
-        let row = self.columns.iter().map(|c| values.iter().find(|(k, _)| k == c).map(|(_, v)| v.to_string()).unwrap_or_default()).collect();
-        debug_assert!(values.iter().all(|(k, _)| self.columns.contains(k)), "{}: {values:?}", self.name);
+        let row = self
+            .columns
+            .iter()
+            .map(|c| {
+                values
+                    .iter()
+                    .find(|(k, _)| k == c)
+                    .map(|(_, v)| v.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        debug_assert!(
+            values.iter().all(|(k, _)| self.columns.contains(k)),
+            "{}: {values:?}",
+            self.name
+        );
         self.rows.push(row);
     }
 
@@ -930,7 +1336,11 @@ struct Tables {
 impl Tables {
     fn new() -> Tables {
         let t = |name: &'static str| {
-            let columns = HSDS_TABLES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c).expect("a table of HSDS_TABLES");
+            let columns = HSDS_TABLES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, c)| *c)
+                .expect("a table of HSDS_TABLES");
             Table::new(name, columns)
         };
         Tables {
@@ -991,36 +1401,152 @@ fn verified_days_ago(rng: &mut Rng) -> i64 {
 }
 
 const HSDS_TABLES: &[(&str, &[&str])] = &[
-    ("organizations", &["id", "name", "alternate_name", "description", "email", "url", "tax_status", "tax_id", "year_incorporated", "legal_status"]),
+    (
+        "organizations",
+        &[
+            "id",
+            "name",
+            "alternate_name",
+            "description",
+            "email",
+            "url",
+            "tax_status",
+            "tax_id",
+            "year_incorporated",
+            "legal_status",
+        ],
+    ),
     (
         "services",
         &[
-            "id", "organization_id", "program_id", "name", "alternate_name", "description", "url", "email", "status", "interpretation_services",
-            "application_process", "wait_time", "fees", "accreditations", "licenses", "assured_date", "last_modified",
+            "id",
+            "organization_id",
+            "program_id",
+            "name",
+            "alternate_name",
+            "description",
+            "url",
+            "email",
+            "status",
+            "interpretation_services",
+            "application_process",
+            "wait_time",
+            "fees",
+            "accreditations",
+            "licenses",
+            "assured_date",
+            "last_modified",
         ],
     ),
-    ("locations", &["id", "organization_id", "name", "alternate_name", "description", "transportation", "latitude", "longitude"]),
+    (
+        "locations",
+        &[
+            "id",
+            "organization_id",
+            "name",
+            "alternate_name",
+            "description",
+            "transportation",
+            "latitude",
+            "longitude",
+        ],
+    ),
     (
         "physical_addresses",
-        &["id", "location_id", "attention", "address_1", "address_2", "address_3", "address_4", "city", "region", "state_province", "postal_code", "country"],
+        &[
+            "id",
+            "location_id",
+            "attention",
+            "address_1",
+            "address_2",
+            "address_3",
+            "address_4",
+            "city",
+            "region",
+            "state_province",
+            "postal_code",
+            "country",
+        ],
     ),
-    ("services_at_location", &["id", "service_id", "location_id", "description"]),
-    ("phones", &["id", "location_id", "service_id", "organization_id", "contact_id", "service_at_location_id", "number", "extension", "type", "language", "description"]),
-    ("languages", &["id", "service_id", "location_id", "language"]),
-    ("regular_schedules", &["id", "service_id", "location_id", "service_at_location_id", "weekday", "opens_at", "closes_at", "description"]),
+    (
+        "services_at_location",
+        &["id", "service_id", "location_id", "description"],
+    ),
+    (
+        "phones",
+        &[
+            "id",
+            "location_id",
+            "service_id",
+            "organization_id",
+            "contact_id",
+            "service_at_location_id",
+            "number",
+            "extension",
+            "type",
+            "language",
+            "description",
+        ],
+    ),
+    (
+        "languages",
+        &["id", "service_id", "location_id", "language"],
+    ),
+    (
+        "regular_schedules",
+        &[
+            "id",
+            "service_id",
+            "location_id",
+            "service_at_location_id",
+            "weekday",
+            "opens_at",
+            "closes_at",
+            "description",
+        ],
+    ),
     ("eligibility", &["id", "service_id", "eligibility"]),
-    ("services_taxonomy", &["id", "service_id", "taxonomy_id", "taxonomy_detail"]),
-    ("taxonomy", &["id", "name", "parent_id", "parent_name", "vocabulary"]),
-    ("service_areas", &["id", "service_id", "service_area", "description"]),
+    (
+        "services_taxonomy",
+        &["id", "service_id", "taxonomy_id", "taxonomy_detail"],
+    ),
+    (
+        "taxonomy",
+        &["id", "name", "parent_id", "parent_name", "vocabulary"],
+    ),
+    (
+        "service_areas",
+        &["id", "service_id", "service_area", "description"],
+    ),
     // Not what a 211 writes: Waypoint's own flag, the way its export writes
     // it, so an import keeps the organisations marked fictional and `build`
     // refuses them without --allow-fictional.
-    ("attributes", &["id", "link_id", "link_type", "link_entity", "taxonomy_term_id", "value"]),
-    ("taxonomy_terms", &["id", "code", "name", "description", "taxonomy"]),
+    (
+        "attributes",
+        &[
+            "id",
+            "link_id",
+            "link_type",
+            "link_entity",
+            "taxonomy_term_id",
+            "value",
+        ],
+    ),
+    (
+        "taxonomy_terms",
+        &["id", "code", "name", "description", "taxonomy"],
+    ),
 ];
 
 /// Opening hours as a 211 writes them: a row per weekday.
-const HOURS: &[(&str, &str)] = &[("09:00", "17:00"), ("08:30", "16:30"), ("08:00", "17:00"), ("09:00", "18:00"), ("10:00", "14:00"), ("8:00 AM", "4:30 PM")];
+const HOURS: &[(&str, &str)] = &[
+    ("09:00", "17:00"),
+    ("08:30", "16:30"),
+    ("08:00", "17:00"),
+    ("09:00", "18:00"),
+    ("10:00", "14:00"),
+    ("8:00 AM", "4:30 PM"),
+];
 const HOURS_TEXT: &[&str] = &[
     "Monday through Friday, 8:30 AM to 5:00 PM; closed on holidays.",
     "Call for hours.",
@@ -1034,15 +1560,30 @@ const HOURS_TEXT: &[&str] = &[
 /// phones, languages, weekly schedules, eligibility, AIRS taxonomy links,
 /// service areas), classified under `terms` ([`airs_terms`]); dated as of
 /// `created`.
-pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm], created: Date) -> Result<HsdsExport, String> {
+pub fn generate_hsds(
+    options: &Options,
+    taxonomy: &Taxonomy,
+    terms: &[AirsTerm],
+    created: Date,
+) -> Result<HsdsExport, String> {
     let states = states(taxonomy, options.state.as_deref())?;
-    let of = |kind: TermKind| -> Vec<&AirsTerm> { terms.iter().filter(|t| t.kind == kind).collect() };
-    let (service_terms, population_terms, other_terms) = (of(TermKind::Service), of(TermKind::Population), of(TermKind::Other));
+    let of =
+        |kind: TermKind| -> Vec<&AirsTerm> { terms.iter().filter(|t| t.kind == kind).collect() };
+    let (service_terms, population_terms, other_terms) = (
+        of(TermKind::Service),
+        of(TermKind::Population),
+        of(TermKind::Other),
+    );
     if service_terms.is_empty() {
         return Err("no AIRS term gives a Waypoint service code".into());
     }
     let mut t = Tables::new();
-    t.taxonomy_terms.add(&[("id", "waypoint-flag-fictional"), ("code", "fictional"), ("name", "Fictional (generated test data)"), ("taxonomy", "waypoint-flags")]);
+    t.taxonomy_terms.add(&[
+        ("id", "waypoint-flag-fictional"),
+        ("code", "fictional"),
+        ("name", "Fictional (generated test data)"),
+        ("taxonomy", "waypoint-flags"),
+    ]);
 
     let mut rng = Rng(options.seed);
     let mut out = HsdsExport::default();
@@ -1063,17 +1604,38 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
         let first = *rng.pick(NAME_FIRST);
         let org_name = format!("{first} {} of {city} (fictional)", rng.pick(NAME_KIND));
         let org_id = format!("fictional-org-{org_no}");
-        let domain = format!("{}-{org_no}.example.org", first.to_ascii_lowercase().replace(' ', "-"));
-        let org_slots = Slots { what: "services", program: plain(&org_name), org: plain(&org_name), city, state: &state.name };
+        let domain = format!(
+            "{}-{org_no}.example.org",
+            first.to_ascii_lowercase().replace(' ', "-")
+        );
+        let org_slots = Slots {
+            what: "services",
+            program: plain(&org_name),
+            org: plain(&org_name),
+            city,
+            state: &state.name,
+        };
         let org_description = if rng.chance(70) {
             let target = 100 + rng.below(200);
             fill(&mut rng, target, ORG_OPENERS, SENTENCES, &org_slots)
         } else {
             String::new()
         };
-        let url = if rng.chance(75) { format!("https://www.{domain}") } else { String::new() };
-        let email = if rng.chance(60) { format!("info@{domain}") } else { String::new() };
-        let alternate = if rng.chance(15) { format!("{first} {}", rng.pick(NAME_KIND)) } else { String::new() };
+        let url = if rng.chance(75) {
+            format!("https://www.{domain}")
+        } else {
+            String::new()
+        };
+        let email = if rng.chance(60) {
+            format!("info@{domain}")
+        } else {
+            String::new()
+        };
+        let alternate = if rng.chance(15) {
+            format!("{first} {}", rng.pick(NAME_KIND))
+        } else {
+            String::new()
+        };
         t.organizations.add(&[
             ("id", &org_id),
             ("name", &org_name),
@@ -1084,11 +1646,23 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
             ("tax_status", "501(c)(3)"),
             ("legal_status", "Nonprofit"),
         ]);
-        t.attributes.add(&[("id", &format!("fictional-flag-{org_no}")), ("link_id", &org_id), ("link_type", "organization"), ("link_entity", "organization"), ("taxonomy_term_id", "waypoint-flag-fictional")]);
+        t.attributes.add(&[
+            ("id", &format!("fictional-flag-{org_no}")),
+            ("link_id", &org_id),
+            ("link_type", "organization"),
+            ("link_entity", "organization"),
+            ("taxonomy_term_id", "waypoint-flag-fictional"),
+        ]);
         let org_phone = rng.chance(70);
         if org_phone {
             n_phone += 1;
-            t.phones.add(&[("id", &format!("fictional-phone-{n_phone}")), ("organization_id", &org_id), ("number", &phone(&mut rng)), ("type", "voice"), ("description", "Main")]);
+            t.phones.add(&[
+                ("id", &format!("fictional-phone-{n_phone}")),
+                ("organization_id", &org_id),
+                ("number", &phone(&mut rng)),
+                ("type", "voice"),
+                ("description", "Main"),
+            ]);
         }
 
         // Sites: the office in the organisation's city, sometimes more.
@@ -1101,11 +1675,23 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
                 let site_city = if i == 0 { city } else { *rng.pick(CITIES) };
                 n_loc += 1;
                 let id = format!("fictional-loc-{n_loc}");
-                let name = if i == 0 { format!("{} - Main Office", plain(&org_name)) } else { format!("{} - {site_city} Office", plain(&org_name)) };
-                add_location(&mut t, &id, &org_id, &name, site_city, state, true, &mut rng);
+                let name = if i == 0 {
+                    format!("{} - Main Office", plain(&org_name))
+                } else {
+                    format!("{} - {site_city} Office", plain(&org_name))
+                };
+                add_location(
+                    &mut t, &id, &org_id, &name, site_city, state, true, &mut rng,
+                );
                 if rng.chance(25) {
                     n_phone += 1;
-                    t.phones.add(&[("id", &format!("fictional-phone-{n_phone}")), ("location_id", &id), ("number", &phone(&mut rng)), ("type", "voice"), ("description", "Front desk")]);
+                    t.phones.add(&[
+                        ("id", &format!("fictional-phone-{n_phone}")),
+                        ("location_id", &id),
+                        ("number", &phone(&mut rng)),
+                        ("type", "voice"),
+                        ("description", "Front desk"),
+                    ]);
                 }
                 (id, site_city)
             })
@@ -1120,10 +1706,18 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
             // some only codes that give none (other help), often a second
             // code, sometimes a target population.
             let other = !other_terms.is_empty() && rng.chance(8);
-            let primary = if other { *rng.pick(&other_terms) } else { *rng.pick(&service_terms) };
+            let primary = if other {
+                *rng.pick(&other_terms)
+            } else {
+                *rng.pick(&service_terms)
+            };
             let mut codes = vec![primary];
             if rng.chance(30) {
-                let pool = if other || (rng.chance(30) && !other_terms.is_empty()) { &other_terms } else { &service_terms };
+                let pool = if other || (rng.chance(30) && !other_terms.is_empty()) {
+                    &other_terms
+                } else {
+                    &service_terms
+                };
                 codes.push(*rng.pick(pool));
             }
             if !population_terms.is_empty() && rng.chance(20) {
@@ -1131,16 +1725,31 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
             }
             codes.dedup_by(|a, b| a.code == b.code);
             let active = !rng.chance(1);
-            let interpretation = if rng.chance(8) { "Interpreters available by phone." } else { "" };
+            let interpretation = if rng.chance(8) {
+                "Interpreters available by phone."
+            } else {
+                ""
+            };
             if !active {
                 out.inactive += 1;
-            } else if interpretation.is_empty() && codes.iter().all(|c| c.kind != TermKind::Service) {
+            } else if interpretation.is_empty() && codes.iter().all(|c| c.kind != TermKind::Service)
+            {
                 out.other_help += 1;
             }
             let name = format!("{first} {} (fictional)", primary.program);
-            let slots = Slots { what: &primary.phrase, program: plain(&name), org: plain(&org_name), city, state: &state.name };
+            let slots = Slots {
+                what: &primary.phrase,
+                program: plain(&name),
+                org: plain(&org_name),
+                city,
+                state: &state.name,
+            };
             let description = description(&mut rng, &slots);
-            let application = if rng.chance(92) { application_process(&mut rng, &slots) } else { String::new() };
+            let application = if rng.chance(92) {
+                application_process(&mut rng, &slots)
+            } else {
+                String::new()
+            };
             let (assured, last_modified) = if rng.chance(90) {
                 let ago = verified_days_ago(&mut rng);
                 let assured = date(days(created) - ago);
@@ -1148,14 +1757,25 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
                     None => (assured, assured),
                     Some((a, b)) => (a.min(assured), b.max(assured)),
                 });
-                (assured.to_string(), date(days(created) - rng.below(ago as usize + 1) as i64).to_string())
+                (
+                    assured.to_string(),
+                    date(days(created) - rng.below(ago as usize + 1) as i64).to_string(),
+                )
             } else {
                 out.undated += 1;
-                let modified = if rng.chance(50) { date(days(created) - rng.below(1095) as i64).to_string() } else { String::new() };
+                let modified = if rng.chance(50) {
+                    date(days(created) - rng.below(1095) as i64).to_string()
+                } else {
+                    String::new()
+                };
                 (String::new(), modified)
             };
             let fees = if rng.chance(50) { *rng.pick(FEES) } else { "" };
-            let service_url = if !url.is_empty() && rng.chance(30) { format!("{url}/programs/{no}") } else { String::new() };
+            let service_url = if !url.is_empty() && rng.chance(30) {
+                format!("{url}/programs/{no}")
+            } else {
+                String::new()
+            };
             t.services.add(&[
                 ("id", &id),
                 ("organization_id", &org_id),
@@ -1176,7 +1796,12 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
                 applications.push(application);
             }
             for (k, term) in codes.iter().enumerate() {
-                t.services_taxonomy.add(&[("id", &format!("fictional-st-{no}-{k}")), ("service_id", &id), ("taxonomy_id", &term.code), ("taxonomy_detail", &term.name)]);
+                t.services_taxonomy.add(&[
+                    ("id", &format!("fictional-st-{no}-{k}")),
+                    ("service_id", &id),
+                    ("taxonomy_id", &term.code),
+                    ("taxonomy_detail", &term.name),
+                ]);
                 used_terms.insert((term.code.clone(), term.name.clone()));
             }
 
@@ -1189,26 +1814,51 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
             if confidential_shelter {
                 n_loc += 1;
                 let loc_id = format!("fictional-loc-{n_loc}");
-                add_location(&mut t, &loc_id, &org_id, "Confidential Location", city, state, false, &mut rng);
+                add_location(
+                    &mut t,
+                    &loc_id,
+                    &org_id,
+                    "Confidential Location",
+                    city,
+                    state,
+                    false,
+                    &mut rng,
+                );
                 n_sal += 1;
-                t.services_at_location.add(&[("id", &format!("fictional-sal-{n_sal}")), ("service_id", &id), ("location_id", &loc_id)]);
+                t.services_at_location.add(&[
+                    ("id", &format!("fictional-sal-{n_sal}")),
+                    ("service_id", &id),
+                    ("location_id", &loc_id),
+                ]);
             } else if located {
                 let (loc, site_city) = rng.pick(&sites);
                 at.push(site_city);
                 n_sal += 1;
-                t.services_at_location.add(&[("id", &format!("fictional-sal-{n_sal}")), ("service_id", &id), ("location_id", loc)]);
+                t.services_at_location.add(&[
+                    ("id", &format!("fictional-sal-{n_sal}")),
+                    ("service_id", &id),
+                    ("location_id", loc),
+                ]);
                 if sites.len() > 1 && rng.chance(15) {
                     let (other, other_city) = rng.pick(&sites);
                     if other != loc {
                         at.push(other_city);
                         n_sal += 1;
-                        t.services_at_location.add(&[("id", &format!("fictional-sal-{n_sal}")), ("service_id", &id), ("location_id", other)]);
+                        t.services_at_location.add(&[
+                            ("id", &format!("fictional-sal-{n_sal}")),
+                            ("service_id", &id),
+                            ("location_id", other),
+                        ]);
                     }
                 }
             }
 
             // Phones: its own (one or two), else the organisation's.
-            let own_phones = if !org_phone || rng.chance(95) { 1 + usize::from(rng.chance(15)) } else { 0 };
+            let own_phones = if !org_phone || rng.chance(95) {
+                1 + usize::from(rng.chance(15))
+            } else {
+                0
+            };
             for k in 0..own_phones {
                 n_phone += 1;
                 let (kind, description) = match (k, rng.below(10)) {
@@ -1217,7 +1867,11 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
                     (_, 6..=7) => ("tty", "TTY"),
                     _ => ("text", "Text line"),
                 };
-                let extension = if kind == "voice" && rng.chance(10) { (100 + rng.below(900)).to_string() } else { String::new() };
+                let extension = if kind == "voice" && rng.chance(10) {
+                    (100 + rng.below(900)).to_string()
+                } else {
+                    String::new()
+                };
                 let number = match rng.below(3) {
                     0 => phone(&mut rng),
                     1 => {
@@ -1226,7 +1880,14 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
                     }
                     _ => phone(&mut rng).replace('-', "."),
                 };
-                t.phones.add(&[("id", &format!("fictional-phone-{n_phone}")), ("service_id", &id), ("number", &number), ("extension", &extension), ("type", kind), ("description", description)]);
+                t.phones.add(&[
+                    ("id", &format!("fictional-phone-{n_phone}")),
+                    ("service_id", &id),
+                    ("number", &number),
+                    ("extension", &extension),
+                    ("type", kind),
+                    ("description", description),
+                ]);
             }
 
             // Languages, one a row as most 211s write them.
@@ -1235,39 +1896,83 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
                 spoken.push("Spanish");
             }
             if rng.chance(12) {
-                spoken.push(if rng.chance(50) { "Creole" } else { "Haitian Creole" });
+                spoken.push(if rng.chance(50) {
+                    "Creole"
+                } else {
+                    "Haitian Creole"
+                });
             }
             if rng.chance(6) {
-                spoken.push(*rng.pick(&["Vietnamese", "Portuguese", "French", "Chinese", "Arabic", "Russian"]));
+                spoken.push(*rng.pick(&[
+                    "Vietnamese",
+                    "Portuguese",
+                    "French",
+                    "Chinese",
+                    "Arabic",
+                    "Russian",
+                ]));
             }
             for l in spoken {
-                t.languages.add(&[("id", &next_row("lang")), ("service_id", &id), ("language", l)]);
+                t.languages.add(&[
+                    ("id", &next_row("lang")),
+                    ("service_id", &id),
+                    ("language", l),
+                ]);
             }
 
             // Hours.
             match rng.below(100) {
                 0..=9 => {
                     for day in WEEKDAYS {
-                        t.regular_schedules.add(&[("id", &next_row("hours")), ("service_id", &id), ("weekday", day), ("opens_at", "00:00"), ("closes_at", "23:59")]);
+                        t.regular_schedules.add(&[
+                            ("id", &next_row("hours")),
+                            ("service_id", &id),
+                            ("weekday", day),
+                            ("opens_at", "00:00"),
+                            ("closes_at", "23:59"),
+                        ]);
                     }
                 }
                 10..=21 => {
-                    t.regular_schedules.add(&[("id", &next_row("hours")), ("service_id", &id), ("description", *rng.pick(HOURS_TEXT))]);
+                    t.regular_schedules.add(&[
+                        ("id", &next_row("hours")),
+                        ("service_id", &id),
+                        ("description", *rng.pick(HOURS_TEXT)),
+                    ]);
                 }
                 _ => {
                     let (opens, closes) = *rng.pick(HOURS);
                     let last = if rng.chance(15) { 4 } else { 5 };
                     for day in &WEEKDAYS[..last] {
-                        t.regular_schedules.add(&[("id", &next_row("hours")), ("service_id", &id), ("weekday", day), ("opens_at", opens), ("closes_at", closes)]);
+                        t.regular_schedules.add(&[
+                            ("id", &next_row("hours")),
+                            ("service_id", &id),
+                            ("weekday", day),
+                            ("opens_at", opens),
+                            ("closes_at", closes),
+                        ]);
                     }
                     if rng.chance(20) {
-                        t.regular_schedules.add(&[("id", &next_row("hours")), ("service_id", &id), ("weekday", "Saturday"), ("opens_at", "09:00"), ("closes_at", "12:00")]);
+                        t.regular_schedules.add(&[
+                            ("id", &next_row("hours")),
+                            ("service_id", &id),
+                            ("weekday", "Saturday"),
+                            ("opens_at", "09:00"),
+                            ("closes_at", "12:00"),
+                        ]);
                     }
                 }
             }
 
             if rng.chance(60) {
-                t.eligibility.add(&[("id", &next_row("elig")), ("service_id", &id), ("eligibility", &render(rng.word(ELIGIBILITY), &slots, &mut rng))]);
+                t.eligibility.add(&[
+                    ("id", &next_row("elig")),
+                    ("service_id", &id),
+                    (
+                        "eligibility",
+                        &render(rng.word(ELIGIBILITY), &slots, &mut rng),
+                    ),
+                ]);
             }
 
             // Service areas: the state, or the cities it serves (a 211
@@ -1284,7 +1989,9 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
                     }
                     list.sort_unstable();
                     list.dedup();
-                    list.iter().map(|c| format!("{c}, {}", state.code)).collect()
+                    list.iter()
+                        .map(|c| format!("{c}, {}", state.code))
+                        .collect()
                 }
                 _ => Vec::new(),
             };
@@ -1292,12 +1999,17 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
                 out.with_areas += 1;
             }
             for a in &area_names {
-                t.service_areas.add(&[("id", &next_row("area")), ("service_id", &id), ("service_area", a)]);
+                t.service_areas.add(&[
+                    ("id", &next_row("area")),
+                    ("service_id", &id),
+                    ("service_area", a),
+                ]);
             }
         }
     }
     for (code, name) in &used_terms {
-        t.taxonomy.add(&[("id", code), ("name", name), ("vocabulary", "AIRS")]);
+        t.taxonomy
+            .add(&[("id", code), ("name", name), ("vocabulary", "AIRS")]);
     }
     out.services = made;
     out.locations = n_loc;
@@ -1329,7 +2041,10 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
         "created": format!("{created}T00:00:00Z"),
         "resources": resources,
     });
-    out.files.push(("datapackage.json".into(), serde_json::to_vec_pretty(&package).expect("JSON serialises")));
+    out.files.push((
+        "datapackage.json".into(),
+        serde_json::to_vec_pretty(&package).expect("JSON serialises"),
+    ));
     for table in t.all() {
         out.files.push((format!("{}.csv", table.name), table.csv()));
     }
@@ -1339,13 +2054,43 @@ pub fn generate_hsds(options: &Options, taxonomy: &Taxonomy, terms: &[AirsTerm],
 /// A location and its physical address. A confidential one (`listed`
 /// false) gives no street: a 211 keeps a shelter's address to itself.
 #[allow(clippy::too_many_arguments)]
-fn add_location(t: &mut Tables, id: &str, org_id: &str, name: &str, city: &str, state: &State, listed: bool, rng: &mut Rng) {
-    let transportation = if listed && rng.chance(30) { "On a bus line." } else { "" };
-    t.locations.add(&[("id", id), ("organization_id", org_id), ("name", name), ("transportation", transportation)]);
-    let street = if listed { format!("{} {}", 100 + rng.below(9000), rng.pick(STREETS)) } else { String::new() };
-    let suite = if listed && rng.chance(20) { format!("Suite {}", 100 + rng.below(400)) } else { String::new() };
+fn add_location(
+    t: &mut Tables,
+    id: &str,
+    org_id: &str,
+    name: &str,
+    city: &str,
+    state: &State,
+    listed: bool,
+    rng: &mut Rng,
+) {
+    let transportation = if listed && rng.chance(30) {
+        "On a bus line."
+    } else {
+        ""
+    };
+    t.locations.add(&[
+        ("id", id),
+        ("organization_id", org_id),
+        ("name", name),
+        ("transportation", transportation),
+    ]);
+    let street = if listed {
+        format!("{} {}", 100 + rng.below(9000), rng.pick(STREETS))
+    } else {
+        String::new()
+    };
+    let suite = if listed && rng.chance(20) {
+        format!("Suite {}", 100 + rng.below(400))
+    } else {
+        String::new()
+    };
     // Most write the code; some the state's name.
-    let state_field = if rng.chance(90) { state.code.as_str() } else { state.name.as_str() };
+    let state_field = if rng.chance(90) {
+        state.code.as_str()
+    } else {
+        state.name.as_str()
+    };
     t.physical_addresses.add(&[
         ("id", &format!("{id}-address")),
         ("location_id", id),

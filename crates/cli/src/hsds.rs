@@ -28,8 +28,8 @@ use serde::{Deserialize, Serialize};
 
 use super::problem::{Problem, Problems};
 use super::source::{ProviderFile, TaxonomySource};
-use waypoint_core::model::Date;
 use mapping::{Mapping, Vocabulary};
+use waypoint_core::model::Date;
 
 /// How to import: the deployment's mapping and vocabulary, the date used
 /// when a record has none, and the source name every service cites.
@@ -74,8 +74,17 @@ impl Imported {
     /// organization_id: 1, status not active: 1)".
     pub fn summary(&self) -> String {
         let left_out: usize = self.left_out.values().sum();
-        let reasons = self.left_out.iter().map(|(why, n)| format!("{why}: {n}")).collect::<Vec<_>>().join(", ");
-        let left_out = if left_out == 0 { "none left out".to_string() } else { format!("{left_out} left out ({reasons})") };
+        let reasons = self
+            .left_out
+            .iter()
+            .map(|(why, n)| format!("{why}: {n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let left_out = if left_out == 0 {
+            "none left out".to_string()
+        } else {
+            format!("{left_out} left out ({reasons})")
+        };
         let (mut own, mut export, mut undated) = (0, 0, 0);
         for p in &self.providers {
             for s in &p.services {
@@ -97,23 +106,49 @@ impl Imported {
 }
 
 /// Reads the mapping file and the vocabulary of `data/taxonomy.toml`.
-pub fn options(data: &Path, mapping: Option<&Path>, source_name: Option<String>, problems: &mut Problems) -> Option<Options> {
+pub fn options(
+    data: &Path,
+    mapping: Option<&Path>,
+    source_name: Option<String>,
+    problems: &mut Problems,
+) -> Option<Options> {
     let taxonomy_file = data.join("taxonomy.toml");
-    let taxonomy: TaxonomySource = match fs::read_to_string(&taxonomy_file).map_err(|e| e.to_string()).and_then(|t| toml::from_str(&t).map_err(|e| e.to_string())) {
+    let taxonomy: TaxonomySource = match fs::read_to_string(&taxonomy_file)
+        .map_err(|e| e.to_string())
+        .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
+    {
         Ok(t) => t,
         Err(e) => {
-            problems.error(&taxonomy_file.display().to_string(), "-", "-", format!("cannot read the taxonomy: {e}"));
+            problems.error(
+                &taxonomy_file.display().to_string(),
+                "-",
+                "-",
+                format!("cannot read the taxonomy: {e}"),
+            );
             return None;
         }
     };
-    let mapping_file = mapping.map(Path::to_path_buf).unwrap_or_else(|| data.join("hsds-mapping.toml"));
-    let mapping = Mapping::load(&mapping_file, Vocabulary::from_taxonomy(&taxonomy), problems)?;
-    Some(Options { mapping, today: crate::clock::today(), source_name })
+    let mapping_file = mapping
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| data.join("hsds-mapping.toml"));
+    let mapping = Mapping::load(
+        &mapping_file,
+        Vocabulary::from_taxonomy(&taxonomy),
+        problems,
+    )?;
+    Some(Options {
+        mapping,
+        today: crate::clock::today(),
+        source_name,
+    })
 }
 
 /// Imports a JSON file, a zip, or a folder holding a CSV package.
 pub fn import_path(path: &Path, options: &Options) -> Imported {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
     if path.is_dir() {
         let mut problems = Problems::default();
         let files = package::read_folder(&name, path, &mut problems);
@@ -125,8 +160,16 @@ pub fn import_path(path: &Path, options: &Options) -> Imported {
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            let mut imported = Imported { source_name: name.clone(), ..Imported::default() };
-            imported.problems.error(&path.display().to_string(), "-", "-", format!("cannot read: {e}"));
+            let mut imported = Imported {
+                source_name: name.clone(),
+                ..Imported::default()
+            };
+            imported.problems.error(
+                &path.display().to_string(),
+                "-",
+                "-",
+                format!("cannot read: {e}"),
+            );
             return imported;
         }
     };
@@ -140,7 +183,8 @@ pub fn import_path(path: &Path, options: &Options) -> Imported {
 }
 
 fn has_ext(path: &Path, ext: &str) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 pub fn import_json(name: &str, bytes: &[u8], options: &Options) -> Imported {
@@ -166,7 +210,14 @@ pub fn import_zip(name: &str, bytes: &[u8], options: &Options) -> Imported {
 
 /// A CSV package already in memory: (file name, bytes) pairs.
 pub fn import_files(name: &str, files: Vec<(String, Vec<u8>)>, options: &Options) -> Imported {
-    import_package(package::Package { label: name.to_string(), files, zipped_on: None }, options)
+    import_package(
+        package::Package {
+            label: name.to_string(),
+            files,
+            zipped_on: None,
+        },
+        options,
+    )
 }
 
 fn import_package(package: package::Package, options: &Options) -> Imported {
@@ -174,7 +225,9 @@ fn import_package(package: package::Package, options: &Options) -> Imported {
     let name = package.label.as_str();
     let exported = package::export_date(&package);
     let (tables, version) = package::tables(&package, &mut problems);
-    let legacy = tables.iter().any(|t| legacy::USED.contains(&t.name.as_str()));
+    let legacy = tables
+        .iter()
+        .any(|t| legacy::USED.contains(&t.name.as_str()));
     let format = match (version.as_str(), legacy) {
         (v, _) if !v.is_empty() => format!("HSDS {v} CSV"),
         (_, true) => "HSDS 1.x/2.x CSV".to_string(),
@@ -184,8 +237,18 @@ fn import_package(package: package::Package, options: &Options) -> Imported {
     finish(raw, &format, name, problems, options, exported)
 }
 
-fn finish(raw: raw::RawInput, format: &str, name: &str, problems: Problems, options: &Options, exported: Option<(Date, String)>) -> Imported {
-    let source_name = options.source_name.clone().unwrap_or_else(|| name.to_string());
+fn finish(
+    raw: raw::RawInput,
+    format: &str,
+    name: &str,
+    problems: Problems,
+    options: &Options,
+    exported: Option<(Date, String)>,
+) -> Imported {
+    let source_name = options
+        .source_name
+        .clone()
+        .unwrap_or_else(|| name.to_string());
     let mut cx = convert::Context {
         mapping: &options.mapping,
         today: options.today,
@@ -202,7 +265,12 @@ fn finish(raw: raw::RawInput, format: &str, name: &str, problems: Problems, opti
     // The same warning can come from a record read twice (an organisation's
     // phone used by each of its services): say it once.
     let mut seen = std::collections::HashSet::new();
-    let list: Vec<Problem> = cx.problems.list.into_iter().filter(|p| seen.insert(p.to_string())).collect();
+    let list: Vec<Problem> = cx
+        .problems
+        .list
+        .into_iter()
+        .filter(|p| seen.insert(p.to_string()))
+        .collect();
     Imported {
         providers,
         problems: Problems { list },
@@ -211,7 +279,9 @@ fn finish(raw: raw::RawInput, format: &str, name: &str, problems: Problems, opti
         other_help: cx.other_help,
         other_help_terms: cx.other_help_terms,
         left_out: cx.left_out,
-        format: format.to_string(), source_name }
+        format: format.to_string(),
+        source_name,
+    }
 }
 
 /// Whether a path given to `validate` is an HSDS import rather than a
@@ -222,12 +292,22 @@ pub fn is_hsds_input(path: &Path) -> bool {
         return true;
     }
     if path.is_dir() {
-        let entries = fs::read_dir(path).map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().to_ascii_lowercase()).collect::<Vec<_>>());
-        return entries.is_ok_and(|names| names.iter().any(|n| n.ends_with(".csv") || n == "datapackage.json"));
+        let entries = fs::read_dir(path).map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().to_ascii_lowercase())
+                .collect::<Vec<_>>()
+        });
+        return entries.is_ok_and(|names| {
+            names
+                .iter()
+                .any(|n| n.ends_with(".csv") || n == "datapackage.json")
+        });
     }
     if has_ext(path, "json") {
         // `generate` writes Waypoint's own providers as JSON.
-        return fs::read(path).map(|b| serde_json::from_slice::<Vec<ProviderFile>>(&b).is_err()).unwrap_or(true);
+        return fs::read(path)
+            .map(|b| serde_json::from_slice::<Vec<ProviderFile>>(&b).is_err())
+            .unwrap_or(true);
     }
     has_ext(path, "zip") || has_ext(path, "csv")
 }
@@ -260,13 +340,17 @@ pub const REPORT_FILE: &str = "import-report.toml";
 
 /// `target/imported/providers` → `target/imported/import-report.toml`.
 pub fn report_path(providers: &Path) -> PathBuf {
-    providers.parent().unwrap_or(Path::new(".")).join(REPORT_FILE)
+    providers
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(REPORT_FILE)
 }
 
 /// The report of the import that wrote `providers`, if that is how the
 /// folder was made.
 pub fn read_report(providers: &Path) -> Option<ImportReport> {
-    let report: ImportReport = toml::from_str(&fs::read_to_string(report_path(providers)).ok()?).ok()?;
+    let report: ImportReport =
+        toml::from_str(&fs::read_to_string(report_path(providers)).ok()?).ok()?;
     let same = |a: &Path, b: &Path| match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
@@ -284,14 +368,18 @@ pub fn write(imported: &Imported, input: &Path, out: &Path) -> Result<Vec<PathBu
         match read_report(out) {
             Some(report) => {
                 for f in report.files {
-                    let _ = fs::remove_file(out.join(Path::new(&f).file_name().unwrap_or_default()));
+                    let _ =
+                        fs::remove_file(out.join(Path::new(&f).file_name().unwrap_or_default()));
                 }
             }
             None => {
-                let has_providers = fs::read_dir(out).map_err(|e| e.to_string())?.filter_map(|e| e.ok()).any(|e| {
-                    let n = e.file_name().to_string_lossy().to_ascii_lowercase();
-                    n.ends_with(".toml") || n.ends_with(".json")
-                });
+                let has_providers = fs::read_dir(out)
+                    .map_err(|e| e.to_string())?
+                    .filter_map(|e| e.ok())
+                    .any(|e| {
+                        let n = e.file_name().to_string_lossy().to_ascii_lowercase();
+                        n.ends_with(".toml") || n.ends_with(".json")
+                    });
                 if has_providers {
                     return Err(format!("{} holds provider files that no import wrote; choose an empty folder with --out", out.display()));
                 }
@@ -309,14 +397,24 @@ pub fn write(imported: &Imported, input: &Path, out: &Path) -> Result<Vec<PathBu
     );
     for p in &imported.providers {
         let base = normalise::slug(&p.organization.id);
-        let base = if base.is_empty() { "organization".to_string() } else { base };
+        let base = if base.is_empty() {
+            "organization".to_string()
+        } else {
+            base
+        };
         let n = names.entry(base.clone()).or_insert(0);
         *n += 1;
-        let file = if *n == 1 { format!("{base}.toml") } else { format!("{base}-{n}.toml") };
-        let text = toml::to_string(p).map_err(|e| format!("cannot write {}: {e}", p.organization.id))?;
+        let file = if *n == 1 {
+            format!("{base}.toml")
+        } else {
+            format!("{base}-{n}.toml")
+        };
+        let text =
+            toml::to_string(p).map_err(|e| format!("cannot write {}: {e}", p.organization.id))?;
         let text = tidy(&text);
         let path = out.join(&file);
-        fs::write(&path, format!("{header}{text}")).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        fs::write(&path, format!("{header}{text}"))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         written.push(path);
     }
     let report = ImportReport {
@@ -329,13 +427,20 @@ pub fn write(imported: &Imported, input: &Path, out: &Path) -> Result<Vec<PathBu
         services: imported.services(),
         warnings: imported.problems.warnings(),
         errors: imported.problems.errors(),
-        files: written.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect(),
+        files: written
+            .iter()
+            .filter_map(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect(),
         unmapped: imported.unmapped.clone(),
         other_help_terms: imported.other_help_terms.clone(),
     };
     let text = toml::to_string(&report).map_err(|e| e.to_string())?;
-    fs::write(&report_path, format!("# Written by `waypoint import`; `waypoint report` reads it.\n{text}"))
-        .map_err(|e| format!("cannot write {}: {e}", report_path.display()))?;
+    fs::write(
+        &report_path,
+        format!("# Written by `waypoint import`; `waypoint report` reads it.\n{text}"),
+    )
+    .map_err(|e| format!("cannot write {}: {e}", report_path.display()))?;
     Ok(written)
 }
 
@@ -350,7 +455,9 @@ fn tidy(toml_text: &str) -> String {
     for line in toml_text.lines() {
         let default = !in_multiline && {
             let (key, value) = line.split_once(" = ").unwrap_or(("", ""));
-            !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && (value == "false" || value == "[]")
+            !key.is_empty()
+                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && (value == "false" || value == "[]")
         };
         if (line.matches("\"\"\"").count() + line.matches("\'\'\'").count()) % 2 == 1 {
             in_multiline = !in_multiline;
@@ -371,12 +478,20 @@ fn tidy(toml_text: &str) -> String {
 
 /// English (or the default language's) labels, for readable exports.
 pub fn labels(sources: &crate::load::Sources) -> HashMap<String, String> {
-    let lang = sources.site.as_ref().map(|(_, s)| s.default_language.clone()).unwrap_or_else(|| "en".into());
+    let lang = sources
+        .site
+        .as_ref()
+        .map(|(_, s)| s.default_language.clone())
+        .unwrap_or_else(|| "en".into());
     sources
         .locales
         .iter()
         .find(|l| l.lang == lang)
-        .map(|l| l.entries.iter().map(|(k, v, _)| (k.clone(), v.clone())).collect())
+        .map(|l| {
+            l.entries
+                .iter()
+                .map(|(k, v, _)| (k.clone(), v.clone()))
+                .collect()
+        })
         .unwrap_or_default()
 }
-

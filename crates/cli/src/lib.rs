@@ -12,9 +12,9 @@ pub mod source;
 
 use std::path::{Path, PathBuf};
 
-use waypoint_core::bundle::Bundle;
 use load::Sources;
 use problem::Problems;
+use waypoint_core::bundle::Bundle;
 
 pub use clock::today;
 
@@ -95,16 +95,25 @@ struct Args {
 }
 
 fn parse_args(rest: &[String]) -> Result<Args, String> {
-    let mut args = Args { seed: 1, ..Args::default() };
+    let mut args = Args {
+        seed: 1,
+        ..Args::default()
+    };
     let mut it = rest.iter();
     while let Some(flag) = it.next() {
-        let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value"));
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
         match flag.as_str() {
             "--data" => args.data = Some(value()?.into()),
             "--providers" => args.providers = Some(value()?.into()),
             "--out" => args.out = Some(value()?.into()),
             "--allow-fictional" => args.allow_fictional = true,
-            "--services" => args.services = Some(value()?.parse().map_err(|_| "--services needs a number")?),
+            "--services" => {
+                args.services = Some(value()?.parse().map_err(|_| "--services needs a number")?)
+            }
             "--seed" => args.seed = value()?.parse().map_err(|_| "--seed needs a number")?,
             "--state" => args.state = Some(value()?),
             "--format" => args.format = Some(value()?),
@@ -114,7 +123,9 @@ fn parse_args(rest: &[String]) -> Result<Args, String> {
             "--site" => args.site_page = Some(value()?.into()),
             "--domain" => args.domain = Some(value()?),
             "--population" => args.population = Some(value()?),
-            other if !other.starts_with('-') && args.path.is_none() => args.path = Some(other.into()),
+            other if !other.starts_with('-') && args.path.is_none() => {
+                args.path = Some(other.into())
+            }
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -135,17 +146,25 @@ pub fn run(argv: &[String]) -> i32 {
         }
     };
     let data = args.data.clone().unwrap_or_else(|| "data".into());
-    if let (Some(path), false) = (&args.path, matches!(command.as_str(), "import" | "validate" | "export")) {
+    if let (Some(path), false) = (
+        &args.path,
+        matches!(command.as_str(), "import" | "validate" | "export"),
+    ) {
         eprintln!("waypoint: unknown option {}\n\n{USAGE}", path.display());
         return 2;
     }
     // `validate DIR` on a folder of provider files is `validate --providers DIR`.
     if command == "validate" && args.providers.is_none() {
-        args.providers = args.path.clone().filter(|p| p.is_dir() && !hsds::is_hsds_input(p));
+        args.providers = args
+            .path
+            .clone()
+            .filter(|p| p.is_dir() && !hsds::is_hsds_input(p));
     }
     match command.as_str() {
         "build" => commands::build(&data, &args),
-        "validate" if args.path.as_deref().is_some_and(hsds::is_hsds_input) => commands::validate_hsds(&data, &args),
+        "validate" if args.path.as_deref().is_some_and(hsds::is_hsds_input) => {
+            commands::validate_hsds(&data, &args)
+        }
         "validate" => commands::validate(&data, &args),
         "import" => commands::import(&data, &args),
         "export" => commands::export(&data, &args),
@@ -164,18 +183,28 @@ pub fn run(argv: &[String]) -> i32 {
 }
 
 /// Loads and compiles `data`, printing every problem.
-pub fn check(data: &Path, providers: Option<&Path>, allow_fictional: bool) -> (Option<Bundle>, Problems) {
+pub fn check(
+    data: &Path,
+    providers: Option<&Path>,
+    allow_fictional: bool,
+) -> (Option<Bundle>, Problems) {
     let (_, bundle, problems) = load_and_check(data, providers, allow_fictional);
     (bundle, problems)
 }
 
 /// `check`, keeping the sources for the commands that read them as well,
 /// so they are loaded once.
-fn load_and_check(data: &Path, providers: Option<&Path>, allow_fictional: bool) -> (Sources, Option<Bundle>, Problems) {
+fn load_and_check(
+    data: &Path,
+    providers: Option<&Path>,
+    allow_fictional: bool,
+) -> (Sources, Option<Bundle>, Problems) {
     let mut problems = Problems::default();
     let sources = load::load(data, providers, &mut problems);
-    let options = compile::Options { today: today(), allow_fictional };
+    let options = compile::Options {
+        today: today(),
+        allow_fictional,
+    };
     let bundle = compile::compile(&sources, options, &mut problems);
     (sources, bundle, problems)
 }
-

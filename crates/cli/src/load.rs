@@ -32,20 +32,44 @@ pub fn load(data: &Path, providers: Option<&Path>, problems: &mut Problems) -> S
         ..Sources::default()
     };
     let locales = data.join("locales");
-    for dir in sorted_entries(&locales, problems).into_iter().filter(|p| p.is_dir()) {
-        let lang = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        let mut locale = LocaleSource { lang, entries: Vec::new() };
-        for file in sorted_entries(&dir, problems).into_iter().filter(|p| has_ext(p, "toml")) {
+    for dir in sorted_entries(&locales, problems)
+        .into_iter()
+        .filter(|p| p.is_dir())
+    {
+        let lang = dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let mut locale = LocaleSource {
+            lang,
+            entries: Vec::new(),
+        };
+        for file in sorted_entries(&dir, problems)
+            .into_iter()
+            .filter(|p| has_ext(p, "toml"))
+        {
             if let Some((name, table)) = read_toml::<toml::Table>(&file, problems) {
-                flatten("", &toml::Value::Table(table), &name, &mut locale.entries, problems);
+                flatten(
+                    "",
+                    &toml::Value::Table(table),
+                    &name,
+                    &mut locale.entries,
+                    problems,
+                );
             }
         }
         sources.locales.push(locale);
     }
     let own = data.join("providers");
-    let providers_dir = providers.map(Path::to_path_buf).unwrap_or_else(|| own.clone());
+    let providers_dir = providers
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| own.clone());
     read_providers(&providers_dir, problems, &mut sources.providers);
-    let keep_national = sources.site.as_ref().is_none_or(|(_, site)| site.national_services);
+    let keep_national = sources
+        .site
+        .as_ref()
+        .is_none_or(|(_, site)| site.national_services);
     if keep_national && !same_dir(&providers_dir, &own) {
         add_national(&own, problems, &mut sources.providers);
     }
@@ -76,10 +100,14 @@ fn add_national(dir: &Path, problems: &mut Problems, into: &mut Vec<(String, Pro
     let mut national = Vec::new();
     read_providers(dir, problems, &mut national);
     for (name, mut file) in national {
-        if into.iter().any(|(_, f)| f.organization.id == file.organization.id) {
+        if into
+            .iter()
+            .any(|(_, f)| f.organization.id == file.organization.id)
+        {
             continue;
         }
-        file.services.retain(|s| !s.areas.is_empty() && s.areas.iter().all(|a| a == "US"));
+        file.services
+            .retain(|s| !s.areas.is_empty() && s.areas.iter().all(|a| a == "US"));
         if !file.services.is_empty() {
             into.push((name, file));
         }
@@ -98,8 +126,14 @@ fn same_dir(a: &Path, b: &Path) -> bool {
 /// language).
 pub fn locale_documents(data: &Path, problems: &mut Problems) -> Vec<(String, toml::Table)> {
     let mut documents = Vec::new();
-    for dir in sorted_entries(&data.join("locales"), problems).into_iter().filter(|p| p.is_dir()) {
-        for file in sorted_entries(&dir, problems).into_iter().filter(|p| has_ext(p, "toml")) {
+    for dir in sorted_entries(&data.join("locales"), problems)
+        .into_iter()
+        .filter(|p| p.is_dir())
+    {
+        for file in sorted_entries(&dir, problems)
+            .into_iter()
+            .filter(|p| has_ext(p, "toml"))
+        {
             documents.extend(read_toml::<toml::Table>(&file, problems));
         }
     }
@@ -113,18 +147,27 @@ fn has_ext(path: &Path, ext: &str) -> bool {
 fn sorted_entries(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
     match fs::read_dir(dir) {
         Ok(entries) => {
-            let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             paths.sort();
             paths
         }
         Err(e) => {
-            problems.error(&dir.display().to_string(), "-", "-", format!("cannot read folder: {e}"));
+            problems.error(
+                &dir.display().to_string(),
+                "-",
+                "-",
+                format!("cannot read folder: {e}"),
+            );
             Vec::new()
         }
     }
 }
 
-fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problems) -> Option<(String, T)> {
+fn read_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    problems: &mut Problems,
+) -> Option<(String, T)> {
     let name = path.display().to_string();
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
@@ -138,7 +181,9 @@ fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problem
         Err(e) => {
             let message = e.message().to_string();
             let line = e.span().map(|s| text[..s.start].lines().count().max(1));
-            let at = line.map(|l| format!("line {l}")).unwrap_or_else(|| "-".into());
+            let at = line
+                .map(|l| format!("line {l}"))
+                .unwrap_or_else(|| "-".into());
             problems.error(&name, "-", &at, message);
             None
         }
@@ -151,24 +196,38 @@ fn read_json_list(path: &Path, problems: &mut Problems, out: &mut Vec<(String, P
     let name = path.display().to_string();
     let parsed = fs::read(path)
         .map_err(|e| format!("cannot read file: {e}"))
-        .and_then(|bytes| serde_json::from_slice::<Vec<ProviderFile>>(&bytes).map_err(|e| e.to_string()));
+        .and_then(|bytes| {
+            serde_json::from_slice::<Vec<ProviderFile>>(&bytes).map_err(|e| e.to_string())
+        });
     match parsed {
         Ok(list) => out.extend(list.into_iter().map(|p| (name.clone(), p))),
         Err(e) => problems.error(&name, "-", "-", e),
     }
 }
 
-fn flatten(prefix: &str, value: &toml::Value, file: &str, out: &mut Vec<(String, String, String)>, problems: &mut Problems) {
+fn flatten(
+    prefix: &str,
+    value: &toml::Value,
+    file: &str,
+    out: &mut Vec<(String, String, String)>,
+    problems: &mut Problems,
+) {
     match value {
         toml::Value::Table(table) => {
             for (k, v) in table {
-                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
                 flatten(&key, v, file, out, problems);
             }
         }
         toml::Value::String(s) => out.push((prefix.to_string(), s.clone(), file.to_string())),
         // `[meta] reviewed = false`: kept as text like every other entry.
-        toml::Value::Boolean(b) if prefix.starts_with("meta.") => out.push((prefix.to_string(), b.to_string(), file.to_string())),
+        toml::Value::Boolean(b) if prefix.starts_with("meta.") => {
+            out.push((prefix.to_string(), b.to_string(), file.to_string()))
+        }
         _ => problems.error(file, prefix, "value", "UI strings must be text"),
     }
 }

@@ -25,7 +25,11 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{level}: {}: {}: {}: {}", self.file, self.record, self.field, self.message)
+        write!(
+            f,
+            "{level}: {}: {}: {}: {}",
+            self.file, self.record, self.field, self.message
+        )
     }
 }
 
@@ -45,11 +49,20 @@ impl Problems {
     }
 
     fn push(&mut self, severity: Severity, file: &str, record: &str, field: &str, message: String) {
-        self.list.push(Problem { severity, file: file.into(), record: record.into(), field: field.into(), message });
+        self.list.push(Problem {
+            severity,
+            file: file.into(),
+            record: record.into(),
+            field: field.into(),
+            message,
+        });
     }
 
     pub fn errors(&self) -> usize {
-        self.list.iter().filter(|p| p.severity == Severity::Error).count()
+        self.list
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
     }
 
     pub fn warnings(&self) -> usize {

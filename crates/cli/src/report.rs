@@ -41,11 +41,20 @@ pub struct Health {
 }
 
 pub fn health(sources: &Sources, providers_dir: &Path, today: Date, errors: usize) -> Health {
-    let mut h = Health { errors, organizations: sources.providers.len(), ..Health::default() };
+    let mut h = Health {
+        errors,
+        organizations: sources.providers.len(),
+        ..Health::default()
+    };
     let domain_of: BTreeMap<&str, &str> = sources
         .taxonomy
         .as_ref()
-        .map(|(_, t)| t.services.iter().map(|s| (s.code.as_str(), s.domain.as_str())).collect())
+        .map(|(_, t)| {
+            t.services
+                .iter()
+                .map(|s| (s.code.as_str(), s.domain.as_str()))
+                .collect()
+        })
         .unwrap_or_default();
     for (_, p) in &sources.providers {
         for s in &p.services {
@@ -53,7 +62,16 @@ pub fn health(sources: &Sources, providers_dir: &Path, today: Date, errors: usiz
             if p.organization.fictional {
                 h.fictional += 1;
             }
-            let mut domains: Vec<&str> = s.services.iter().map(|c| domain_of.get(c.as_str()).copied().unwrap_or("(unknown code)")).collect();
+            let mut domains: Vec<&str> = s
+                .services
+                .iter()
+                .map(|c| {
+                    domain_of
+                        .get(c.as_str())
+                        .copied()
+                        .unwrap_or("(unknown code)")
+                })
+                .collect();
             domains.sort_unstable();
             domains.dedup();
             for d in domains {
@@ -62,17 +80,23 @@ pub fn health(sources: &Sources, providers_dir: &Path, today: Date, errors: usiz
             if s.services.is_empty() {
                 *h.by_domain.entry("(no service code)".into()).or_default() += 1;
             }
-            if s.services.iter().any(|c| c == crate::hsds::convert::OTHER_HELP) {
+            if s.services
+                .iter()
+                .any(|c| c == crate::hsds::convert::OTHER_HELP)
+            {
                 h.other_help += 1;
             }
             for pop in &s.populations {
                 *h.by_population.entry(pop.clone()).or_default() += 1;
             }
-            let mut states: Vec<String> = s.locations.iter().filter_map(|l| l.state.clone()).collect();
+            let mut states: Vec<String> =
+                s.locations.iter().filter_map(|l| l.state.clone()).collect();
             for area in s.areas.iter().filter_map(|a| ServiceArea::parse(a)) {
                 match area {
                     ServiceArea::Nationwide => states.push("nationwide".into()),
-                    ServiceArea::State(st) | ServiceArea::Local { state: st, .. } => states.push(st),
+                    ServiceArea::State(st) | ServiceArea::Local { state: st, .. } => {
+                        states.push(st)
+                    }
                 }
             }
             states.sort();
@@ -92,7 +116,10 @@ pub fn health(sources: &Sources, providers_dir: &Path, today: Date, errors: usiz
                 Some((raw, None)) => h.stale.push((s.id.clone(), format!("not a date: {raw:?}"))),
                 None => h.stale.push((s.id.clone(), "no source".into())),
             }
-            let contactable = !s.phones.is_empty() || s.url.is_some() || s.chat_url.is_some() || s.email.is_some();
+            let contactable = !s.phones.is_empty()
+                || s.url.is_some()
+                || s.chat_url.is_some()
+                || s.email.is_some();
             if !contactable {
                 h.no_contact.push(s.id.clone());
             }
@@ -108,14 +135,30 @@ pub fn health(sources: &Sources, providers_dir: &Path, today: Date, errors: usiz
 impl Health {
     pub fn render(&self, today: Date) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "Directory health on {today}: {} services in {} organisations", self.services, self.organizations);
+        let _ = writeln!(
+            out,
+            "Directory health on {today}: {} services in {} organisations",
+            self.services, self.organizations
+        );
         if self.fictional > 0 {
-            let _ = writeln!(out, "  {} of them fictional (generated test data)", self.fictional);
+            let _ = writeln!(
+                out,
+                "  {} of them fictional (generated test data)",
+                self.fictional
+            );
         }
         if self.errors > 0 {
-            let _ = writeln!(out, "  {} errors in the data: run `waypoint validate` for the list", self.errors);
+            let _ = writeln!(
+                out,
+                "  {} errors in the data: run `waypoint validate` for the list",
+                self.errors
+            );
         }
-        for (title, counts) in [("By domain", &self.by_domain), ("By population", &self.by_population), ("By state", &self.by_state)] {
+        for (title, counts) in [
+            ("By domain", &self.by_domain),
+            ("By population", &self.by_population),
+            ("By state", &self.by_state),
+        ] {
             let _ = writeln!(out, "\n{title}:");
             if counts.is_empty() {
                 let _ = writeln!(out, "  (none)");
@@ -126,11 +169,19 @@ impl Health {
                 let _ = writeln!(out, "  {n:>6}  {k}");
             }
         }
-        let _ = writeln!(out, "\nNot verified in the last 12 months: {}", self.stale.len());
+        let _ = writeln!(
+            out,
+            "\nNot verified in the last 12 months: {}",
+            self.stale.len()
+        );
         for (id, when) in &self.stale {
             let _ = writeln!(out, "  {id}: {when}");
         }
-        let _ = writeln!(out, "\nNo way to contact them (no phone, website, chat or email): {}", self.no_contact.len());
+        let _ = writeln!(
+            out,
+            "\nNo way to contact them (no phone, website, chat or email): {}",
+            self.no_contact.len()
+        );
         for id in &self.no_contact {
             let _ = writeln!(out, "  {id}");
         }
@@ -143,7 +194,11 @@ impl Health {
             }
         };
         if !self.unmapped.is_empty() {
-            let _ = writeln!(out, "\nUnmapped taxonomy terms from the import ({}):", self.unmapped.len());
+            let _ = writeln!(
+                out,
+                "\nUnmapped taxonomy terms from the import ({}):",
+                self.unmapped.len()
+            );
             counted(&mut out, &self.unmapped);
         }
         if self.other_help > 0 || !self.other_help_terms.is_empty() {
@@ -160,4 +215,3 @@ impl Health {
         out
     }
 }
-

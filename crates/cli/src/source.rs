@@ -96,7 +96,8 @@ pub struct ProviderFile {
 }
 
 /// Language tag (a folder of `locales/`) to field name to text.
-pub type Translations = std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>;
+pub type Translations =
+    std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>;
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

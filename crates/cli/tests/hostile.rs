@@ -37,7 +37,9 @@ chat_url = \"data:text/html,<script>alert(1)</script>\"
     ));
     for field in ["url", "chat_url"] {
         assert!(
-            list.iter().any(|p| p.starts_with("error:") && p.contains(": bad-links: ") && p.contains(&format!(": {field}: "))),
+            list.iter().any(|p| p.starts_with("error:")
+                && p.contains(": bad-links: ")
+                && p.contains(&format!(": {field}: "))),
             "{field} not refused: {list:#?}"
         );
     }
@@ -56,7 +58,11 @@ services = [\"hotline\"]
 how_to_get_help = \"call\\u0007now\"
 "
     ));
-    let has = |field: &str, what: &str| list.iter().any(|p| p.contains(": tricky: ") && p.contains(&format!(": {field}: ")) && p.contains(what));
+    let has = |field: &str, what: &str| {
+        list.iter().any(|p| {
+            p.contains(": tricky: ") && p.contains(&format!(": {field}: ")) && p.contains(what)
+        })
+    };
     assert!(has("name", "U+202E"), "{list:#?}");
     assert!(has("description", "102400 characters"), "{list:#?}");
     assert!(has("how_to_get_help", "control character"), "{list:#?}");
@@ -73,8 +79,17 @@ services = [\"hotline\"]
 how_to_get_help = \"call\"
 "
     ));
-    assert!(list.iter().any(|p| p.starts_with("warning:") && p.contains(": markup: name: ")), "{list:#?}");
-    assert!(!list.iter().any(|p| p.starts_with("error:") && p.contains(": markup: ")), "{list:#?}");
+    assert!(
+        list.iter()
+            .any(|p| p.starts_with("warning:") && p.contains(": markup: name: ")),
+        "{list:#?}"
+    );
+    assert!(
+        !list
+            .iter()
+            .any(|p| p.starts_with("error:") && p.contains(": markup: ")),
+        "{list:#?}"
+    );
 }
 
 /// Window flag the payloads would set if any of them ever ran.
@@ -86,7 +101,13 @@ const PWNED: &str = "window.__waypointPwned=1";
 #[test]
 fn writes_the_hostile_bundle_fixture() {
     let mut bundle = support::default_bundle();
-    let template = bundle.directory.services.iter().find(|s| s.id == "nhth-hotline").unwrap().clone();
+    let template = bundle
+        .directory
+        .services
+        .iter()
+        .find(|s| s.id == "nhth-hotline")
+        .unwrap()
+        .clone();
     let script = format!("<script>{PWNED}</script>");
     let img = format!("<img src=x onerror=\"{PWNED}\">");
     let svg = format!("<svg onload=\"{PWNED}\"></svg>");
@@ -94,13 +115,19 @@ fn writes_the_hostile_bundle_fixture() {
         id: "hostile-record".into(),
         name: format!("Hostile {script} shelter {img} &lt;b&gt; \u{202E}txet desrever 🏠"),
         description: Some(format!("{svg} {} end", "long text ".repeat(10_000))),
-        eligibility: Some(format!("<a href=\"javascript:{PWNED}\">click</a> &amp; &#x3C;script&#x3E;")),
+        eligibility: Some(format!(
+            "<a href=\"javascript:{PWNED}\">click</a> &amp; &#x3C;script&#x3E;"
+        )),
         how_to_get_help: Some(img.clone()),
         what_to_expect: Some(img.clone()),
         url: Some(format!("javascript:{PWNED}")),
         chat_url: Some(format!("data:text/html,<script>{PWNED}</script>")),
         email: Some(format!("x@y.z?body={script}")),
-        phones: vec![Phone { number: format!("1-888-373-7888\"><img src=x onerror=\"{PWNED}\">"), kind: PhoneKind::Voice, note: Some(script.clone()) }],
+        phones: vec![Phone {
+            number: format!("1-888-373-7888\"><img src=x onerror=\"{PWNED}\">"),
+            kind: PhoneKind::Voice,
+            note: Some(script.clone()),
+        }],
         ..template
     };
     bundle.directory.services.push(hostile.clone());
@@ -111,19 +138,62 @@ fn writes_the_hostile_bundle_fixture() {
     // What the e2e suite will load: the file as written decodes, whole, and
     // the hostile record is in it with every payload as it was put there.
     let written = std::fs::read(out.join("hostile-site.bin")).unwrap();
-    let decoded = waypoint_core::bundle::Bundle::decode(&written).expect("the hostile bundle decodes");
-    assert!(decoded == bundle, "the hostile bundle reads back as it was written");
-    let back = decoded.directory.services.iter().find(|s| s.id == "hostile-record").expect("the hostile record is in the bundle");
-    assert!(*back == hostile, "the hostile record reads back field for field");
-    assert!(back.name.contains(&script) && back.name.contains(&img) && back.name.contains('\u{202E}'), "{:?}", back.name);
-    assert!(back.description.as_deref().is_some_and(|d| d.starts_with(&svg) && d.len() > 100_000), "the long description keeps its payload");
-    assert_eq!(back.eligibility.as_deref(), Some(format!("<a href=\"javascript:{PWNED}\">click</a> &amp; &#x3C;script&#x3E;").as_str()));
+    let decoded =
+        waypoint_core::bundle::Bundle::decode(&written).expect("the hostile bundle decodes");
+    assert!(
+        decoded == bundle,
+        "the hostile bundle reads back as it was written"
+    );
+    let back = decoded
+        .directory
+        .services
+        .iter()
+        .find(|s| s.id == "hostile-record")
+        .expect("the hostile record is in the bundle");
+    assert!(
+        *back == hostile,
+        "the hostile record reads back field for field"
+    );
+    assert!(
+        back.name.contains(&script) && back.name.contains(&img) && back.name.contains('\u{202E}'),
+        "{:?}",
+        back.name
+    );
+    assert!(
+        back.description
+            .as_deref()
+            .is_some_and(|d| d.starts_with(&svg) && d.len() > 100_000),
+        "the long description keeps its payload"
+    );
+    assert_eq!(
+        back.eligibility.as_deref(),
+        Some(format!("<a href=\"javascript:{PWNED}\">click</a> &amp; &#x3C;script&#x3E;").as_str())
+    );
     assert_eq!(back.how_to_get_help.as_deref(), Some(img.as_str()));
-    assert_eq!(back.url.as_deref(), Some(format!("javascript:{PWNED}").as_str()), "the unsafe link is kept for the UI to refuse");
-    assert_eq!(back.chat_url.as_deref(), Some(format!("data:text/html,<script>{PWNED}</script>").as_str()));
-    assert_eq!(back.email.as_deref(), Some(format!("x@y.z?body={script}").as_str()));
+    assert_eq!(
+        back.url.as_deref(),
+        Some(format!("javascript:{PWNED}").as_str()),
+        "the unsafe link is kept for the UI to refuse"
+    );
+    assert_eq!(
+        back.chat_url.as_deref(),
+        Some(format!("data:text/html,<script>{PWNED}</script>").as_str())
+    );
+    assert_eq!(
+        back.email.as_deref(),
+        Some(format!("x@y.z?body={script}").as_str())
+    );
     assert_eq!(back.phones.len(), 1);
-    assert!(back.phones[0].number.contains(&format!("onerror=\"{PWNED}\"")), "{:?}", back.phones[0]);
+    assert!(
+        back.phones[0]
+            .number
+            .contains(&format!("onerror=\"{PWNED}\"")),
+        "{:?}",
+        back.phones[0]
+    );
     assert_eq!(back.phones[0].note.as_deref(), Some(script.as_str()));
-    assert!(!back.law_enforcement, "shown among the results, where the payloads are rendered");
+    assert!(
+        !back.law_enforcement,
+        "shown among the results, where the payloads are rendered"
+    );
 }

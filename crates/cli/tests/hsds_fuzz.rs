@@ -25,15 +25,24 @@ use waypoint_cli::source::ProviderFile;
 use waypoint_core::model::Date;
 
 fn config(cases: u32) -> Config {
-    let scale: u32 = std::env::var("WAYPOINT_FUZZ_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
-    Config { cases: cases * scale, failure_persistence: None, max_shrink_iters: 2000, ..Config::default() }
+    let scale: u32 = std::env::var("WAYPOINT_FUZZ_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    Config {
+        cases: cases * scale,
+        failure_persistence: None,
+        max_shrink_iters: 2000,
+        ..Config::default()
+    }
 }
 
 fn options() -> &'static Options {
     static OPTIONS: OnceLock<Options> = OnceLock::new();
     OPTIONS.get_or_init(|| {
         let mut problems = Problems::default();
-        let mut o = hsds::options(&support::repo().join("data"), None, None, &mut problems).expect("mapping loads");
+        let mut o = hsds::options(&support::repo().join("data"), None, None, &mut problems)
+            .expect("mapping loads");
         o.today = Date::parse("2026-11-28").unwrap();
         o
     })
@@ -58,10 +67,16 @@ fn validate(providers: &[ProviderFile]) {
         taxonomy: b.taxonomy.clone(),
         guide: b.guide.clone(),
         locales: b.locales.clone(),
-        providers: providers.iter().map(|p| ("fuzz".to_string(), p.clone())).collect(),
+        providers: providers
+            .iter()
+            .map(|p| ("fuzz".to_string(), p.clone()))
+            .collect(),
     };
     let mut problems = Problems::default();
-    let options = compile::Options { today: Date::parse("2026-11-28").unwrap(), allow_fictional: true };
+    let options = compile::Options {
+        today: Date::parse("2026-11-28").unwrap(),
+        allow_fictional: true,
+    };
     let _ = compile::compile(&sources, options, &mut problems);
 }
 
@@ -70,17 +85,29 @@ fn validate(providers: &[ProviderFile]) {
 fn settle(count: &AtomicUsize, imported: Imported) {
     count.fetch_add(1, Ordering::Relaxed);
     for p in &imported.providers {
-        assert!(!p.organization.id.trim().is_empty(), "an imported organisation always has an id");
+        assert!(
+            !p.organization.id.trim().is_empty(),
+            "an imported organisation always has an id"
+        );
         for s in &p.services {
             assert!(!s.id.trim().is_empty() && !s.name.trim().is_empty());
             // A date, or none at all (an undated record, checked as
             // "imported"); never anything else.
             let dated = |src: &waypoint_cli::source::SourceSource| {
-                Date::parse(&src.last_verified).is_some() || (src.last_verified.is_empty() && src.check.as_deref() == Some("imported"))
+                Date::parse(&src.last_verified).is_some()
+                    || (src.last_verified.is_empty() && src.check.as_deref() == Some("imported"))
             };
-            assert!(s.source.as_ref().is_some_and(dated), "every service has a source, and a date or none: {:?}", s.source);
+            assert!(
+                s.source.as_ref().is_some_and(dated),
+                "every service has a source, and a date or none: {:?}",
+                s.source
+            );
             for ph in &s.phones {
-                assert!(ph.number.chars().any(|c| c.is_ascii_digit()), "no phone without digits: {:?}", ph.number);
+                assert!(
+                    ph.number.chars().any(|c| c.is_ascii_digit()),
+                    "no phone without digits: {:?}",
+                    ph.number
+                );
             }
         }
     }
@@ -110,12 +137,20 @@ fn inputs() -> &'static Vec<Input> {
 }
 
 fn collect(dir: &Path, out: &mut Vec<Input>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     let files: Vec<(String, Vec<u8>)> = entries
         .iter()
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "csv" || e == "json"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(p).unwrap(),
+            )
+        })
         .collect();
     if files.iter().any(|(n, _)| n.ends_with(".csv")) {
         out.push(Input::Package(dir.display().to_string(), files));
@@ -273,7 +308,9 @@ fn replace_leaf(bytes: &mut Vec<u8>, at: usize, odd: usize) {
             }
         }
     }
-    let Ok(mut value) = serde_json::from_slice::<Value>(bytes) else { return };
+    let Ok(mut value) = serde_json::from_slice::<Value>(bytes) else {
+        return;
+    };
     let leaves = count(&value);
     if leaves == 0 {
         return;
@@ -283,8 +320,15 @@ fn replace_leaf(bytes: &mut Vec<u8>, at: usize, odd: usize) {
 }
 
 fn replace_cell(bytes: &mut Vec<u8>, at: usize, odd: usize) {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes.as_slice());
-    let mut rows: Vec<Vec<Vec<u8>>> = reader.byte_records().filter_map(Result::ok).map(|r| r.iter().map(<[u8]>::to_vec).collect()).collect();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes.as_slice());
+    let mut rows: Vec<Vec<Vec<u8>>> = reader
+        .byte_records()
+        .filter_map(Result::ok)
+        .map(|r| r.iter().map(<[u8]>::to_vec).collect())
+        .collect();
     let cells: usize = rows.iter().map(Vec::len).sum();
     if cells == 0 {
         return;
@@ -297,7 +341,9 @@ fn replace_cell(bytes: &mut Vec<u8>, at: usize, odd: usize) {
         }
         n -= row.len();
     }
-    let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     for row in &rows {
         writer.write_record(row).unwrap();
     }
@@ -307,7 +353,8 @@ fn replace_cell(bytes: &mut Vec<u8>, at: usize, odd: usize) {
 fn zipped(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     use std::io::Write;
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, data) in files {
         out.start_file(name.as_str(), options).unwrap();
         out.write_all(data).unwrap();
@@ -316,7 +363,10 @@ fn zipped(files: &[(String, Vec<u8>)]) -> Vec<u8> {
 }
 
 fn report(what: &str, count: &AtomicUsize) {
-    println!("fuzz: {what}: {} executions, no crash", count.load(Ordering::Relaxed));
+    println!(
+        "fuzz: {what}: {} executions, no crash",
+        count.load(Ordering::Relaxed)
+    );
 }
 
 const TABLES: &[&str] = &[
@@ -344,26 +394,36 @@ fn random_bytes_never_crash_an_importer() {
     // A fresh runner per property: one runner counts its cases across runs.
     let runner = || proptest::test_runner::TestRunner::new(config(600));
     let bytes = prop::collection::vec(any::<u8>(), 0..2048);
-    runner().run(&bytes, |b| {
-        settle(&count, hsds::import_json("random.json", &b, options()));
-        Ok(())
-    }).unwrap();
+    runner()
+        .run(&bytes, |b| {
+            settle(&count, hsds::import_json("random.json", &b, options()));
+            Ok(())
+        })
+        .unwrap();
     // Bytes after a zip signature reach the zip reader's structure parsing.
-    runner().run(&bytes, |b| {
-        let mut z = b"PK\x03\x04".to_vec();
-        z.extend(b);
-        settle(&count, hsds::import_zip("random.zip", &z, options()));
-        Ok(())
-    }).unwrap();
+    runner()
+        .run(&bytes, |b| {
+            let mut z = b"PK\x03\x04".to_vec();
+            z.extend(b);
+            settle(&count, hsds::import_zip("random.zip", &z, options()));
+            Ok(())
+        })
+        .unwrap();
     // Random CSV tables beside a valid services table: every table's reader.
     let table = (0..TABLES.len(), prop::collection::vec(any::<u8>(), 0..2048));
-    runner().run(&table, |(t, b)| {
-        let services = b"id,organization_id,name,status\ns,o,S,active\n".to_vec();
-        let orgs = b"id,name\no,O\n".to_vec();
-        let files = vec![("services.csv".into(), services), ("organizations.csv".into(), orgs), (TABLES[t].to_string(), b)];
-        settle(&count, hsds::import_files("random", files, options()));
-        Ok(())
-    }).unwrap();
+    runner()
+        .run(&table, |(t, b)| {
+            let services = b"id,organization_id,name,status\ns,o,S,active\n".to_vec();
+            let orgs = b"id,name\no,O\n".to_vec();
+            let files = vec![
+                ("services.csv".into(), services),
+                ("organizations.csv".into(), orgs),
+                (TABLES[t].to_string(), b),
+            ];
+            settle(&count, hsds::import_files("random", files, options()));
+            Ok(())
+        })
+        .unwrap();
     // Text that looks more like CSV: random cells from the odd strings.
     let cells = prop::collection::vec(prop::collection::vec(0..ODD.len(), 1..12), 1..12);
     runner().run(&(0..TABLES.len(), cells), |(t, rows)| {
@@ -381,24 +441,30 @@ fn mutated_fixtures_never_crash_an_importer() {
     let count = AtomicUsize::new(0);
     let list = inputs();
     let mut runner = proptest::test_runner::TestRunner::new(config(3000));
-    let strategy = (0..list.len(), any::<usize>(), prop::collection::vec(op(), 1..8));
-    runner.run(&strategy, |(i, file, ops)| {
-        match &list[i] {
-            Input::Json(name, bytes) => {
-                let mut b = bytes.clone();
-                ops.iter().for_each(|op| mutate(&mut b, op, false));
-                settle(&count, hsds::import_json(name, &b, options()));
+    let strategy = (
+        0..list.len(),
+        any::<usize>(),
+        prop::collection::vec(op(), 1..8),
+    );
+    runner
+        .run(&strategy, |(i, file, ops)| {
+            match &list[i] {
+                Input::Json(name, bytes) => {
+                    let mut b = bytes.clone();
+                    ops.iter().for_each(|op| mutate(&mut b, op, false));
+                    settle(&count, hsds::import_json(name, &b, options()));
+                }
+                Input::Package(name, files) => {
+                    let mut files = files.clone();
+                    let f = file % files.len();
+                    let csv = files[f].0.ends_with(".csv");
+                    ops.iter().for_each(|op| mutate(&mut files[f].1, op, csv));
+                    settle(&count, hsds::import_files(name, files, options()));
+                }
             }
-            Input::Package(name, files) => {
-                let mut files = files.clone();
-                let f = file % files.len();
-                let csv = files[f].0.ends_with(".csv");
-                ops.iter().for_each(|op| mutate(&mut files[f].1, op, csv));
-                settle(&count, hsds::import_files(name, files, options()));
-            }
-        }
-        Ok(())
-    }).unwrap();
+            Ok(())
+        })
+        .unwrap();
     report("mutated fixtures", &count);
 }
 
@@ -413,12 +479,19 @@ fn mutated_zips_never_crash_the_zip_reader() {
         })
         .collect();
     let mut runner = proptest::test_runner::TestRunner::new(config(600));
-    runner.run(&(0..packages.len(), prop::collection::vec(op(), 1..6)), |(i, ops)| {
-        let mut z = packages[i].clone();
-        ops.iter().filter(|o| !matches!(o, Op::Replace(..))).for_each(|op| mutate(&mut z, op, false));
-        settle(&count, hsds::import_zip("mutated.zip", &z, options()));
-        Ok(())
-    }).unwrap();
+    runner
+        .run(
+            &(0..packages.len(), prop::collection::vec(op(), 1..6)),
+            |(i, ops)| {
+                let mut z = packages[i].clone();
+                ops.iter()
+                    .filter(|o| !matches!(o, Op::Replace(..)))
+                    .for_each(|op| mutate(&mut z, op, false));
+                settle(&count, hsds::import_zip("mutated.zip", &z, options()));
+                Ok(())
+            },
+        )
+        .unwrap();
     report("mutated zips", &count);
 }
 
@@ -427,16 +500,27 @@ fn mutated_provider_files_never_crash_the_validator() {
     let count = AtomicUsize::new(0);
     let mut problems = Problems::default();
     let sources = load::load(&support::repo().join("data"), None, &mut problems);
-    let texts: Vec<Vec<u8>> = sources.providers.iter().map(|(_, p)| toml::to_string(p).unwrap().into_bytes()).collect();
+    let texts: Vec<Vec<u8>> = sources
+        .providers
+        .iter()
+        .map(|(_, p)| toml::to_string(p).unwrap().into_bytes())
+        .collect();
     let mut runner = proptest::test_runner::TestRunner::new(config(600));
-    runner.run(&(0..texts.len(), prop::collection::vec(op(), 1..6)), |(i, ops)| {
-        let mut t = texts[i].clone();
-        ops.iter().filter(|o| !matches!(o, Op::Replace(..))).for_each(|op| mutate(&mut t, op, false));
-        count.fetch_add(1, Ordering::Relaxed);
-        if let Ok(p) = toml::from_str::<ProviderFile>(&String::from_utf8_lossy(&t)) {
-            validate(&[p]);
-        }
-        Ok(())
-    }).unwrap();
+    runner
+        .run(
+            &(0..texts.len(), prop::collection::vec(op(), 1..6)),
+            |(i, ops)| {
+                let mut t = texts[i].clone();
+                ops.iter()
+                    .filter(|o| !matches!(o, Op::Replace(..)))
+                    .for_each(|op| mutate(&mut t, op, false));
+                count.fetch_add(1, Ordering::Relaxed);
+                if let Ok(p) = toml::from_str::<ProviderFile>(&String::from_utf8_lossy(&t)) {
+                    validate(&[p]);
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
     report("mutated provider files through the validator", &count);
 }

@@ -12,7 +12,8 @@ fn validate(data: &Path) -> (i32, String) {
         .env("WAYPOINT_TODAY", "2026-11-28")
         .output()
         .expect("runs");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     (out.status.code().unwrap_or(-1), text)
 }
 
@@ -30,17 +31,28 @@ fn the_default_table_is_no_catalogue_and_has_no_problem() {
     let data = support::repo().join("data");
     let (code, out) = validate(&data);
     assert_eq!(code, 0, "{out}");
-    assert!(!out.contains("synonyms") && !out.contains("missing in") && !out.contains("not in the default language"), "{out}");
+    assert!(
+        !out.contains("synonyms")
+            && !out.contains("missing in")
+            && !out.contains("not in the default language"),
+        "{out}"
+    );
 }
 
 #[test]
 fn a_malformed_synonym_file_is_reported_with_its_line() {
     let data = support::scratch_data("synonyms-syntax");
-    let lines = std::fs::read_to_string(data.join("locales/en/synonyms.toml")).unwrap().lines().count();
+    let lines = std::fs::read_to_string(data.join("locales/en/synonyms.toml"))
+        .unwrap()
+        .lines()
+        .count();
     append(&data, "en", "\n[broken]\nopen = \"food stamps, SNAP\n");
     let (code, out) = validate(&data);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains(&format!("locales/en/synonyms.toml: -: line {}", lines + 3)), "{out}");
+    assert!(
+        out.contains(&format!("locales/en/synonyms.toml: -: line {}", lines + 3)),
+        "{out}"
+    );
 }
 
 #[test]
@@ -72,8 +84,17 @@ fn a_group_named_in_two_languages_is_one_group() {
 #[test]
 fn a_member_in_two_groups_is_a_warning() {
     let data = support::scratch_data("synonyms-overlap");
-    append(&data, "en", "\n[test]\nhelp = \"legal aid, free legal help\"\n");
+    append(
+        &data,
+        "en",
+        "\n[test]\nhelp = \"legal aid, free legal help\"\n",
+    );
     let (code, out) = validate(&data);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("synonyms.toml: test.help: group: \"legal aid\" is also in the group \"legal.lawyer\""), "{out}");
+    assert!(
+        out.contains(
+            "synonyms.toml: test.help: group: \"legal aid\" is also in the group \"legal.lawyer\""
+        ),
+        "{out}"
+    );
 }

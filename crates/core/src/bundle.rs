@@ -73,22 +73,41 @@ impl HomeRegion {
     /// service is everyone's, not the region's: it stays in the first load.
     pub fn holds(&self, service: &Service) -> bool {
         !service.is_nationwide()
-            && self.areas.iter().any(|area| match ServiceArea::parse(area) {
-                Some(ServiceArea::State(st)) => service.serves_state(&st),
-                Some(ServiceArea::Local { state, name }) => {
-                    service.service_areas.contains(&ServiceArea::Local { state: state.clone(), name: name.clone() })
-                        || service.serves_city(&state, name.trim_end_matches(" County"))
-                }
-                _ => zip3(area).is_some_and(|z| service.locations.iter().any(|l| l.postal_code.as_deref().and_then(zip3) == Some(z))),
-            })
+            && self
+                .areas
+                .iter()
+                .any(|area| match ServiceArea::parse(area) {
+                    Some(ServiceArea::State(st)) => service.serves_state(&st),
+                    Some(ServiceArea::Local { state, name }) => {
+                        service.service_areas.contains(&ServiceArea::Local {
+                            state: state.clone(),
+                            name: name.clone(),
+                        }) || service.serves_city(&state, name.trim_end_matches(" County"))
+                    }
+                    _ => zip3(area).is_some_and(|z| {
+                        service
+                            .locations
+                            .iter()
+                            .any(|l| l.postal_code.as_deref().and_then(zip3) == Some(z))
+                    }),
+                })
     }
 
     /// Where most of a directory's local services are, when site.toml names
     /// no region: the state holding at least half of them, if one does.
     pub fn inferred(directory: &Directory, states: &[String]) -> Option<HomeRegion> {
-        let local: Vec<&Service> = directory.services.iter().filter(|s| !s.is_nationwide()).collect();
-        let (best, count) = states.iter().map(|st| (st, local.iter().filter(|s| s.serves_state(st)).count())).max_by_key(|&(_, n)| n)?;
-        (count > 0 && count * 2 >= local.len()).then(|| HomeRegion { areas: vec![best.clone()] })
+        let local: Vec<&Service> = directory
+            .services
+            .iter()
+            .filter(|s| !s.is_nationwide())
+            .collect();
+        let (best, count) = states
+            .iter()
+            .map(|st| (st, local.iter().filter(|s| s.serves_state(st)).count()))
+            .max_by_key(|&(_, n)| n)?;
+        (count > 0 && count * 2 >= local.len()).then(|| HomeRegion {
+            areas: vec![best.clone()],
+        })
     }
 }
 
@@ -108,7 +127,11 @@ impl std::fmt::Display for BundleError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             BundleError::NotABundle => write!(f, "not a Waypoint bundle"),
-            BundleError::WrongVersion(v) => write!(f, "bundle format {v} is not the one this app reads ({})", MAGIC[3]),
+            BundleError::WrongVersion(v) => write!(
+                f,
+                "bundle format {v} is not the one this app reads ({})",
+                MAGIC[3]
+            ),
             BundleError::Corrupt(e) => write!(f, "bundle is damaged: {e}"),
         }
     }
@@ -158,9 +181,18 @@ impl Bundle {
     /// service serving several states is in each of their files. Returns
     /// the files with their contents; names carry a hash of the contents,
     /// so a CDN can cache them for ever.
-    pub fn split(mut self, home: Option<&HomeRegion>, home_file_bytes: usize) -> (Bundle, Vec<(ShardInfo, Vec<u8>)>) {
+    pub fn split(
+        mut self,
+        home: Option<&HomeRegion>,
+        home_file_bytes: usize,
+    ) -> (Bundle, Vec<(ShardInfo, Vec<u8>)>) {
         let directory = std::mem::take(&mut self.directory);
-        let states: Vec<String> = self.taxonomy.states.iter().map(|s| s.code.clone()).collect();
+        let states: Vec<String> = self
+            .taxonomy
+            .states
+            .iter()
+            .map(|s| s.code.clone())
+            .collect();
         let mut core = Directory::default();
         let mut per_state: Vec<Directory> = vec![Directory::default(); states.len()];
         let mut home_services: Vec<(String, &Service)> = Vec::new();
@@ -172,7 +204,12 @@ impl Bundle {
             let located: Vec<usize> = if service.is_nationwide() {
                 Vec::new()
             } else {
-                states.iter().enumerate().filter(|(_, st)| service.serves_state(st)).map(|(i, _)| i).collect()
+                states
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, st)| service.serves_state(st))
+                    .map(|(i, _)| i)
+                    .collect()
             };
             if located.is_empty() {
                 add_service(&mut core, &directory, service);
@@ -188,7 +225,16 @@ impl Bundle {
             }
             let bytes = encode(&part);
             let file = paths::shard_file(&state, fnv1a(&bytes));
-            shards.push((ShardInfo { state, file, services: part.services.len() as u32, home: false, center: None }, bytes));
+            shards.push((
+                ShardInfo {
+                    state,
+                    file,
+                    services: part.services.len() as u32,
+                    home: false,
+                    center: None,
+                },
+                bytes,
+            ));
         }
         self.directory = core;
         self.shards = shards.iter().map(|(info, _)| info.clone()).collect();
@@ -213,13 +259,21 @@ impl Bundle {
 /// Washington DC is, can still be cut between ZIP codes), else its first
 /// local service area, else its state.
 fn area_key(service: &Service) -> String {
-    let zip = service.locations.iter().find_map(|l| l.postal_code.as_deref().filter(|z| zip3(z).is_some()).map(|z| z.chars().take(5).collect::<String>()));
+    let zip = service.locations.iter().find_map(|l| {
+        l.postal_code
+            .as_deref()
+            .filter(|z| zip3(z).is_some())
+            .map(|z| z.chars().take(5).collect::<String>())
+    });
     let local = service.service_areas.iter().find_map(|a| match a {
         ServiceArea::Local { state, name } => Some(format!("{state}:{name}")),
         _ => None,
     });
     let state = service.locations.iter().find_map(|l| l.state.clone());
-    zip.map(|z| format!("0:{z}")).or(local.map(|l| format!("1:{l}"))).or(state.map(|s| format!("2:{s}"))).unwrap_or_else(|| "3".into())
+    zip.map(|z| format!("0:{z}"))
+        .or(local.map(|l| format!("1:{l}")))
+        .or(state.map(|s| format!("2:{s}")))
+        .unwrap_or_else(|| "3".into())
 }
 
 /// The home region's services in files: the first of about `target`
@@ -229,7 +283,11 @@ fn area_key(service: &Service) -> String {
 /// part, so equal parts would make that work grow with their number
 /// (measured: 25 parts of a 3,000-service region, the last arriving after
 /// 14 s on a slow phone, each costing more than the one before).
-fn home_files(from: &Directory, mut services: Vec<(String, &Service)>, mut target: usize) -> Vec<(ShardInfo, Vec<u8>)> {
+fn home_files(
+    from: &Directory,
+    mut services: Vec<(String, &Service)>,
+    mut target: usize,
+) -> Vec<(ShardInfo, Vec<u8>)> {
     services.sort_by(|a, b| a.0.cmp(&b.0));
     let mut files = Vec::new();
     let mut part = Directory::default();
@@ -260,11 +318,18 @@ fn home_files(from: &Directory, mut services: Vec<(String, &Service)>, mut targe
 }
 
 fn home_file(part: Directory) -> (ShardInfo, Vec<u8>) {
-    let points: Vec<(f32, f32)> =
-        part.services.iter().flat_map(|s| &s.locations).filter_map(|l| Some((l.latitude?, l.longitude?))).collect();
+    let points: Vec<(f32, f32)> = part
+        .services
+        .iter()
+        .flat_map(|s| &s.locations)
+        .filter_map(|l| Some((l.latitude?, l.longitude?)))
+        .collect();
     let center = (!points.is_empty()).then(|| {
         let n = points.len() as f32;
-        (points.iter().map(|p| p.0).sum::<f32>() / n, points.iter().map(|p| p.1).sum::<f32>() / n)
+        (
+            points.iter().map(|p| p.0).sum::<f32>() / n,
+            points.iter().map(|p| p.1).sum::<f32>() / n,
+        )
     });
     let area_state = |s: &Service| {
         s.service_areas.iter().find_map(|a| match a {
@@ -272,10 +337,25 @@ fn home_file(part: Directory) -> (ShardInfo, Vec<u8>) {
             ServiceArea::Nationwide => None,
         })
     };
-    let state = part.services.iter().flat_map(|s| &s.locations).find_map(|l| l.state.clone()).or_else(|| part.services.iter().find_map(area_state)).unwrap_or_default();
+    let state = part
+        .services
+        .iter()
+        .flat_map(|s| &s.locations)
+        .find_map(|l| l.state.clone())
+        .or_else(|| part.services.iter().find_map(area_state))
+        .unwrap_or_default();
     let bytes = encode(&part);
     let file = paths::shard_file(&format!("home-{state}"), fnv1a(&bytes));
-    (ShardInfo { state, file, services: part.services.len() as u32, home: true, center }, bytes)
+    (
+        ShardInfo {
+            state,
+            file,
+            services: part.services.len() as u32,
+            home: true,
+            center,
+        },
+        bytes,
+    )
 }
 
 /// Copies a service into a directory with its organisation, re-indexed.
@@ -288,12 +368,17 @@ fn add_service(into: &mut Directory, from: &Directory, service: &crate::model::S
             into.organizations.len() - 1
         }
     };
-    into.services.push(crate::model::Service { organization: idx as u32, ..service.clone() });
+    into.services.push(crate::model::Service {
+        organization: idx as u32,
+        ..service.clone()
+    });
 }
 
 /// FNV-1a: a content hash for file names, not for security.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// The bundle's file layout: every name `waypoint build` writes and the

@@ -42,14 +42,28 @@ pub fn parse(query: &str, taxonomy: &Taxonomy, languages: &[&str]) -> Option<Emb
         .filter_map(|p| p.split_once('=').or(Some((p, ""))))
         .map(|(k, v)| (decode(k), decode(v)))
         .collect();
-    let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let get = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
     if get("embed") != Some("1") {
         return None;
     }
     let list = |key: &str| -> Vec<String> {
-        get(key).map(|v| v.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect()).unwrap_or_default()
+        get(key)
+            .map(|v| {
+                v.split(',')
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
     };
-    let ids = |key: &str, find: &dyn Fn(&str) -> Option<u16>| -> Vec<u16> { list(key).iter().filter_map(|c| find(c)).collect() };
+    let ids = |key: &str, find: &dyn Fn(&str) -> Option<u16>| -> Vec<u16> {
+        list(key).iter().filter_map(|c| find(c)).collect()
+    };
     Some(EmbedConfig {
         parent: get("parent").filter(|o| is_origin(o)).map(str::to_string),
         view: match get("view") {
@@ -57,35 +71,50 @@ pub fn parse(query: &str, taxonomy: &Taxonomy, languages: &[&str]) -> Option<Emb
             Some("guide") => EmbedView::Guide,
             _ => EmbedView::Both,
         },
-        states: list("states").into_iter().map(|s| s.to_ascii_uppercase()).filter(|s| taxonomy.state(s).is_some()).collect(),
+        states: list("states")
+            .into_iter()
+            .map(|s| s.to_ascii_uppercase())
+            .filter(|s| taxonomy.state(s).is_some())
+            .collect(),
         domains: ids("domains", &|c| taxonomy.domain_id(c)),
         service_types: ids("services", &|c| taxonomy.service_type_id(c)),
         populations: ids("populations", &|c| taxonomy.population_id(c)),
-        lang: get("lang").filter(|l| languages.contains(l)).map(str::to_string),
+        lang: get("lang")
+            .filter(|l| languages.contains(l))
+            .map(str::to_string),
         accent: get("accent").and_then(colour),
         accent_ink: get("accent_ink").and_then(colour),
         // https only: a plain http exit page could be read or replaced on
         // the way.
-        exit: get("exit").filter(|u| u.starts_with("https://") && is_web_url(u)).map(str::to_string),
+        exit: get("exit")
+            .filter(|u| u.starts_with("https://") && is_web_url(u))
+            .map(str::to_string),
     })
 }
 
 /// `scheme://host[:port]` and nothing else.
 fn is_origin(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once("://") else { return false };
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return false;
+    };
     matches!(scheme, "http" | "https")
         && !rest.is_empty()
-        && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
 }
 
 fn is_web_url(s: &str) -> bool {
-    (s.starts_with("https://") || s.starts_with("http://")) && !s.contains(char::is_whitespace) && s.len() > 10
+    (s.starts_with("https://") || s.starts_with("http://"))
+        && !s.contains(char::is_whitespace)
+        && s.len() > 10
 }
 
 /// Six hex digits, with or without `#`, to `#rrggbb`.
 fn colour(s: &str) -> Option<String> {
     let hex = s.trim_start_matches('#');
-    (hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit())).then(|| format!("#{}", hex.to_ascii_lowercase()))
+    (hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()))
+        .then(|| format!("#{}", hex.to_ascii_lowercase()))
 }
 
 /// Percent-decoding for query values (`+` is a space).
@@ -97,7 +126,10 @@ fn decode(s: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                    16,
+                ) {
                     Ok(b) => {
                         out.push(b);
                         i += 2;
@@ -120,10 +152,23 @@ mod tests {
     fn taxonomy() -> Taxonomy {
         Taxonomy {
             domains: vec!["housing".into(), "legal".into()],
-            service_types: vec![ServiceType { code: "emergency-shelter".into(), domain: 0, professional: false }],
+            service_types: vec![ServiceType {
+                code: "emergency-shelter".into(),
+                domain: 0,
+                professional: false,
+            }],
             populations: vec!["youth".into()],
             languages: vec!["en".into(), "es".into()],
-            states: vec![State { code: "CA".into(), name: "California".into() }, State { code: "NV".into(), name: "Nevada".into() }],
+            states: vec![
+                State {
+                    code: "CA".into(),
+                    name: "California".into(),
+                },
+                State {
+                    code: "NV".into(),
+                    name: "Nevada".into(),
+                },
+            ],
         }
     }
 
@@ -150,12 +195,30 @@ mod tests {
 
     #[test]
     fn unsafe_values_are_dropped() {
-        let q = "embed=1&parent=javascript:alert(1)&exit=javascript%3Aalert(1)&accent=red;x&lang=xx";
+        let q =
+            "embed=1&parent=javascript:alert(1)&exit=javascript%3Aalert(1)&accent=red;x&lang=xx";
         let c = parse(q, &taxonomy(), &["en"]).unwrap();
-        assert_eq!((c.parent, c.exit, c.accent, c.lang), (None, None, None, None));
-        assert_eq!(parse("embed=1&parent=https://a.example/path", &taxonomy(), &[]).unwrap().parent, None, "an origin has no path");
-        let plain = parse("embed=1&exit=http%3A%2F%2Fwww.example.org%2Fweather", &taxonomy(), &[]).unwrap();
-        assert_eq!(plain.exit, None, "an http exit page could be read or replaced on the way: https only");
+        assert_eq!(
+            (c.parent, c.exit, c.accent, c.lang),
+            (None, None, None, None)
+        );
+        assert_eq!(
+            parse("embed=1&parent=https://a.example/path", &taxonomy(), &[])
+                .unwrap()
+                .parent,
+            None,
+            "an origin has no path"
+        );
+        let plain = parse(
+            "embed=1&exit=http%3A%2F%2Fwww.example.org%2Fweather",
+            &taxonomy(),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            plain.exit, None,
+            "an http exit page could be read or replaced on the way: https only"
+        );
     }
 
     #[test]

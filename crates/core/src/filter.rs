@@ -50,10 +50,20 @@ pub struct Scope {
 
 impl Scope {
     pub fn matches(&self, service: &Service, taxonomy: &Taxonomy) -> bool {
-        let in_states = self.states.is_empty() || self.states.iter().any(|st| service.serves_state(st));
+        let in_states =
+            self.states.is_empty() || self.states.iter().any(|st| service.serves_state(st));
         let in_services = (self.domains.is_empty() && self.service_types.is_empty())
-            || service.service_types.iter().any(|&t| self.service_types.contains(&t) || taxonomy.domain_of(t).is_some_and(|d| self.domains.contains(&d)));
-        let for_people = self.populations.is_empty() || service.populations.iter().any(|p| self.populations.contains(p));
+            || service.service_types.iter().any(|&t| {
+                self.service_types.contains(&t)
+                    || taxonomy
+                        .domain_of(t)
+                        .is_some_and(|d| self.domains.contains(&d))
+            });
+        let for_people = self.populations.is_empty()
+            || service
+                .populations
+                .iter()
+                .any(|p| self.populations.contains(p));
         in_states && in_services && for_people
     }
 }
@@ -61,7 +71,12 @@ impl Scope {
 impl Filters {
     /// The filters that show the services for one need from the guide.
     pub fn for_need(need: &crate::guide::Need) -> Filters {
-        Filters { domain: need.domain, service_type: need.service_type, population: need.population, ..Filters::default() }
+        Filters {
+            domain: need.domain,
+            service_type: need.service_type,
+            population: need.population,
+            ..Filters::default()
+        }
     }
 
     /// No filter the person chose (the embed scope does not count).
@@ -91,7 +106,10 @@ impl Filters {
     }
 
     pub fn matches(&self, service: &Service, taxonomy: &Taxonomy) -> bool {
-        if !self.with_professionals && service.is_for_professionals(taxonomy) && !taxonomy.asks_for_professionals(self.domain, self.service_type) {
+        if !self.with_professionals
+            && service.is_for_professionals(taxonomy)
+            && !taxonomy.asks_for_professionals(self.domain, self.service_type)
+        {
             return false;
         }
         if let Some(scope) = &self.scope {
@@ -100,7 +118,11 @@ impl Filters {
             }
         }
         if let Some(domain) = self.domain {
-            if !service.service_types.iter().any(|&t| taxonomy.domain_of(t) == Some(domain)) {
+            if !service
+                .service_types
+                .iter()
+                .any(|&t| taxonomy.domain_of(t) == Some(domain))
+            {
                 return false;
             }
         }
@@ -141,7 +163,12 @@ impl Filters {
         if let Some(state) = &self.state {
             match &self.city {
                 Some(city) => {
-                    if !(service.serves_city(state, city) || service.service_areas.iter().any(|a| covers_whole_state(a, state))) {
+                    if !(service.serves_city(state, city)
+                        || service
+                            .service_areas
+                            .iter()
+                            .any(|a| covers_whole_state(a, state)))
+                    {
                         return false;
                     }
                 }

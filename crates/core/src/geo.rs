@@ -30,7 +30,6 @@ pub const EARTH_RADIUS_MILES: f32 = 3958.8;
 /// Relative URL (under `site-data/`) of the ZIP-prefix centroids.
 pub const PREFIX_FILE: &str = "geo/prefixes.txt";
 
-
 /// A point on Earth, in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
@@ -73,7 +72,14 @@ fn parse_degrees(s: &str) -> Option<f32> {
         None => (false, s),
     };
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    if whole.is_empty() || whole.len() > 3 || fraction.len() > 6 || !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
+    if whole.is_empty()
+        || whole.len() > 3
+        || fraction.len() > 6
+        || !whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let (mut scaled, mut scale) = (0u32, 1u32);
@@ -115,7 +121,11 @@ pub fn parse_place(input: &str, taxonomy: &Taxonomy) -> Option<PlaceInput> {
     if let Some((city, state)) = rest.rsplit_once(',') {
         let state = state_code(state, taxonomy)?;
         let city = collapse(city);
-        return Some(if city.is_empty() { PlaceInput::State(state) } else { PlaceInput::City { city, state } });
+        return Some(if city.is_empty() {
+            PlaceInput::State(state)
+        } else {
+            PlaceInput::City { city, state }
+        });
     }
     if let Some(state) = state_code(rest, taxonomy) {
         return Some(PlaceInput::State(state));
@@ -129,7 +139,10 @@ pub fn parse_place(input: &str, taxonomy: &Taxonomy) -> Option<PlaceInput> {
             continue;
         }
         if let Some(state) = state_code(&tail.join(" "), taxonomy) {
-            return Some(PlaceInput::City { city: words[..words.len() - k].join(" "), state });
+            return Some(PlaceInput::City {
+                city: words[..words.len() - k].join(" "),
+                state,
+            });
         }
     }
     None
@@ -146,14 +159,24 @@ pub fn state_code(input: &str, taxonomy: &Taxonomy) -> Option<String> {
     let found = taxonomy
         .states
         .iter()
-        .find(|s| s.code.eq_ignore_ascii_case(&key) || text::words(&s.name).collect::<String>() == key)
+        .find(|s| {
+            s.code.eq_ignore_ascii_case(&key) || text::words(&s.name).collect::<String>() == key
+        })
         .map(|s| s.code.clone())
-        .or_else(|| ABBREVIATIONS.iter().find(|(_, a)| a.split(' ').any(|a| a == key)).map(|(code, _)| code.to_string()))?;
+        .or_else(|| {
+            ABBREVIATIONS
+                .iter()
+                .find(|(_, a)| a.split(' ').any(|a| a == key))
+                .map(|(code, _)| code.to_string())
+        })?;
     taxonomy.state(&found).map(|s| s.code.clone())
 }
 
 /// State codes that are also English words, as typed in lower or title case.
-const ENGLISH_CODES: &[&str] = &["me", "Me", "in", "In", "or", "Or", "oh", "Oh", "hi", "Hi", "ok", "Ok", "ma", "Ma", "pa", "Pa", "la", "La", "de", "De"];
+const ENGLISH_CODES: &[&str] = &[
+    "me", "Me", "in", "In", "or", "Or", "oh", "Oh", "hi", "Hi", "ok", "Ok", "ma", "Ma", "pa", "Pa",
+    "la", "La", "de", "De",
+];
 
 /// Common (AP and older postal) abbreviations of state names, folded,
 /// without dots or spaces.
@@ -197,7 +220,8 @@ pub fn split_zip(query: &str) -> (String, Option<String>) {
     let mut zip = None;
     let mut rest = Vec::new();
     for word in query.split_whitespace() {
-        let bare = word.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"' | '\''));
+        let bare = word
+            .trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"' | '\''));
         if zip.is_none() {
             if let Some(z) = as_zip(bare) {
                 zip = Some(z);
@@ -230,7 +254,10 @@ pub fn zip_file(zip: &str) -> String {
 /// is the first a-z of the folded name (`_` when the name starts with a
 /// digit or has no Latin letter); `scripts/geo-data.mjs` uses the same rule.
 pub fn city_file(state: &str, city: &str) -> String {
-    let letter = city.chars().filter_map(text::fold_char).find(char::is_ascii_alphanumeric);
+    let letter = city
+        .chars()
+        .filter_map(text::fold_char)
+        .find(char::is_ascii_alphanumeric);
     let letter = letter.filter(char::is_ascii_lowercase).unwrap_or('_');
     format!("geo/city/{}/{letter}.txt", state.to_ascii_uppercase())
 }
@@ -261,15 +288,28 @@ fn zip_rows(file_text: &str) -> impl Iterator<Item = ZipRow<'_>> {
     file_text.lines().filter_map(|line| {
         let mut f = line.trim_end_matches('\r').split(',');
         let zip = f.next()?;
-        let point = Point { lat: parse_degrees(f.next()?)?, lon: parse_degrees(f.next()?)? };
+        let point = Point {
+            lat: parse_degrees(f.next()?)?,
+            lon: parse_degrees(f.next()?)?,
+        };
         let (city, state) = (f.next()?, f.next()?);
-        Some(ZipRow { zip, point, city, state, county: f.next().unwrap_or("") })
+        Some(ZipRow {
+            zip,
+            point,
+            city,
+            state,
+            county: f.next().unwrap_or(""),
+        })
     })
 }
 
 impl ZipRow<'_> {
     fn place(&self) -> Place {
-        let label = if self.city.is_empty() { format!("{} {}", self.zip, self.state) } else { format!("{} {}, {}", self.zip, self.city, self.state) };
+        let label = if self.city.is_empty() {
+            format!("{} {}", self.zip, self.state)
+        } else {
+            format!("{} {}, {}", self.zip, self.city, self.state)
+        };
         Place {
             label,
             point: self.point,
@@ -288,13 +328,17 @@ fn non_empty(s: &str) -> Option<String> {
 /// The ZIP's place, from the text of its [`zip_file`].
 pub fn find_zip(file_text: &str, zip: &str) -> Option<Place> {
     let zip = as_zip(zip.trim())?;
-    zip_rows(file_text).find(|r| r.zip == zip).map(|r| r.place())
+    zip_rows(file_text)
+        .find(|r| r.zip == zip)
+        .map(|r| r.place())
 }
 
 /// The ZIP nearest a point, from the text of one [`zip_file`] or of several
 /// joined with `\n`.
 pub fn nearest_zip(file_text: &str, p: Point) -> Option<Place> {
-    zip_rows(file_text).min_by(|a, b| miles_between(a.point, p).total_cmp(&miles_between(b.point, p))).map(|r| r.place())
+    zip_rows(file_text)
+        .min_by(|a, b| miles_between(a.point, p).total_cmp(&miles_between(b.point, p)))
+        .map(|r| r.place())
 }
 
 /// The city in a state, from the text of its [`city_file`]. Ignores case,
@@ -312,7 +356,10 @@ pub fn find_city(file_text: &str, state: &str, city: &str) -> Option<Place> {
         if place_key(name) != want {
             return None;
         }
-        let point = Point { lat: parse_degrees(f.next()?)?, lon: parse_degrees(f.next()?)? };
+        let point = Point {
+            lat: parse_degrees(f.next()?)?,
+            lon: parse_degrees(f.next()?)?,
+        };
         let state = state.to_ascii_uppercase();
         Some(Place {
             label: format!("{name}, {state}"),
@@ -335,7 +382,9 @@ pub fn nearest_prefix(prefixes_text: &str, p: Point) -> Option<String> {
 
 /// The `n` ZIP prefixes whose centroids are nearest a point, nearest first.
 pub fn nearest_prefixes(prefixes_text: &str, p: Point, n: usize) -> Vec<String> {
-    let mut all: Vec<(f32, String)> = prefix_rows(prefixes_text).map(|r| (miles_between(r.point, p), r.prefix)).collect();
+    let mut all: Vec<(f32, String)> = prefix_rows(prefixes_text)
+        .map(|r| (miles_between(r.point, p), r.prefix))
+        .collect();
     crate::sort::sort_by_key(&mut all, |a| crate::sort::distance_key(a.0));
     all.into_iter().take(n).map(|(_, prefix)| prefix).collect()
 }
@@ -351,9 +400,19 @@ fn prefix_rows(prefixes_text: &str) -> impl Iterator<Item = PrefixRow> + '_ {
     prefixes_text.lines().filter_map(|line| {
         let mut f = line.trim_end_matches('\r').split(',');
         let prefix = f.next()?.to_string();
-        let point = Point { lat: parse_degrees(f.next()?)?, lon: parse_degrees(f.next()?)? };
-        let spread = f.next().and_then(|m| m.parse::<u32>().ok()).map_or(f32::INFINITY, |m| m as f32);
-        Some(PrefixRow { prefix, point, spread })
+        let point = Point {
+            lat: parse_degrees(f.next()?)?,
+            lon: parse_degrees(f.next()?)?,
+        };
+        let spread = f
+            .next()
+            .and_then(|m| m.parse::<u32>().ok())
+            .map_or(f32::INFINITY, |m| m as f32);
+        Some(PrefixRow {
+            prefix,
+            point,
+            spread,
+        })
     })
 }
 
@@ -385,10 +444,21 @@ pub struct NearestZipSearch {
 impl NearestZipSearch {
     /// From the text of [`PREFIX_FILE`].
     pub fn new(prefixes_text: &str, point: Point) -> NearestZipSearch {
-        let mut order: Vec<(String, f32)> =
-            prefix_rows(prefixes_text).map(|r| (r.prefix, (miles_between(r.point, point) - r.spread).max(0.0))).collect();
+        let mut order: Vec<(String, f32)> = prefix_rows(prefixes_text)
+            .map(|r| {
+                (
+                    r.prefix,
+                    (miles_between(r.point, point) - r.spread).max(0.0),
+                )
+            })
+            .collect();
         crate::sort::sort_by_key(&mut order, |a| crate::sort::distance_key(a.1));
-        NearestZipSearch { point, order, next: 0, best: None }
+        NearestZipSearch {
+            point,
+            order,
+            next: 0,
+            best: None,
+        }
     }
 
     /// The next file to fetch and [`add`](Self::add), or `None` when the
@@ -456,7 +526,12 @@ pub fn reach(service: &Service, place: &Place, radius: Option<f32>) -> Option<Re
     let nearest = service
         .locations
         .iter()
-        .filter_map(|l| Some(Point { lat: l.latitude?, lon: l.longitude? }))
+        .filter_map(|l| {
+            Some(Point {
+                lat: l.latitude?,
+                lon: l.longitude?,
+            })
+        })
         .map(|p| miles_between(p, place.point))
         .min_by(f32::total_cmp);
     if let Some(miles) = nearest {
@@ -473,7 +548,8 @@ pub fn area_reach(service: &Service, place: &Place) -> Option<AreaKind> {
     let city = place.city.as_deref().map(area_key);
     let local_name = |name: &str| {
         let key = area_key(name);
-        !key.is_empty() && (county.as_deref() == Some(key.as_str()) || city.as_deref() == Some(key.as_str()))
+        !key.is_empty()
+            && (county.as_deref() == Some(key.as_str()) || city.as_deref() == Some(key.as_str()))
     };
     let mut best: Option<AreaKind> = None;
     let mut consider = |kind: AreaKind| {
@@ -490,14 +566,17 @@ pub fn area_reach(service: &Service, place: &Place) -> Option<AreaKind> {
         match area {
             ServiceArea::Nationwide => consider(AreaKind::Nationwide),
             ServiceArea::State(s) if s == &place.state => consider(AreaKind::Statewide),
-            ServiceArea::Local { state, name } if state == &place.state && local_name(name) => consider(AreaKind::Local),
+            ServiceArea::Local { state, name } if state == &place.state && local_name(name) => {
+                consider(AreaKind::Local)
+            }
             _ => {}
         }
     }
     let unlocated_here = service.locations.iter().any(|l| {
         (l.latitude.is_none() || l.longitude.is_none())
             && l.state() == Some(place.state.as_str())
-            && l.city().is_some_and(|c| city.as_deref() == Some(area_key(c).as_str()))
+            && l.city()
+                .is_some_and(|c| city.as_deref() == Some(area_key(c).as_str()))
     });
     if unlocated_here {
         consider(AreaKind::Local);
@@ -540,7 +619,14 @@ fn area_key(name: &str) -> String {
             key = key[prefix.len()..].to_string();
         }
     }
-    for suffix in ["cityandborough", "censusarea", "municipality", "county", "parish", "borough"] {
+    for suffix in [
+        "cityandborough",
+        "censusarea",
+        "municipality",
+        "county",
+        "parish",
+        "borough",
+    ] {
         if key.len() > suffix.len() && key.ends_with(suffix) {
             key.truncate(key.len() - suffix.len());
             break;
@@ -583,18 +669,41 @@ mod tests {
             (p(32.7157, -117.1611), p(40.7128, -74.0060), 2430.0),
         ] {
             let miles = miles_between(a, b);
-            assert!((miles - great_circle).abs() / great_circle < 0.015, "{miles} vs {great_circle}");
+            assert!(
+                (miles - great_circle).abs() / great_circle < 0.015,
+                "{miles} vs {great_circle}"
+            );
         }
     }
     use crate::taxonomy::State;
 
     fn taxonomy() -> Taxonomy {
-        let states = [("CA", "California"), ("NY", "New York"), ("MO", "Missouri"), ("WV", "West Virginia"), ("DC", "District of Columbia"), ("OR", "Oregon"), ("ME", "Maine")];
-        Taxonomy { states: states.iter().map(|(c, n)| State { code: c.to_string(), name: n.to_string() }).collect(), ..Taxonomy::default() }
+        let states = [
+            ("CA", "California"),
+            ("NY", "New York"),
+            ("MO", "Missouri"),
+            ("WV", "West Virginia"),
+            ("DC", "District of Columbia"),
+            ("OR", "Oregon"),
+            ("ME", "Maine"),
+        ];
+        Taxonomy {
+            states: states
+                .iter()
+                .map(|(c, n)| State {
+                    code: c.to_string(),
+                    name: n.to_string(),
+                })
+                .collect(),
+            ..Taxonomy::default()
+        }
     }
 
     fn city(city: &str, state: &str) -> Option<PlaceInput> {
-        Some(PlaceInput::City { city: city.to_string(), state: state.to_string() })
+        Some(PlaceInput::City {
+            city: city.to_string(),
+            state: state.to_string(),
+        })
     }
 
     #[test]
@@ -642,11 +751,26 @@ mod tests {
 
     #[test]
     fn splits_a_zip_out_of_a_query() {
-        assert_eq!(split_zip("shelter 92101"), ("shelter".to_string(), Some("92101".to_string())));
-        assert_eq!(split_zip("92101-1234, legal  aid"), ("legal aid".to_string(), Some("92101".to_string())));
-        assert_eq!(split_zip("call 1-888-373-7888"), ("call 1-888-373-7888".to_string(), None));
-        assert_eq!(split_zip("visa 2024 help"), ("visa 2024 help".to_string(), None));
-        assert_eq!(split_zip("10001 or 92101"), ("or 92101".to_string(), Some("10001".to_string())));
+        assert_eq!(
+            split_zip("shelter 92101"),
+            ("shelter".to_string(), Some("92101".to_string()))
+        );
+        assert_eq!(
+            split_zip("92101-1234, legal  aid"),
+            ("legal aid".to_string(), Some("92101".to_string()))
+        );
+        assert_eq!(
+            split_zip("call 1-888-373-7888"),
+            ("call 1-888-373-7888".to_string(), None)
+        );
+        assert_eq!(
+            split_zip("visa 2024 help"),
+            ("visa 2024 help".to_string(), None)
+        );
+        assert_eq!(
+            split_zip("10001 or 92101"),
+            ("or 92101".to_string(), Some("10001".to_string()))
+        );
         assert_eq!(split_zip("123456"), ("123456".to_string(), None));
     }
 

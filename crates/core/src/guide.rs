@@ -79,7 +79,8 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn holds(&self, signs: &[SignId]) -> bool {
-        self.all_of.iter().all(|s| signs.contains(s)) && (self.any_of.is_empty() || self.any_of.iter().any(|s| signs.contains(s)))
+        self.all_of.iter().all(|s| signs.contains(s))
+            && (self.any_of.is_empty() || self.any_of.iter().any(|s| signs.contains(s)))
     }
 }
 
@@ -90,7 +91,10 @@ impl Guide {
 
     /// The first outcome whose conditions hold for these signs.
     pub fn outcome_for(&self, signs: &[SignId]) -> Option<OutcomeId> {
-        self.outcomes.iter().position(|o| o.holds(signs)).map(|i| i as OutcomeId)
+        self.outcomes
+            .iter()
+            .position(|o| o.holds(signs))
+            .map(|i| i as OutcomeId)
     }
 
     /// The most questions any way from `step` to a result can still ask,
@@ -100,14 +104,23 @@ impl Guide {
         let s = self.step(step);
         let here = usize::from(matches!(s.kind, StepKind::Question | StepKind::ChooseAny));
         // Every step a reply can lead to (as `successors`, without sorting).
-        let next = s.answers.iter().filter_map(|a| a.next.or(s.next)).chain(s.next);
+        let next = s
+            .answers
+            .iter()
+            .filter_map(|a| a.next.or(s.next))
+            .chain(s.next);
         here + next.map(|n| self.questions_ahead(n)).max().unwrap_or(0)
     }
 
     /// Every step a reply can lead to from `step`.
     pub fn successors(&self, step: StepId) -> Vec<StepId> {
         let s = self.step(step);
-        let mut next: Vec<StepId> = s.answers.iter().filter_map(|a| a.next.or(s.next)).chain(s.next).collect();
+        let mut next: Vec<StepId> = s
+            .answers
+            .iter()
+            .filter_map(|a| a.next.or(s.next))
+            .chain(s.next)
+            .collect();
         crate::sort::sort_by_key(&mut next, |&s| u64::from(s));
         next.dedup();
         next
@@ -138,7 +151,11 @@ pub struct Session {
 
 impl Session {
     pub fn start(guide: &Guide) -> Session {
-        Session { trail: Vec::new(), current: guide.start, undone: None }
+        Session {
+            trail: Vec::new(),
+            current: guide.start,
+            undone: None,
+        }
     }
 
     pub fn current(&self) -> StepId {
@@ -147,7 +164,15 @@ impl Session {
 
     /// Questions answered or skipped so far: for "Question 3".
     pub fn questions_seen(&self, guide: &Guide) -> usize {
-        self.trail.iter().filter(|(s, _)| matches!(guide.step(*s).kind, StepKind::Question | StepKind::ChooseAny)).count()
+        self.trail
+            .iter()
+            .filter(|(s, _)| {
+                matches!(
+                    guide.step(*s).kind,
+                    StepKind::Question | StepKind::ChooseAny
+                )
+            })
+            .count()
     }
 
     /// How many questions this way through can have in all: those asked so
@@ -185,27 +210,44 @@ impl Session {
             (StepKind::Question, Some(&a)) => step.answers[a as usize].next.or(step.next),
             _ => step.next,
         };
-        let Some(next) = next else { return self.clone() };
+        let Some(next) = next else {
+            return self.clone();
+        };
         let mut trail = self.trail.clone();
         trail.push((self.current, chosen));
-        Session { trail, current: next, undone: None }
+        Session {
+            trail,
+            current: next,
+            undone: None,
+        }
     }
 
     pub fn back(&self) -> Session {
         let mut trail = self.trail.clone();
         match trail.pop() {
-            Some((step, answers)) => Session { trail, current: step, undone: Some((step, answers)) },
+            Some((step, answers)) => Session {
+                trail,
+                current: step,
+                undone: Some((step, answers)),
+            },
             None => self.clone(),
         }
     }
 
     fn chosen<'a>(&'a self, guide: &'a Guide) -> impl Iterator<Item = &'a Answer> + 'a {
-        self.trail.iter().flat_map(move |(s, answers)| answers.iter().map(move |&a| &guide.step(*s).answers[a as usize]))
+        self.trail.iter().flat_map(move |(s, answers)| {
+            answers
+                .iter()
+                .map(move |&a| &guide.step(*s).answers[a as usize])
+        })
     }
 
     /// Signs from the answers given, in the guide's order.
     pub fn signs(&self, guide: &Guide) -> Vec<SignId> {
-        let mut signs: Vec<SignId> = self.chosen(guide).flat_map(|a| a.signs.iter().copied()).collect();
+        let mut signs: Vec<SignId> = self
+            .chosen(guide)
+            .flat_map(|a| a.signs.iter().copied())
+            .collect();
         crate::sort::sort_by_key(&mut signs, |&s| u64::from(s));
         signs.dedup();
         signs
@@ -213,7 +255,10 @@ impl Session {
 
     /// Needs from the answers given, in the guide's order.
     pub fn needs(&self, guide: &Guide) -> Vec<NeedId> {
-        let mut needs: Vec<NeedId> = self.chosen(guide).flat_map(|a| a.needs.iter().copied()).collect();
+        let mut needs: Vec<NeedId> = self
+            .chosen(guide)
+            .flat_map(|a| a.needs.iter().copied())
+            .collect();
         crate::sort::sort_by_key(&mut needs, |&n| u64::from(n));
         needs.dedup();
         needs
@@ -221,7 +266,9 @@ impl Session {
 
     /// The outcome, once the result step is reached.
     pub fn outcome(&self, guide: &Guide) -> Option<OutcomeId> {
-        (guide.step(self.current).kind == StepKind::Result).then(|| guide.outcome_for(&self.signs(guide))).flatten()
+        (guide.step(self.current).kind == StepKind::Result)
+            .then(|| guide.outcome_for(&self.signs(guide)))
+            .flatten()
     }
 
     /// The answers chosen on a step, for showing them again after Back.
@@ -250,7 +297,10 @@ pub fn check(guide: &Guide) -> Vec<GuideProblem> {
     let mut problems = Vec::new();
     let n = guide.steps.len();
     if n == 0 || guide.start as usize >= n {
-        problems.push(GuideProblem { record: "guide".into(), message: "no start step".into() });
+        problems.push(GuideProblem {
+            record: "guide".into(),
+            message: "no start step".into(),
+        });
         return problems;
     }
     let mut reached = vec![false; n];
@@ -263,13 +313,23 @@ pub fn check(guide: &Guide) -> Vec<GuideProblem> {
     }
     for (i, step) in guide.steps.iter().enumerate() {
         if !reached[i] {
-            problems.push(GuideProblem { record: format!("step {}", step.id), message: "cannot be reached from the start".into() });
+            problems.push(GuideProblem {
+                record: format!("step {}", step.id),
+                message: "cannot be reached from the start".into(),
+            });
         }
         if step.kind != StepKind::Result && guide.successors(i as StepId).is_empty() {
-            problems.push(GuideProblem { record: format!("step {}", step.id), message: "leads nowhere: give it a next step".into() });
+            problems.push(GuideProblem {
+                record: format!("step {}", step.id),
+                message: "leads nowhere: give it a next step".into(),
+            });
         }
-        if matches!(step.kind, StepKind::Question | StepKind::ChooseAny) && step.answers.is_empty() {
-            problems.push(GuideProblem { record: format!("step {}", step.id), message: "a question needs answers".into() });
+        if matches!(step.kind, StepKind::Question | StepKind::ChooseAny) && step.answers.is_empty()
+        {
+            problems.push(GuideProblem {
+                record: format!("step {}", step.id),
+                message: "a question needs answers".into(),
+            });
         }
     }
     // Walk (step, signs so far) states: each is visited once, so this stays
@@ -317,7 +377,10 @@ pub fn check(guide: &Guide) -> Vec<GuideProblem> {
         }
     }
     if !ends_somewhere {
-        problems.push(GuideProblem { record: "guide".into(), message: "no path reaches a result step".into() });
+        problems.push(GuideProblem {
+            record: "guide".into(),
+            message: "no path reaches a result step".into(),
+        });
     }
     for (i, reached) in outcomes.iter().enumerate() {
         if !reached {

@@ -25,7 +25,12 @@ struct Zone {
 }
 
 const fn zone(name: &'static str, offset: i64, dst: bool, label: &'static str) -> Zone {
-    Zone { name, offset, dst, label }
+    Zone {
+        name,
+        offset,
+        dst,
+        label,
+    }
 }
 
 const ZONES: [Zone; 20] = [
@@ -63,11 +68,10 @@ pub fn is_known_zone(name: &str) -> bool {
 /// one (Texas: Central; Florida: Eastern; Arizona keeps no daylight time).
 pub fn zone_for_state(code: &str) -> Option<&'static str> {
     let zone = match code {
-        "CT" | "DE" | "DC" | "FL" | "GA" | "IN" | "KY" | "ME" | "MD" | "MA" | "MI" | "NH" | "NJ" | "NY" | "NC" | "OH" | "PA"
-        | "RI" | "SC" | "VT" | "VA" | "WV" => "America/New_York",
-        "AL" | "AR" | "IL" | "IA" | "KS" | "LA" | "MN" | "MS" | "MO" | "NE" | "ND" | "OK" | "SD" | "TN" | "TX" | "WI" => {
-            "America/Chicago"
-        }
+        "CT" | "DE" | "DC" | "FL" | "GA" | "IN" | "KY" | "ME" | "MD" | "MA" | "MI" | "NH"
+        | "NJ" | "NY" | "NC" | "OH" | "PA" | "RI" | "SC" | "VT" | "VA" | "WV" => "America/New_York",
+        "AL" | "AR" | "IL" | "IA" | "KS" | "LA" | "MN" | "MS" | "MO" | "NE" | "ND" | "OK"
+        | "SD" | "TN" | "TX" | "WI" => "America/Chicago",
         "CO" | "ID" | "MT" | "NM" | "UT" | "WY" => "America/Denver",
         "AZ" => "America/Phoenix",
         "CA" | "NV" | "OR" | "WA" => "America/Los_Angeles",
@@ -124,7 +128,11 @@ fn offset_at(zone: &Zone, utc_minutes: i64) -> i64 {
     // time (01:00 standard) on the first Sunday of November.
     let starts = nth_sunday(year, 3, 2) * DAY + 120 - zone.offset;
     let ends = nth_sunday(year, 11, 1) * DAY + 60 - zone.offset;
-    if (starts..ends).contains(&utc_minutes) { zone.offset + 60 } else { zone.offset }
+    if (starts..ends).contains(&utc_minutes) {
+        zone.offset + 60
+    } else {
+        zone.offset
+    }
 }
 
 /// A moment in a service's week.
@@ -141,7 +149,10 @@ pub fn local_time(zone: &str, unix_ms: i64) -> Option<LocalTime> {
     let zone = find_zone(zone)?;
     let utc = unix_ms.div_euclid(60_000);
     let local = utc + offset_at(zone, utc);
-    Some(LocalTime { weekday: weekday(local.div_euclid(DAY)) as u8, minutes: local.rem_euclid(DAY) as u16 })
+    Some(LocalTime {
+        weekday: weekday(local.div_euclid(DAY)) as u8,
+        minutes: local.rem_euclid(DAY) as u16,
+    })
 }
 
 /// When something happens next, seen from now.
@@ -157,8 +168,12 @@ pub struct Moment {
 pub enum OpenStatus {
     AlwaysOpen,
     /// `closes` is `None` when the hours never stop in a week.
-    Open { closes: Option<Moment> },
-    Closed { opens: Option<Moment> },
+    Open {
+        closes: Option<Moment>,
+    },
+    Closed {
+        opens: Option<Moment>,
+    },
     /// No hours given, or no time zone to judge them in.
     NotListed,
 }
@@ -181,7 +196,9 @@ fn intervals(hours: &Hours) -> Vec<(i64, i64)> {
 /// Whether minute `m` of the week (any integer) is inside an interval.
 fn open_at(intervals: &[(i64, i64)], m: i64) -> bool {
     let m = m.rem_euclid(WEEK);
-    intervals.iter().any(|&(s, e)| (s..e).contains(&m) || (s..e).contains(&(m + WEEK)))
+    intervals
+        .iter()
+        .any(|&(s, e)| (s..e).contains(&m) || (s..e).contains(&(m + WEEK)))
 }
 
 /// The next minute after `now` (within a week) where `open_at` changes to
@@ -189,17 +206,29 @@ fn open_at(intervals: &[(i64, i64)], m: i64) -> bool {
 fn next_change(intervals: &[(i64, i64)], now: i64, to: bool) -> Option<i64> {
     // Edges ahead of now, as minutes from now (all under a week, so the
     // keyed sort's u64 holds them).
-    let mut ahead: Vec<i64> = intervals.iter().flat_map(|&(s, e)| [s, e]).map(|t| (t - now).rem_euclid(WEEK)).filter(|&d| d > 0).collect();
+    let mut ahead: Vec<i64> = intervals
+        .iter()
+        .flat_map(|&(s, e)| [s, e])
+        .map(|t| (t - now).rem_euclid(WEEK))
+        .filter(|&d| d > 0)
+        .collect();
     ahead.push(WEEK);
     let order = crate::sort::order_by_key(ahead.len(), |i| ahead[i] as u64);
     // Between edges nothing changes, so the first edge with the other
     // state is the change.
-    order.into_iter().map(|i| now + ahead[i as usize]).find(|&t| open_at(intervals, t) == to)
+    order
+        .into_iter()
+        .map(|i| now + ahead[i as usize])
+        .find(|&t| open_at(intervals, t) == to)
 }
 
 fn moment(now: i64, at: i64) -> Moment {
     let days_ahead = at.div_euclid(DAY) - now.div_euclid(DAY);
-    Moment { weekday: at.div_euclid(DAY).rem_euclid(7) as u8, minutes: at.rem_euclid(DAY) as u16, days_ahead: days_ahead as u8 }
+    Moment {
+        weekday: at.div_euclid(DAY).rem_euclid(7) as u8,
+        minutes: at.rem_euclid(DAY) as u16,
+        days_ahead: days_ahead as u8,
+    }
 }
 
 /// Whether the service is open at a Unix instant, and until when, or
@@ -208,7 +237,13 @@ pub fn status(hours: &Hours, unix_ms: i64) -> OpenStatus {
     if hours.always_open {
         return OpenStatus::AlwaysOpen;
     }
-    let Some(local) = hours.timezone.as_deref().and_then(|z| local_time(z, unix_ms)) else { return OpenStatus::NotListed };
+    let Some(local) = hours
+        .timezone
+        .as_deref()
+        .and_then(|z| local_time(z, unix_ms))
+    else {
+        return OpenStatus::NotListed;
+    };
     if hours.periods.is_empty() {
         return OpenStatus::NotListed;
     }
@@ -216,18 +251,25 @@ pub fn status(hours: &Hours, unix_ms: i64) -> OpenStatus {
     let now = i64::from(local.weekday) * DAY + i64::from(local.minutes);
     if open_at(&intervals, now) {
         match next_change(&intervals, now, false) {
-            Some(t) => OpenStatus::Open { closes: Some(moment(now, t)) },
+            Some(t) => OpenStatus::Open {
+                closes: Some(moment(now, t)),
+            },
             // Hours that never stop in a week are round the clock.
             None => OpenStatus::AlwaysOpen,
         }
     } else {
-        OpenStatus::Closed { opens: next_change(&intervals, now, true).map(|t| moment(now, t)) }
+        OpenStatus::Closed {
+            opens: next_change(&intervals, now, true).map(|t| moment(now, t)),
+        }
     }
 }
 
 /// Open 24/7 counts as open; hours not listed do not.
 pub fn is_open_now(hours: &Hours, unix_ms: i64) -> bool {
-    matches!(status(hours, unix_ms), OpenStatus::AlwaysOpen | OpenStatus::Open { .. })
+    matches!(
+        status(hours, unix_ms),
+        OpenStatus::AlwaysOpen | OpenStatus::Open { .. }
+    )
 }
 
 /// "5 pm", "9:30 am" (12-hour catalogues) or "17:00" (24-hour ones).
@@ -238,7 +280,11 @@ fn clock(minutes: u16, strings: &Strings) -> String {
     }
     let suffix = strings.get(if h < 12 { "hours.am" } else { "hours.pm" });
     let h12 = if h % 12 == 0 { 12 } else { h % 12 };
-    if m == 0 { format!("{h12} {suffix}") } else { format!("{h12}:{m:02} {suffix}") }
+    if m == 0 {
+        format!("{h12} {suffix}")
+    } else {
+        format!("{h12}:{m:02} {suffix}")
+    }
 }
 
 /// "5 pm", "at midnight", "tomorrow 5 pm", "Monday 9 am".
@@ -251,7 +297,16 @@ fn when(at: Moment, strings: &Strings) -> String {
     match at.days_ahead {
         0 => time,
         1 => strings.format("hours.tomorrow", &[("time", &time)]),
-        _ => strings.format("hours.on_day", &[("day", &strings.label(&format!("day.{}", DAY_KEYS[at.weekday as usize % 7]))), ("time", &time)]),
+        _ => strings.format(
+            "hours.on_day",
+            &[
+                (
+                    "day",
+                    &strings.label(&format!("day.{}", DAY_KEYS[at.weekday as usize % 7])),
+                ),
+                ("time", &time),
+            ],
+        ),
     }
 }
 
@@ -259,9 +314,13 @@ fn when(at: Moment, strings: &Strings) -> String {
 pub fn describe(status: &OpenStatus, strings: &Strings) -> String {
     match *status {
         OpenStatus::AlwaysOpen => strings.label("hours.always"),
-        OpenStatus::Open { closes: Some(at) } => strings.format("hours.open_until", &[("when", &when(at, strings))]),
+        OpenStatus::Open { closes: Some(at) } => {
+            strings.format("hours.open_until", &[("when", &when(at, strings))])
+        }
         OpenStatus::Open { closes: None } => strings.label("hours.open"),
-        OpenStatus::Closed { opens: Some(at) } => strings.format("hours.closed_until", &[("when", &when(at, strings))]),
+        OpenStatus::Closed { opens: Some(at) } => {
+            strings.format("hours.closed_until", &[("when", &when(at, strings))])
+        }
         OpenStatus::Closed { opens: None } => strings.label("hours.closed"),
         OpenStatus::NotListed => strings.label("hours.not_listed"),
     }
@@ -277,12 +336,21 @@ pub fn weekly_summary(hours: &Hours, strings: &Strings) -> Vec<String> {
         return Vec::new();
     }
     let day_text = |day: usize| -> String {
-        let mut periods: Vec<(u16, u16)> = hours.periods.iter().filter(|p| usize::from(p.day) == day).map(|p| (p.opens, p.closes)).collect();
+        let mut periods: Vec<(u16, u16)> = hours
+            .periods
+            .iter()
+            .filter(|p| usize::from(p.day) == day)
+            .map(|p| (p.opens, p.closes))
+            .collect();
         crate::sort::sort_by_key(&mut periods, |&(o, c)| u64::from(o) << 16 | u64::from(c));
         if periods.is_empty() {
             return strings.label("hours.closed_day");
         }
-        periods.iter().map(|&(o, c)| format!("{}–{}", clock(o, strings), clock(c, strings))).collect::<Vec<_>>().join(", ")
+        periods
+            .iter()
+            .map(|&(o, c)| format!("{}–{}", clock(o, strings), clock(c, strings)))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let short = |day: usize| strings.label(&format!("hours.short.{}", DAY_KEYS[day]));
     let mut lines = Vec::new();
@@ -293,7 +361,11 @@ pub fn weekly_summary(hours: &Hours, strings: &Strings) -> Vec<String> {
         while last + 1 < 7 && day_text(last + 1) == text {
             last += 1;
         }
-        let days = if last == day { short(day) } else { format!("{}–{}", short(day), short(last)) };
+        let days = if last == day {
+            short(day)
+        } else {
+            format!("{}–{}", short(day), short(last))
+        };
         lines.push(format!("{days} {text}"));
         day = last + 1;
     }
@@ -316,7 +388,11 @@ mod tests {
     fn calendar_arithmetic() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-        assert_eq!(weekday(days_from_civil(2026, 11, 28)), 5, "2026-11-28 is a Saturday");
+        assert_eq!(
+            weekday(days_from_civil(2026, 11, 28)),
+            5,
+            "2026-11-28 is a Saturday"
+        );
         assert_eq!(weekday(days_from_civil(2024, 2, 29)), 3, "a Thursday");
         assert_eq!(year_of(days_from_civil(2026, 12, 31)), 2026);
         assert_eq!(year_of(days_from_civil(2027, 1, 1)), 2027);

@@ -25,21 +25,46 @@ pub struct Catalog {
 /// Keys the search index needs in every language from the first load, so a
 /// Spanish query finds English records: taxonomy labels, their keywords,
 /// stopwords, and each language's own name for the switcher.
-const SEARCH_KEY_PREFIXES: [&str; 7] = ["domain.", "service.", "population.", "language.", "area.", "search.", "meta."];
+const SEARCH_KEY_PREFIXES: [&str; 7] = [
+    "domain.",
+    "service.",
+    "population.",
+    "language.",
+    "area.",
+    "search.",
+    "meta.",
+];
 
 /// Keys of the default language that wait until they are needed: the
 /// guide's and the safety page's words, and the staff console's. The
 /// directory never shows them, so a first visit does not download them
 /// (about 4 KB compressed).
-const LATER_KEY_PREFIXES: [&str; 6] = ["guide.", "safety.", "referral.", "share.", "keys.", "density."];
+const LATER_KEY_PREFIXES: [&str; 6] = [
+    "guide.",
+    "safety.",
+    "referral.",
+    "share.",
+    "keys.",
+    "density.",
+];
 /// Except the directory's links to those views.
 const FIRST_LOAD_KEYS: [&str; 3] = ["guide.ui.nav", "guide.ui.invite", "safety.link"];
 
 impl Catalog {
-    pub fn new(lang: impl Into<String>, name: impl Into<String>, mut entries: Vec<(String, String)>) -> Catalog {
+    pub fn new(
+        lang: impl Into<String>,
+        name: impl Into<String>,
+        mut entries: Vec<(String, String)>,
+    ) -> Catalog {
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         entries.dedup_by(|a, b| a.0 == b.0);
-        Catalog { lang: lang.into(), name: name.into(), entries, complete: true, searchable: true }
+        Catalog {
+            lang: lang.into(),
+            name: name.into(),
+            entries,
+            complete: true,
+            searchable: true,
+        }
     }
 
     /// Splits a catalogue into what the first download needs and the rest,
@@ -49,9 +74,22 @@ impl Catalog {
     /// without, only the language's name, direction, review status and its
     /// offer line.
     pub fn split(self, vocabulary: bool) -> (Catalog, Catalog) {
-        let first = |k: &str| if vocabulary { SEARCH_KEY_PREFIXES.iter().any(|p| k.starts_with(p)) } else { k.starts_with("meta.") };
-        let (search, rest): (Vec<_>, Vec<_>) = self.entries.into_iter().partition(|(k, _)| first(k));
-        let part = |entries, searchable| Catalog { lang: self.lang.clone(), name: self.name.clone(), entries, complete: false, searchable };
+        let first = |k: &str| {
+            if vocabulary {
+                SEARCH_KEY_PREFIXES.iter().any(|p| k.starts_with(p))
+            } else {
+                k.starts_with("meta.")
+            }
+        };
+        let (search, rest): (Vec<_>, Vec<_>) =
+            self.entries.into_iter().partition(|(k, _)| first(k));
+        let part = |entries, searchable| Catalog {
+            lang: self.lang.clone(),
+            name: self.name.clone(),
+            entries,
+            complete: false,
+            searchable,
+        };
         (part(search, vocabulary), part(rest, true))
     }
 
@@ -63,7 +101,9 @@ impl Catalog {
     /// A translation not yet checked by a native speaker says so, in its
     /// own words (`meta.reviewed = false`, `meta.review_note`).
     pub fn review_note(&self) -> Option<&str> {
-        (self.lookup("meta.reviewed") == Some("false")).then(|| self.lookup("meta.review_note")).flatten()
+        (self.lookup("meta.reviewed") == Some("false"))
+            .then(|| self.lookup("meta.review_note"))
+            .flatten()
     }
 
     /// "Ver en español": the one line offering this language to a browser
@@ -82,9 +122,17 @@ impl Catalog {
     /// shows and what waits until the guide, the safety page or the staff
     /// tools open.
     pub fn split_later(self) -> (Catalog, Catalog) {
-        let later = |k: &str| LATER_KEY_PREFIXES.iter().any(|p| k.starts_with(p)) && !FIRST_LOAD_KEYS.contains(&k);
+        let later = |k: &str| {
+            LATER_KEY_PREFIXES.iter().any(|p| k.starts_with(p)) && !FIRST_LOAD_KEYS.contains(&k)
+        };
         let (rest, first): (Vec<_>, Vec<_>) = self.entries.into_iter().partition(|(k, _)| later(k));
-        let part = |entries| Catalog { lang: self.lang.clone(), name: self.name.clone(), entries, complete: false, searchable: true };
+        let part = |entries| Catalog {
+            lang: self.lang.clone(),
+            name: self.name.clone(),
+            entries,
+            complete: false,
+            searchable: true,
+        };
         (part(first), part(rest))
     }
 
@@ -102,7 +150,10 @@ impl Catalog {
     pub fn merge(&mut self, rest: Catalog) {
         let mine = std::mem::take(&mut self.entries);
         let mut merged = Vec::with_capacity(mine.len() + rest.entries.len());
-        let (mut a, mut b) = (mine.into_iter().peekable(), rest.entries.into_iter().peekable());
+        let (mut a, mut b) = (
+            mine.into_iter().peekable(),
+            rest.entries.into_iter().peekable(),
+        );
         loop {
             let take_mine = match (a.peek(), b.peek()) {
                 (Some(x), Some(y)) => x.0 <= y.0,
@@ -120,7 +171,10 @@ impl Catalog {
     }
 
     pub fn lookup(&self, key: &str) -> Option<&str> {
-        self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| self.entries[i].1.as_str())
+        self.entries
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|i| self.entries[i].1.as_str())
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
@@ -147,12 +201,17 @@ impl<'a> Strings<'a> {
         let prefix = record_key(id, "");
         let entries = &self.current.entries;
         let at = entries.partition_point(|(k, _)| k.as_str() < prefix.as_str());
-        self.current.lang != self.fallback.lang && entries.get(at).is_some_and(|(k, _)| k.starts_with(&prefix))
+        self.current.lang != self.fallback.lang
+            && entries.get(at).is_some_and(|(k, _)| k.starts_with(&prefix))
     }
 
     /// The language a record's text is shown in (for `lang` attributes).
     pub fn record_lang(&self, id: &str) -> &'a str {
-        if self.translated(id) { &self.current.lang } else { &self.fallback.lang }
+        if self.translated(id) {
+            &self.current.lang
+        } else {
+            &self.fallback.lang
+        }
     }
 
     /// A record's field in the reader's language where it has one,
@@ -178,19 +237,28 @@ impl<'a> Strings<'a> {
         }
         for (n, phone) in phones.iter_mut().enumerate() {
             if let Some(note) = phone.note.as_mut() {
-                *note = self.record(&service.id, &format!("phone.{n}"), note).to_string();
+                *note = self
+                    .record(&service.id, &format!("phone.{n}"), note)
+                    .to_string();
             }
         }
         phones
     }
 
     pub fn get(&self, key: &'a str) -> &'a str {
-        self.current.lookup(key).or_else(|| self.fallback.lookup(key)).unwrap_or(key)
+        self.current
+            .lookup(key)
+            .or_else(|| self.fallback.lookup(key))
+            .unwrap_or(key)
     }
 
     /// Looks up a key built at run time (such as `service.<code>`).
     pub fn label(&self, key: &str) -> String {
-        self.current.lookup(key).or_else(|| self.fallback.lookup(key)).unwrap_or(key).to_string()
+        self.current
+            .lookup(key)
+            .or_else(|| self.fallback.lookup(key))
+            .unwrap_or(key)
+            .to_string()
     }
 
     /// Fills `{name}` placeholders.
@@ -202,7 +270,11 @@ impl<'a> Strings<'a> {
     pub fn plural(&self, key: &str, count: usize) -> String {
         let form = if count == 1 { "one" } else { "other" };
         let full = format!("{key}.{form}");
-        let text = self.current.lookup(&full).or_else(|| self.fallback.lookup(&full)).unwrap_or(key);
+        let text = self
+            .current
+            .lookup(&full)
+            .or_else(|| self.fallback.lookup(&full))
+            .unwrap_or(key);
         fill(text, &[("count", &count.to_string())])
     }
 }
@@ -230,7 +302,9 @@ pub fn placeholders(text: &str) -> Vec<&str> {
         .split('{')
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|name| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -242,14 +316,24 @@ mod tests {
     use super::*;
 
     fn cat(lang: &str, pairs: &[(&str, &str)]) -> Catalog {
-        Catalog::new(lang, lang, pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        Catalog::new(
+            lang,
+            lang,
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
     }
 
     #[test]
     fn falls_back_then_shows_key() {
         let en = cat("en", &[("a", "A"), ("b", "B")]);
         let es = cat("es", &[("a", "Á")]);
-        let s = Strings { current: &es, fallback: &en };
+        let s = Strings {
+            current: &es,
+            fallback: &en,
+        };
         assert_eq!(s.get("a"), "Á");
         assert_eq!(s.get("b"), "B");
         assert_eq!(s.get("c"), "c");
@@ -257,15 +341,33 @@ mod tests {
 
     #[test]
     fn split_and_merge_round_trip() {
-        let full = cat("es", &[("service.hotline", "Línea"), ("detail.back", "Volver"), ("search.stopwords", "de la")]);
+        let full = cat(
+            "es",
+            &[
+                ("service.hotline", "Línea"),
+                ("detail.back", "Volver"),
+                ("search.stopwords", "de la"),
+            ],
+        );
         let (search, rest) = full.clone().split(true);
-        assert!(!search.complete && search.lookup("service.hotline").is_some() && search.lookup("detail.back").is_none());
+        assert!(
+            !search.complete
+                && search.lookup("service.hotline").is_some()
+                && search.lookup("detail.back").is_none()
+        );
         assert_eq!(rest.lookup("detail.back"), Some("Volver"));
         let mut merged = search;
         merged.merge(rest);
         assert_eq!(merged, full);
         // Without its search words in the first part, only its meta keys.
-        let named = cat("ar", &[("meta.name", "العربية"), ("meta.dir", "rtl"), ("service.hotline", "خط")]);
+        let named = cat(
+            "ar",
+            &[
+                ("meta.name", "العربية"),
+                ("meta.dir", "rtl"),
+                ("service.hotline", "خط"),
+            ],
+        );
         let (first, rest) = named.clone().split(false);
         assert!(!first.searchable && first.rtl() && first.lookup("service.hotline").is_none());
         let mut merged = first;
@@ -275,11 +377,23 @@ mod tests {
 
     #[test]
     fn plurals_and_placeholders() {
-        let en = cat("en", &[("results.one", "{count} service"), ("results.other", "{count} services")]);
-        let s = Strings { current: &en, fallback: &en };
+        let en = cat(
+            "en",
+            &[
+                ("results.one", "{count} service"),
+                ("results.other", "{count} services"),
+            ],
+        );
+        let s = Strings {
+            current: &en,
+            fallback: &en,
+        };
         assert_eq!(s.plural("results", 1), "1 service");
         assert_eq!(s.plural("results", 0), "0 services");
-        assert_eq!(placeholders("{count} of {total} {count}"), ["count", "total"]);
+        assert_eq!(
+            placeholders("{count} of {total} {count}"),
+            ["count", "total"]
+        );
         assert!(placeholders("no {} braces { here").is_empty());
     }
 }
@@ -290,7 +404,14 @@ impl<'a> Strings<'a> {
     pub fn date(&self, d: crate::model::Date) -> String {
         let month = self.label(&format!("date.month.{}", d.month));
         let template = self.label("date.format");
-        fill(&template, &[("day", &d.day.to_string()), ("month", &month), ("year", &d.year.to_string())])
+        fill(
+            &template,
+            &[
+                ("day", &d.day.to_string()),
+                ("month", &month),
+                ("year", &d.year.to_string()),
+            ],
+        )
     }
 
     /// The record's date with what kind of date it is ("Confirmed with the
@@ -299,14 +420,21 @@ impl<'a> Strings<'a> {
     pub fn verified(&self, service: &crate::model::Service) -> String {
         let source = ("source", service.source.name.as_str());
         match service.last_verified {
-            Some(d) => self.format(&format!("verified.{}", service.source.check.code()), &[("date", &self.date(d)), source]),
+            Some(d) => self.format(
+                &format!("verified.{}", service.source.check.code()),
+                &[("date", &self.date(d)), source],
+            ),
             None => self.format("verified.undated", &[source]),
         }
     }
 
     /// "Call before you go" for a record not checked in a year, or never
     /// dated; nothing for a fresh one.
-    pub fn stale_note(&self, service: &crate::model::Service, today: crate::model::Date) -> Option<&'a str> {
+    pub fn stale_note(
+        &self,
+        service: &crate::model::Service,
+        today: crate::model::Date,
+    ) -> Option<&'a str> {
         match service.last_verified {
             Some(d) if !d.is_stale(today) => None,
             Some(_) => Some(self.get("detail.stale")),
@@ -325,9 +453,22 @@ mod date_tests {
         let es = Catalog::new(
             "es",
             "Español",
-            vec![("date.format".into(), "{day} de {month} de {year}".into()), ("date.month.11".into(), "noviembre".into())],
+            vec![
+                ("date.format".into(), "{day} de {month} de {year}".into()),
+                ("date.month.11".into(), "noviembre".into()),
+            ],
         );
-        let s = Strings { current: &es, fallback: &es };
-        assert_eq!(s.date(Date { year: 2026, month: 11, day: 28 }), "28 de noviembre de 2026");
+        let s = Strings {
+            current: &es,
+            fallback: &es,
+        };
+        assert_eq!(
+            s.date(Date {
+                year: 2026,
+                month: 11,
+                day: 28
+            }),
+            "28 de noviembre de 2026"
+        );
     }
 }

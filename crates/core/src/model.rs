@@ -83,11 +83,19 @@ impl Service {
     /// Offers only codes meant for organisations (training, technical
     /// assistance, task forces and coalitions).
     pub fn is_for_professionals(&self, taxonomy: &crate::taxonomy::Taxonomy) -> bool {
-        !self.service_types.is_empty() && self.service_types.iter().all(|&t| taxonomy.service_types.get(t as usize).is_some_and(|st| st.professional))
+        !self.service_types.is_empty()
+            && self.service_types.iter().all(|&t| {
+                taxonomy
+                    .service_types
+                    .get(t as usize)
+                    .is_some_and(|st| st.professional)
+            })
     }
 
     pub fn is_nationwide(&self) -> bool {
-        self.service_areas.iter().any(|a| matches!(a, ServiceArea::Nationwide))
+        self.service_areas
+            .iter()
+            .any(|a| matches!(a, ServiceArea::Nationwide))
     }
 
     /// Whether the service is based in or serves the given state.
@@ -99,7 +107,9 @@ impl Service {
     /// Whether the service is based in or serves the given city of a state.
     pub fn serves_city(&self, state: &str, city: &str) -> bool {
         let same = |s: &str| s.eq_ignore_ascii_case(city);
-        self.locations.iter().any(|l| l.state() == Some(state) && l.city().is_some_and(same))
+        self.locations
+            .iter()
+            .any(|l| l.state() == Some(state) && l.city().is_some_and(same))
             || self.service_areas.iter().any(|a| match a {
                 ServiceArea::Local { state: s, name } => s == state && same(name),
                 _ => false,
@@ -146,7 +156,14 @@ impl Check {
     }
 
     pub fn from_code(code: &str) -> Option<Check> {
-        [Check::PublicSources, Check::Provider, Check::Imported, Check::Exported].into_iter().find(|c| c.code() == code)
+        [
+            Check::PublicSources,
+            Check::Provider,
+            Check::Imported,
+            Check::Exported,
+        ]
+        .into_iter()
+        .find(|c| c.code() == code)
     }
 }
 
@@ -181,8 +198,13 @@ impl Date {
 
     /// Months between two dates, counting whole months only.
     pub fn months_until(self, later: Date) -> i32 {
-        let months = (later.year as i32 - self.year as i32) * 12 + later.month as i32 - self.month as i32;
-        if later.day < self.day { months - 1 } else { months }
+        let months =
+            (later.year as i32 - self.year as i32) * 12 + later.month as i32 - self.month as i32;
+        if later.day < self.day {
+            months - 1
+        } else {
+            months
+        }
     }
 }
 
@@ -208,7 +230,10 @@ impl Phone {
             Some((main, ext)) => (main, Some(ext)),
             None => (self.number.as_str(), None),
         };
-        let mut out: String = main.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        let mut out: String = main
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
         if let Some(ext) = ext {
             let digits: String = ext.chars().filter(|c| c.is_ascii_digit()).collect();
             if !digits.is_empty() {
@@ -241,9 +266,15 @@ impl PhoneKind {
     }
 
     pub fn parse(s: &str) -> Option<PhoneKind> {
-        [PhoneKind::Voice, PhoneKind::Hotline, PhoneKind::Text, PhoneKind::Tty, PhoneKind::Fax]
-            .into_iter()
-            .find(|k| k.code() == s)
+        [
+            PhoneKind::Voice,
+            PhoneKind::Hotline,
+            PhoneKind::Text,
+            PhoneKind::Tty,
+            PhoneKind::Fax,
+        ]
+        .into_iter()
+        .find(|k| k.code() == s)
     }
 }
 
@@ -284,7 +315,10 @@ pub enum ServiceArea {
     Nationwide,
     State(String),
     /// A county, city or region inside a state.
-    Local { state: String, name: String },
+    Local {
+        state: String,
+        name: String,
+    },
 }
 
 impl ServiceArea {
@@ -301,7 +335,10 @@ impl ServiceArea {
         let s = s.trim();
         match s.split_once(':') {
             Some((state, name)) if is_state_code(state) && !name.trim().is_empty() => {
-                Some(ServiceArea::Local { state: state.to_string(), name: name.trim().to_string() })
+                Some(ServiceArea::Local {
+                    state: state.to_string(),
+                    name: name.trim().to_string(),
+                })
             }
             None if s == "US" => Some(ServiceArea::Nationwide),
             None if is_state_code(s) => Some(ServiceArea::State(s.to_string())),
@@ -354,8 +391,18 @@ mod tests {
 
     #[test]
     fn dates_parse_and_reject() {
-        assert_eq!(Date::parse("2026-02-28"), Some(Date { year: 2026, month: 2, day: 28 }));
-        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
+        assert_eq!(
+            Date::parse("2026-02-28"),
+            Some(Date {
+                year: 2026,
+                month: 2,
+                day: 28
+            })
+        );
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.to_string()),
+            Some("2024-02-29".into())
+        );
         assert_eq!(Date::parse("2026-02-29"), None);
         assert_eq!(Date::parse("2026-13-01"), None);
         assert_eq!(Date::parse("yesterday"), None);
@@ -370,7 +417,14 @@ mod tests {
 
     #[test]
     fn dial_strings() {
-        let p = |n: &str| Phone { number: n.into(), kind: PhoneKind::Voice, note: None }.dial();
+        let p = |n: &str| {
+            Phone {
+                number: n.into(),
+                kind: PhoneKind::Voice,
+                note: None,
+            }
+            .dial()
+        };
         assert_eq!(p("1-888-373-7888"), "18883737888");
         assert_eq!(p("(650) 780-7525 x12"), "6507807525,12");
         assert_eq!(p("988"), "988");
@@ -379,10 +433,16 @@ mod tests {
     #[test]
     fn service_areas_parse() {
         assert_eq!(ServiceArea::parse("US"), Some(ServiceArea::Nationwide));
-        assert_eq!(ServiceArea::parse("CA"), Some(ServiceArea::State("CA".into())));
+        assert_eq!(
+            ServiceArea::parse("CA"),
+            Some(ServiceArea::State("CA".into()))
+        );
         assert_eq!(
             ServiceArea::parse("CA:San Diego County"),
-            Some(ServiceArea::Local { state: "CA".into(), name: "San Diego County".into() })
+            Some(ServiceArea::Local {
+                state: "CA".into(),
+                name: "San Diego County".into()
+            })
         );
         assert_eq!(ServiceArea::parse("California"), None);
     }

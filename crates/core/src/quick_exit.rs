@@ -31,7 +31,10 @@ pub enum Progress {
     /// Nothing in progress (or it was just abandoned).
     Idle,
     /// `remaining` more presses of this gesture will exit.
-    Partway { gesture: Gesture, remaining: u8 },
+    Partway {
+        gesture: Gesture,
+        remaining: u8,
+    },
     Exit,
 }
 
@@ -50,14 +53,23 @@ pub struct ShortcutTracker {
 impl Default for ShortcutTracker {
     /// The public site's: Shift ×3 and Escape ×2.
     fn default() -> ShortcutTracker {
-        ShortcutTracker { escape_exits: true, gesture: None, presses: 0, last_ms: 0.0, shift_used_as_modifier: false }
+        ShortcutTracker {
+            escape_exits: true,
+            gesture: None,
+            presses: 0,
+            last_ms: 0.0,
+            shift_used_as_modifier: false,
+        }
     }
 }
 
 impl ShortcutTracker {
     /// The staff console's: Shift ×3 only; Escape never leaves.
     pub fn console() -> ShortcutTracker {
-        ShortcutTracker { escape_exits: false, ..ShortcutTracker::default() }
+        ShortcutTracker {
+            escape_exits: false,
+            ..ShortcutTracker::default()
+        }
     }
 
     /// A key went down. `key` is `KeyboardEvent.key`.
@@ -117,8 +129,15 @@ impl ShortcutTracker {
     fn progress(&self) -> Progress {
         match self.gesture {
             Some(gesture) if self.presses > 0 => {
-                let needed = if gesture == Gesture::Shift { SHIFT_PRESSES } else { ESCAPE_PRESSES };
-                Progress::Partway { gesture, remaining: needed - self.presses }
+                let needed = if gesture == Gesture::Shift {
+                    SHIFT_PRESSES
+                } else {
+                    ESCAPE_PRESSES
+                };
+                Progress::Partway {
+                    gesture,
+                    remaining: needed - self.presses,
+                }
             }
             _ => Progress::Idle,
         }
@@ -143,8 +162,20 @@ mod tests {
     #[test]
     fn three_shifts_exit() {
         let mut t = ShortcutTracker::default();
-        assert_eq!(press(&mut t, "Shift", 0.0), Progress::Partway { gesture: Gesture::Shift, remaining: 2 });
-        assert_eq!(press(&mut t, "Shift", 4000.0), Progress::Partway { gesture: Gesture::Shift, remaining: 1 });
+        assert_eq!(
+            press(&mut t, "Shift", 0.0),
+            Progress::Partway {
+                gesture: Gesture::Shift,
+                remaining: 2
+            }
+        );
+        assert_eq!(
+            press(&mut t, "Shift", 4000.0),
+            Progress::Partway {
+                gesture: Gesture::Shift,
+                remaining: 1
+            }
+        );
         assert_eq!(press(&mut t, "Shift", 8900.0), Progress::Exit);
         assert_eq!(t.tick(9000.0), Progress::Idle, "and it starts over");
     }
@@ -154,7 +185,13 @@ mod tests {
         let mut t = ShortcutTracker::default();
         press(&mut t, "Shift", 0.0);
         press(&mut t, "Shift", 1000.0);
-        assert_eq!(press(&mut t, "Shift", 6500.0), Progress::Partway { gesture: Gesture::Shift, remaining: 2 });
+        assert_eq!(
+            press(&mut t, "Shift", 6500.0),
+            Progress::Partway {
+                gesture: Gesture::Shift,
+                remaining: 2
+            }
+        );
     }
 
     #[test]
@@ -175,23 +212,45 @@ mod tests {
         press(&mut t, "Shift", 0.0);
         press(&mut t, "Shift", 100.0);
         assert_eq!(press(&mut t, "h", 150.0), Progress::Idle);
-        assert_eq!(press(&mut t, "Shift", 200.0), Progress::Partway { gesture: Gesture::Shift, remaining: 2 });
+        assert_eq!(
+            press(&mut t, "Shift", 200.0),
+            Progress::Partway {
+                gesture: Gesture::Shift,
+                remaining: 2
+            }
+        );
     }
 
     #[test]
     fn two_escapes_within_a_second_exit() {
         let mut t = ShortcutTracker::default();
-        assert_eq!(press(&mut t, "Escape", 0.0), Progress::Partway { gesture: Gesture::Escape, remaining: 1 });
+        assert_eq!(
+            press(&mut t, "Escape", 0.0),
+            Progress::Partway {
+                gesture: Gesture::Escape,
+                remaining: 1
+            }
+        );
         assert_eq!(press(&mut t, "Escape", 900.0), Progress::Exit);
         press(&mut t, "Escape", 5000.0);
-        assert_eq!(press(&mut t, "Escape", 6200.0), Progress::Partway { gesture: Gesture::Escape, remaining: 1 });
+        assert_eq!(
+            press(&mut t, "Escape", 6200.0),
+            Progress::Partway {
+                gesture: Gesture::Escape,
+                remaining: 1
+            }
+        );
     }
 
     #[test]
     fn in_the_console_escape_never_leaves_and_shift_still_does() {
         let mut t = ShortcutTracker::console();
         for at in [0.0, 300.0, 600.0, 900.0, 1800.0] {
-            assert_eq!(press(&mut t, "Escape", at), Progress::Idle, "Escape at {at} ms");
+            assert_eq!(
+                press(&mut t, "Escape", at),
+                Progress::Idle,
+                "Escape at {at} ms"
+            );
         }
         press(&mut t, "Shift", 2000.0);
         press(&mut t, "Shift", 2100.0);
@@ -203,14 +262,26 @@ mod tests {
         let mut t = ShortcutTracker::default();
         press(&mut t, "Shift", 0.0);
         press(&mut t, "Shift", 100.0);
-        assert_eq!(press(&mut t, "Escape", 200.0), Progress::Partway { gesture: Gesture::Escape, remaining: 1 });
+        assert_eq!(
+            press(&mut t, "Escape", 200.0),
+            Progress::Partway {
+                gesture: Gesture::Escape,
+                remaining: 1
+            }
+        );
     }
 
     #[test]
     fn a_started_gesture_lapses() {
         let mut t = ShortcutTracker::default();
         press(&mut t, "Escape", 0.0);
-        assert_eq!(t.tick(500.0), Progress::Partway { gesture: Gesture::Escape, remaining: 1 });
+        assert_eq!(
+            t.tick(500.0),
+            Progress::Partway {
+                gesture: Gesture::Escape,
+                remaining: 1
+            }
+        );
         assert_eq!(t.tick(1500.0), Progress::Idle);
     }
 }

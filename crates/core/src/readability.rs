@@ -15,7 +15,11 @@ pub fn flesch_kincaid_grade(text: &str) -> Option<f64> {
     if words.is_empty() {
         return None;
     }
-    let sentences = text.split(['.', '!', '?', ':', ';', '\n']).filter(|s| s.chars().any(char::is_alphanumeric)).count().max(1);
+    let sentences = text
+        .split(['.', '!', '?', ':', ';', '\n'])
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .count()
+        .max(1);
     let syllables: usize = words.iter().map(|w| syllables(w)).sum();
     let (w, s, y) = (words.len() as f64, sentences as f64, syllables as f64);
     Some(0.39 * (w / s) + 11.8 * (y / w) - 15.59)
@@ -23,7 +27,11 @@ pub fn flesch_kincaid_grade(text: &str) -> Option<f64> {
 
 /// Syllables in one English word (numerals count as one).
 pub fn syllables(word: &str) -> usize {
-    let w: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    let w: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
     if w.is_empty() {
         return 1;
     }
@@ -50,7 +58,12 @@ pub fn syllables(word: &str) -> usize {
         count -= 1;
     }
     // "-es" after most letters is silent ("takes"), not after s, x, z, ch, sh.
-    if n > 3 && w[n - 2] == 'e' && w[n - 1] == 's' && !matches!(w[n - 3], 's' | 'x' | 'z' | 'h' | 'c' | 'g') && count > 1 {
+    if n > 3
+        && w[n - 2] == 'e'
+        && w[n - 1] == 's'
+        && !matches!(w[n - 3], 's' | 'x' | 'z' | 'h' | 'c' | 'g')
+        && count > 1
+    {
         count -= 1;
     }
     count.max(1)
@@ -62,14 +75,27 @@ mod tests {
 
     #[test]
     fn counts_syllables() {
-        for (word, n) in [("you", 1), ("danger", 2), ("people", 2), ("moved", 1), ("wanted", 2), ("phone", 1), ("immigration", 4), ("family", 3), ("takes", 1), ("passes", 2), ("right", 1)] {
+        for (word, n) in [
+            ("you", 1),
+            ("danger", 2),
+            ("people", 2),
+            ("moved", 1),
+            ("wanted", 2),
+            ("phone", 1),
+            ("immigration", 4),
+            ("family", 3),
+            ("takes", 1),
+            ("passes", 2),
+            ("right", 1),
+        ] {
             assert_eq!(syllables(word), n, "{word}");
         }
     }
 
     #[test]
     fn grades_plain_and_hard_text() {
-        let plain = flesch_kincaid_grade("Are you safe right now? You can skip any question.").unwrap();
+        let plain =
+            flesch_kincaid_grade("Are you safe right now? You can skip any question.").unwrap();
         assert!(plain < 3.0, "{plain}");
         let hard = flesch_kincaid_grade(
             "Individuals experiencing exploitative employment circumstances, including involuntary servitude, should immediately contact appropriate organizations.",

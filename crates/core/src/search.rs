@@ -79,12 +79,18 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    pub fn build(documents: impl IntoIterator<Item = Document>, stopwords: &[String]) -> SearchIndex {
+    pub fn build(
+        documents: impl IntoIterator<Item = Document>,
+        stopwords: &[String],
+    ) -> SearchIndex {
         // Words are looked up by `&str` and only a new word is allocated.
         let mut by_word: HashMap<String, Vec<Posting>, FxBuild> = HashMap::default();
         let mut records = 0;
         for (record, doc) in documents.into_iter().enumerate() {
-            assert!(record < MAX_RECORDS, "the index holds at most {MAX_RECORDS} records");
+            assert!(
+                record < MAX_RECORDS,
+                "the index holds at most {MAX_RECORDS} records"
+            );
             records += 1;
             for (field, value) in &doc.fields {
                 text::each_word(value, |word| {
@@ -94,7 +100,8 @@ impl SearchIndex {
                     let list = by_word.get_mut(word).expect("inserted above");
                     match list.last_mut() {
                         Some(last) if last.record() == record as u32 => {
-                            *last = Posting::new(record as u32, (last.weight() as u8).max(*field as u8))
+                            *last =
+                                Posting::new(record as u32, (last.weight() as u8).max(*field as u8))
                         }
                         _ => list.push(Posting::new(record as u32, *field as u8)),
                     }
@@ -103,7 +110,10 @@ impl SearchIndex {
         }
         let mut words: Vec<String> = by_word.keys().cloned().collect();
         words.sort_unstable();
-        let mut index = SearchIndex { records, ..SearchIndex::default() };
+        let mut index = SearchIndex {
+            records,
+            ..SearchIndex::default()
+        };
         index.starts.reserve(words.len() + 1);
         for word in words {
             let postings = by_word.remove(&word).unwrap_or_default();
@@ -112,7 +122,10 @@ impl SearchIndex {
             index.words.push(word.into_boxed_str());
         }
         index.starts.push(index.postings.len() as u32);
-        index.stopwords = stopwords.iter().map(|w| text::words(w).collect::<String>()).collect();
+        index.stopwords = stopwords
+            .iter()
+            .map(|w| text::words(w).collect::<String>())
+            .collect();
         index
     }
 
@@ -143,7 +156,11 @@ impl SearchIndex {
         let start = self.words.partition_point(|w| w.as_ref() < term);
         let mut end = start;
         while end < self.words.len() && self.words[end].as_bytes().starts_with(t) {
-            let how = if self.words[end].len() == t.len() { WordMatch::Exact } else { WordMatch::Prefix };
+            let how = if self.words[end].len() == t.len() {
+                WordMatch::Exact
+            } else {
+                WordMatch::Prefix
+            };
             words.push((end as u32, how));
             end += 1;
         }
@@ -167,7 +184,10 @@ impl SearchIndex {
             // An extra letter typed first ("mimigration") is not forgiven:
             // scanning every run for it would cost about 20 times more.
         }
-        let postings = words.iter().map(|&(w, _)| self.postings_of(w as usize).len()).sum();
+        let postings = words
+            .iter()
+            .map(|&(w, _)| self.postings_of(w as usize).len())
+            .sum();
         TermMatches { words, postings }
     }
 }
@@ -183,7 +203,11 @@ struct TermMatches {
 /// there is.
 pub fn query_terms(query: &str, stopwords: &[String]) -> Vec<String> {
     let all: Vec<String> = text::words(query).collect();
-    let kept: Vec<String> = all.iter().filter(|w| !stopwords.contains(w)).cloned().collect();
+    let kept: Vec<String> = all
+        .iter()
+        .filter(|w| !stopwords.contains(w))
+        .cloned()
+        .collect();
     let mut terms = if kept.is_empty() { all } else { kept };
     terms.dedup();
     terms
@@ -223,7 +247,14 @@ pub struct Searcher {
 impl Searcher {
     pub fn new(index: Rc<SearchIndex>) -> Searcher {
         let n = index.records;
-        Searcher { index, cache: Vec::new(), best: vec![0; n], total: vec![0; n], seen: vec![0; n], touched: Vec::new() }
+        Searcher {
+            index,
+            cache: Vec::new(),
+            best: vec![0; n],
+            total: vec![0; n],
+            seen: vec![0; n],
+            touched: Vec::new(),
+        }
     }
 
     pub fn index(&self) -> &SearchIndex {
@@ -288,13 +319,25 @@ impl Searcher {
             .touched
             .iter()
             .filter(|&&r| self.seen[r as usize] == all && keep(r))
-            .map(|&r| Hit { record: r, score: self.total[r as usize], matched_terms: all })
+            .map(|&r| Hit {
+                record: r,
+                score: self.total[r as usize],
+                matched_terms: all,
+            })
             .collect();
         if !hits.is_empty() || matches.len() == 1 {
-            return Found { hits, terms, partial: false };
+            return Found {
+                hits,
+                terms,
+                partial: false,
+            };
         }
         let hits = self.any_term(&matches, &keep);
-        Found { partial: !hits.is_empty(), hits, terms }
+        Found {
+            partial: !hits.is_empty(),
+            hits,
+            terms,
+        }
     }
 
     /// The fallback when no record has every term: score each record by the
@@ -334,7 +377,11 @@ impl Searcher {
         self.touched
             .iter()
             .filter(|&&r| keep(r))
-            .map(|&r| Hit { record: r, score: self.total[r as usize], matched_terms: self.seen[r as usize] })
+            .map(|&r| Hit {
+                record: r,
+                score: self.total[r as usize],
+                matched_terms: self.seen[r as usize],
+            })
             .collect()
     }
 }
@@ -377,16 +424,34 @@ mod tests {
     use super::*;
 
     fn doc(pairs: &[(Field, &str)]) -> Document {
-        Document { fields: pairs.iter().map(|(f, t)| (*f, t.to_string())).collect() }
+        Document {
+            fields: pairs.iter().map(|(f, t)| (*f, t.to_string())).collect(),
+        }
     }
 
     fn sample() -> Searcher {
         let docs = vec![
-            doc(&[(Field::Name, "Harbor Immigration Legal Clinic"), (Field::Description, "T visa and U visa help")]),
-            doc(&[(Field::Name, "Safe Haven Housing"), (Field::ServiceType, "Emergency shelter"), (Field::Detail, "San Diego")]),
-            doc(&[(Field::Name, "Lighthouse Counselling"), (Field::Description, "Trauma therapy in Spanish and housing referrals")]),
+            doc(&[
+                (Field::Name, "Harbor Immigration Legal Clinic"),
+                (Field::Description, "T visa and U visa help"),
+            ]),
+            doc(&[
+                (Field::Name, "Safe Haven Housing"),
+                (Field::ServiceType, "Emergency shelter"),
+                (Field::Detail, "San Diego"),
+            ]),
+            doc(&[
+                (Field::Name, "Lighthouse Counselling"),
+                (
+                    Field::Description,
+                    "Trauma therapy in Spanish and housing referrals",
+                ),
+            ]),
         ];
-        Searcher::new(Rc::new(SearchIndex::build(docs, &["the".to_string(), "in".to_string()])))
+        Searcher::new(Rc::new(SearchIndex::build(
+            docs,
+            &["the".to_string(), "in".to_string()],
+        )))
     }
 
     fn records(found: &Found) -> Vec<u32> {
@@ -399,7 +464,11 @@ mod tests {
     fn typo_finds_the_word() {
         let mut s = sample();
         assert_eq!(records(&s.search("imigration", |_| true)), [0]);
-        assert_eq!(records(&s.search("housng", |_| true)), [1, 2], "name match ranks above description");
+        assert_eq!(
+            records(&s.search("housng", |_| true)),
+            [1, 2],
+            "name match ranks above description"
+        );
     }
 
     #[test]
@@ -426,7 +495,10 @@ mod tests {
 
     #[test]
     fn stopwords_are_dropped_unless_alone() {
-        assert_eq!(query_terms("shelter in the city", &["in".into(), "the".into()]), ["shelter", "city"]);
+        assert_eq!(
+            query_terms("shelter in the city", &["in".into(), "the".into()]),
+            ["shelter", "city"]
+        );
         assert_eq!(query_terms("the", &["the".into()]), ["the"]);
     }
 
@@ -437,6 +509,9 @@ mod tests {
         s.search("legal", |_| true);
         let b = s.search("housing", |_| true);
         assert_eq!(records(&a), records(&b));
-        assert_eq!(a.hits.iter().map(|h| h.score).sum::<u32>(), b.hits.iter().map(|h| h.score).sum::<u32>());
+        assert_eq!(
+            a.hits.iter().map(|h| h.score).sum::<u32>(),
+            b.hits.iter().map(|h| h.score).sum::<u32>()
+        );
     }
 }

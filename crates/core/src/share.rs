@@ -35,15 +35,30 @@ pub struct SharedSearch {
 
 impl SharedSearch {
     /// The search as it stands in the app.
-    pub fn of(query: &str, place: Option<&str>, filters: &Filters, order: Order, taxonomy: &Taxonomy) -> SharedSearch {
+    pub fn of(
+        query: &str,
+        place: Option<&str>,
+        filters: &Filters,
+        order: Order,
+        taxonomy: &Taxonomy,
+    ) -> SharedSearch {
         SharedSearch {
             query: query.trim().to_string(),
             place: place.map(str::to_string),
             radius: filters.radius,
             order: place.is_some().then_some(order),
-            domain: filters.domain.and_then(|d| taxonomy.domains.get(d as usize)).cloned(),
-            service: filters.service_type.and_then(|t| taxonomy.service_types.get(t as usize)).map(|t| t.code.clone()),
-            population: filters.population.and_then(|p| taxonomy.populations.get(p as usize)).cloned(),
+            domain: filters
+                .domain
+                .and_then(|d| taxonomy.domains.get(d as usize))
+                .cloned(),
+            service: filters
+                .service_type
+                .and_then(|t| taxonomy.service_types.get(t as usize))
+                .map(|t| t.code.clone()),
+            population: filters
+                .population
+                .and_then(|p| taxonomy.populations.get(p as usize))
+                .cloned(),
             language: filters.language.clone(),
             state: filters.state.clone(),
             city: filters.city.clone(),
@@ -78,10 +93,19 @@ impl SharedSearch {
         put("lang", self.language.as_deref());
         put("state", self.state.as_deref());
         put("city", self.city.as_deref());
-        for (key, on) in [("free", self.free), ("24-7", self.open_24_7), ("remote", self.remote), ("open", self.open_now)] {
+        for (key, on) in [
+            ("free", self.free),
+            ("24-7", self.open_24_7),
+            ("remote", self.remote),
+            ("open", self.open_now),
+        ] {
             put(key, on.then_some("1"));
         }
-        pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
     }
 
     /// Reads a fragment (with or without its `#`). Unknown keys and bad
@@ -89,10 +113,13 @@ impl SharedSearch {
     pub fn from_fragment(fragment: &str) -> SharedSearch {
         let mut shared = SharedSearch::default();
         for pair in fragment.trim_start_matches('#').split('&') {
-            let Some((key, raw)) = pair.split_once('=') else { continue };
+            let Some((key, raw)) = pair.split_once('=') else {
+                continue;
+            };
             let Some(value) = decode(raw) else { continue };
             let value = value.trim().to_string();
-            let text = || (!value.is_empty() && value.chars().count() <= 200).then(|| value.clone());
+            let text =
+                || (!value.is_empty() && value.chars().count() <= 200).then(|| value.clone());
             match key {
                 "q" => shared.query = text().unwrap_or_default(),
                 "near" => shared.place = text(),
@@ -134,8 +161,14 @@ impl SharedSearch {
         Filters {
             domain,
             service_type,
-            population: self.population.as_deref().and_then(|c| taxonomy.population_id(c)),
-            language: self.language.clone().filter(|l| taxonomy.languages.contains(l)),
+            population: self
+                .population
+                .as_deref()
+                .and_then(|c| taxonomy.population_id(c)),
+            language: self
+                .language
+                .clone()
+                .filter(|l| taxonomy.languages.contains(l)),
             city: self.city.clone().filter(|_| state.is_some()),
             state,
             free_only: self.free,
@@ -213,9 +246,21 @@ mod tests {
     fn the_order_travels_only_with_a_place() {
         let filters = Filters::default();
         let taxonomy = Taxonomy::default();
-        let best_match = SharedSearch::of("legal", Some("San Diego, CA"), &filters, Order::Relevance, &taxonomy);
-        assert_eq!(best_match.to_fragment(), "q=legal&near=San%20Diego%2C%20CA&sort=relevance");
-        assert_eq!(SharedSearch::from_fragment(&best_match.to_fragment()).order, Some(Order::Relevance));
+        let best_match = SharedSearch::of(
+            "legal",
+            Some("San Diego, CA"),
+            &filters,
+            Order::Relevance,
+            &taxonomy,
+        );
+        assert_eq!(
+            best_match.to_fragment(),
+            "q=legal&near=San%20Diego%2C%20CA&sort=relevance"
+        );
+        assert_eq!(
+            SharedSearch::from_fragment(&best_match.to_fragment()).order,
+            Some(Order::Relevance)
+        );
         let no_place = SharedSearch::of("legal", None, &filters, Order::Distance, &taxonomy);
         assert_eq!(no_place.to_fragment(), "q=legal");
     }

@@ -25,7 +25,13 @@ pub enum Command {
 
 pub fn command(key: &str, code: &str, alt: bool) -> Option<Command> {
     // With Alt, the key's place on the keyboard; without, the character.
-    let letter = if alt { code.strip_prefix("Key").or_else(|| code.strip_prefix("Digit")).map(str::to_ascii_lowercase)? } else { key.to_ascii_lowercase() };
+    let letter = if alt {
+        code.strip_prefix("Key")
+            .or_else(|| code.strip_prefix("Digit"))
+            .map(str::to_ascii_lowercase)?
+    } else {
+        key.to_ascii_lowercase()
+    };
     Some(match letter.as_str() {
         "/" => Command::FocusSearch,
         "n" => Command::FocusPlace,
@@ -38,7 +44,9 @@ pub fn command(key: &str, code: &str, alt: bool) -> Option<Command> {
         "p" => Command::Print,
         "?" => Command::Shortcuts,
         "0" => Command::Domain(None),
-        d if d.len() == 1 && d.as_bytes()[0].is_ascii_digit() => Command::Domain(Some(u16::from(d.as_bytes()[0] - b'1'))),
+        d if d.len() == 1 && d.as_bytes()[0].is_ascii_digit() => {
+            Command::Domain(Some(u16::from(d.as_bytes()[0] - b'1')))
+        }
         _ => return None,
     })
 }
@@ -46,8 +54,22 @@ pub fn command(key: &str, code: &str, alt: bool) -> Option<Command> {
 /// The console's list of shortcuts, in the order shown: each names its
 /// key in its `keys.<entry>` string. "move" (the arrows), "back" (Escape)
 /// and "exit" (Shift ×3) are handled beside this table.
-pub const LISTED: [&str; 14] =
-    ["search", "place", "move", "back", "open_now", "free", "domains", "sort", "density", "copy", "select", "print", "shortcuts", "exit"];
+pub const LISTED: [&str; 14] = [
+    "search",
+    "place",
+    "move",
+    "back",
+    "open_now",
+    "free",
+    "domains",
+    "sort",
+    "density",
+    "copy",
+    "select",
+    "print",
+    "shortcuts",
+    "exit",
+];
 
 /// The entry of `LISTED` that tells of a command.
 pub fn listed_as(command: Command) -> &'static str {
@@ -75,7 +97,10 @@ mod tests {
         for byte in 0x21u8..0x7f {
             let key = (byte as char).to_string();
             if let Some(c) = command(&key, "", false) {
-                assert!(LISTED.contains(&listed_as(c)), "{key:?} does {c:?}, which the list does not show");
+                assert!(
+                    LISTED.contains(&listed_as(c)),
+                    "{key:?} does {c:?}, which the list does not show"
+                );
             }
         }
     }
@@ -85,7 +110,10 @@ mod tests {
         assert_eq!(command("/", "Slash", false), Some(Command::FocusSearch));
         assert_eq!(command("O", "KeyO", false), Some(Command::OpenNow));
         assert_eq!(command("ø", "KeyO", true), Some(Command::OpenNow));
-        assert_eq!(command("1", "Digit1", false), Some(Command::Domain(Some(0))));
+        assert_eq!(
+            command("1", "Digit1", false),
+            Some(Command::Domain(Some(0)))
+        );
         assert_eq!(command("0", "Digit0", false), Some(Command::Domain(None)));
         assert_eq!(command("x", "KeyX", false), None);
     }

@@ -58,7 +58,12 @@ impl Site {
         for (rank, &service) in default_order.iter().enumerate() {
             default_rank[service as usize] = rank as u32;
         }
-        Site { bundle, index, default_rank, default_order }
+        Site {
+            bundle,
+            index,
+            default_rank,
+            default_order,
+        }
     }
 
     /// A service's place in the default order (the tie-break at equal
@@ -80,7 +85,11 @@ impl Site {
     }
 
     pub fn service_by_id(&self, id: &str) -> Option<(u32, &Service)> {
-        self.services().iter().enumerate().find(|(_, s)| s.id == id).map(|(i, s)| (i as u32, s))
+        self.services()
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.id == id)
+            .map(|(i, s)| (i as u32, s))
     }
 
     pub fn organization(&self, service: &Service) -> &Organization {
@@ -89,7 +98,8 @@ impl Site {
 
     /// The service in the help bar on every view.
     pub fn help_service(&self) -> Option<&Service> {
-        self.service_by_id(&self.bundle.site.help_service).map(|(_, s)| s)
+        self.service_by_id(&self.bundle.site.help_service)
+            .map(|(_, s)| s)
     }
 
     pub fn catalog(&self, lang: &str) -> Option<&Catalog> {
@@ -97,8 +107,13 @@ impl Site {
     }
 
     pub fn strings(&self, lang: &str) -> Strings<'_> {
-        let fallback = self.catalog(&self.bundle.site.default_language).unwrap_or(&self.bundle.locales[0]);
-        Strings { current: self.catalog(lang).unwrap_or(fallback), fallback }
+        let fallback = self
+            .catalog(&self.bundle.site.default_language)
+            .unwrap_or(&self.bundle.locales[0]);
+        Strings {
+            current: self.catalog(lang).unwrap_or(fallback),
+            fallback,
+        }
     }
 
     pub fn find(&self, searcher: &mut Searcher, query: &str, filters: &Filters) -> Results {
@@ -109,10 +124,21 @@ impl Site {
         // over); the term matches are cached, so the second pass only
         // scores candidates again.
         if filters.open_at.is_some() {
-            let any_time = Filters { open_at: None, ..filters.clone() };
+            let any_time = Filters {
+                open_at: None,
+                ..filters.clone()
+            };
             let services = self.services();
-            let unknown = |&r: &u32| crate::hours::status(&services[r as usize].hours, 0) == crate::hours::OpenStatus::NotListed;
-            results.hours_unknown = self.find_matching(searcher, query, &any_time).services.iter().filter(|r| unknown(r)).count();
+            let unknown = |&r: &u32| {
+                crate::hours::status(&services[r as usize].hours, 0)
+                    == crate::hours::OpenStatus::NotListed
+            };
+            results.hours_unknown = self
+                .find_matching(searcher, query, &any_time)
+                .services
+                .iter()
+                .filter(|r| unknown(r))
+                .count();
         }
         results
     }
@@ -125,12 +151,27 @@ impl Site {
             !s.law_enforcement && filters.matches(s, taxonomy)
         };
         if query.trim().is_empty() || crate::text::words(query).next().is_none() {
-            let all: Vec<u32> = self.default_order.iter().copied().filter(|&r| keep(r)).collect();
-            return Results { services: all, terms: Vec::new(), partial: false, hours_unknown: 0 };
+            let all: Vec<u32> = self
+                .default_order
+                .iter()
+                .copied()
+                .filter(|&r| keep(r))
+                .collect();
+            return Results {
+                services: all,
+                terms: Vec::new(),
+                partial: false,
+                hours_unknown: 0,
+            };
         }
         let mut found = searcher.search(query, keep);
         rank(&mut found.hits, |r| self.default_rank[r as usize]);
-        Results { services: found.hits.iter().map(|h| h.record).collect(), terms: found.terms, partial: found.partial, hours_unknown: 0 }
+        Results {
+            services: found.hits.iter().map(|h| h.record).collect(),
+            terms: found.terms,
+            partial: found.partial,
+            hours_unknown: 0,
+        }
     }
 
     /// Nearest first: services located near the place by distance, then
@@ -140,7 +181,9 @@ impl Site {
     pub fn sort_by_distance(&self, services: &mut Vec<u32>, place: &Place, radius: Option<u16>) {
         let radius = radius.map(f32::from);
         let near = radius.unwrap_or(NEARBY_MILES);
-        crate::sort::sort_by_key(services, |&r| distance_key(self.service(r), place, radius, near));
+        crate::sort::sort_by_key(services, |&r| {
+            distance_key(self.service(r), place, radius, near)
+        });
     }
 
     /// Where a service is or whom it serves, in one short line:
@@ -150,15 +193,28 @@ impl Site {
         if service.is_nationwide() {
             return strings.label("area.nationwide");
         }
-        if let Some(l) = service.locations.iter().find(|l| l.city.is_some() || l.state.is_some()) {
-            return [l.city.as_deref(), l.state.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+        if let Some(l) = service
+            .locations
+            .iter()
+            .find(|l| l.city.is_some() || l.state.is_some())
+        {
+            return [l.city.as_deref(), l.state.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
         }
         let areas: Vec<String> = service
             .service_areas
             .iter()
             .map(|a| match a {
                 ServiceArea::Nationwide => strings.label("area.nationwide"),
-                ServiceArea::State(c) => self.bundle.taxonomy.state(c).map(|s| s.name.clone()).unwrap_or_else(|| c.clone()),
+                ServiceArea::State(c) => self
+                    .bundle
+                    .taxonomy
+                    .state(c)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_else(|| c.clone()),
                 ServiceArea::Local { state, name } => format!("{name}, {state}"),
             })
             .collect();
@@ -167,12 +223,17 @@ impl Site {
 
     /// How many services (not law-enforcement lines) pass the filters.
     pub fn count_matching(&self, filters: &Filters) -> usize {
-        self.services().iter().filter(|s| !s.law_enforcement && filters.matches(s, &self.bundle.taxonomy)).count()
+        self.services()
+            .iter()
+            .filter(|s| !s.law_enforcement && filters.matches(s, &self.bundle.taxonomy))
+            .count()
     }
 
     /// Police and federal tip lines, kept apart and labelled.
     pub fn law_enforcement_lines(&self) -> Vec<u32> {
-        (0..self.services().len() as u32).filter(|&r| self.service(r).law_enforcement).collect()
+        (0..self.services().len() as u32)
+            .filter(|&r| self.service(r).law_enforcement)
+            .collect()
     }
 
     /// Languages offered by at least one service, in taxonomy order.
@@ -192,7 +253,12 @@ impl Site {
         use crate::model::ServiceArea;
         let mut places: Vec<String> = Vec::new();
         for s in self.services() {
-            places.extend(s.locations.iter().filter(|l| l.state() == Some(state)).filter_map(|l| l.city.clone()));
+            places.extend(
+                s.locations
+                    .iter()
+                    .filter(|l| l.state() == Some(state))
+                    .filter_map(|l| l.city.clone()),
+            );
             places.extend(s.service_areas.iter().filter_map(|a| match a {
                 ServiceArea::Local { state: st, name } if st == state => Some(name.clone()),
                 _ => None,
@@ -211,7 +277,12 @@ const NEARBY_MILES: f32 = 50.0;
 /// The sort key for nearest first: located services within reach by
 /// distance; then those serving the place's area, narrowest area first;
 /// then located services farther away, by distance.
-fn distance_key(service: &crate::model::Service, place: &Place, radius: Option<f32>, near: f32) -> u64 {
+fn distance_key(
+    service: &crate::model::Service,
+    place: &Place,
+    radius: Option<f32>,
+    near: f32,
+) -> u64 {
     let area = |kind| match kind {
         AreaKind::Local => 1 << 40,
         AreaKind::Statewide => 2 << 40,
@@ -237,12 +308,18 @@ fn default_order(bundle: &Bundle) -> Vec<u32> {
     let for_orgs = taxonomy.domain_id("for-organizations");
     // Names as folded words joined by spaces: a space sorts below every
     // letter and digit, so this orders as the word lists would.
-    let names: Vec<String> = services.iter().map(|s| crate::text::words(&s.name).collect::<Vec<_>>().join(" ")).collect();
+    let names: Vec<String> = services
+        .iter()
+        .map(|s| crate::text::words(&s.name).collect::<Vec<_>>().join(" "))
+        .collect();
     let mut sorted_names = names.clone();
     sorted_names.sort_unstable();
     crate::sort::order_by_key(services.len(), |r| {
         let s = &services[r];
-        let only_for_orgs = for_orgs.is_some() && s.service_types.iter().all(|&t| taxonomy.domain_of(t) == for_orgs);
+        let only_for_orgs = for_orgs.is_some()
+            && s.service_types
+                .iter()
+                .all(|&t| taxonomy.domain_of(t) == for_orgs);
         let name_rank = sorted_names.binary_search(&names[r]).unwrap_or(0) as u64;
         u64::from(only_for_orgs) << 41 | u64::from(!s.hours.always_open) << 40 | name_rank
     })
@@ -250,8 +327,11 @@ fn default_order(bundle: &Bundle) -> Vec<u32> {
 
 /// Words dropped from queries, from every catalogue's `search.stopwords`.
 fn stopwords(locales: &[Catalog]) -> Vec<String> {
-    let mut words: Vec<String> =
-        locales.iter().filter_map(|c| c.lookup("search.stopwords")).flat_map(|s| crate::text::words(s)).collect();
+    let mut words: Vec<String> = locales
+        .iter()
+        .filter_map(|c| c.lookup("search.stopwords"))
+        .flat_map(|s| crate::text::words(s))
+        .collect();
     words.sort_unstable();
     words.dedup();
     words
@@ -289,11 +369,18 @@ pub fn documents(bundle: &Bundle) -> Vec<Document> {
             }
             for &t in &s.service_types {
                 let code = &taxonomy.service_types[t as usize].code;
-                for label in all_labels(label_key::service_type(code)).into_iter().chain(all_labels(label_key::service_type_keywords(code))) {
+                for label in all_labels(label_key::service_type(code))
+                    .into_iter()
+                    .chain(all_labels(label_key::service_type_keywords(code)))
+                {
                     doc.add(Field::ServiceType, label);
                 }
             }
-            let mut domains: Vec<u16> = s.service_types.iter().filter_map(|&t| taxonomy.domain_of(t)).collect();
+            let mut domains: Vec<u16> = s
+                .service_types
+                .iter()
+                .filter_map(|&t| taxonomy.domain_of(t))
+                .collect();
             domains.dedup();
             for d in domains {
                 for label in all_labels(label_key::domain(&taxonomy.domains[d as usize])) {
@@ -330,10 +417,20 @@ pub fn documents(bundle: &Bundle) -> Vec<Document> {
                             doc.add(Field::Detail, state.name.clone());
                         }
                     }
-                    crate::model::ServiceArea::Local { name, .. } => doc.add(Field::Detail, name.clone()),
+                    crate::model::ServiceArea::Local { name, .. } => {
+                        doc.add(Field::Detail, name.clone())
+                    }
                 }
             }
-            for text in [&s.description, &org.description, &s.eligibility, &s.how_to_get_help].into_iter().flatten() {
+            for text in [
+                &s.description,
+                &org.description,
+                &s.eligibility,
+                &s.how_to_get_help,
+            ]
+            .into_iter()
+            .flatten()
+            {
                 doc.add(Field::Description, text.clone());
             }
             doc.add(Field::Synonym, s.synonyms.clone());
@@ -356,7 +453,10 @@ pub fn add_synonyms(bundle: &mut Bundle, synonyms: &crate::search::synonyms::Syn
         return;
     }
     let stopwords = stopwords(&bundle.locales);
-    let gained: Vec<String> = documents(bundle).iter().map(|doc| synonyms.expand(doc, &stopwords)).collect();
+    let gained: Vec<String> = documents(bundle)
+        .iter()
+        .map(|doc| synonyms.expand(doc, &stopwords))
+        .collect();
     for (s, words) in bundle.directory.services.iter_mut().zip(gained) {
         s.synonyms = words;
     }

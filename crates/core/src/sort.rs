@@ -17,7 +17,10 @@ pub fn order_by_key(len: usize, key: impl Fn(usize) -> u64) -> Vec<u32> {
 /// Reorders `items` by `key` (see [`order_by_key`]).
 pub fn sort_by_key<T: Clone>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     let order = order_by_key(items.len(), |i| key(&items[i]));
-    *items = order.into_iter().map(|i| items[i as usize].clone()).collect();
+    *items = order
+        .into_iter()
+        .map(|i| items[i as usize].clone())
+        .collect();
 }
 
 /// A key for non-negative distances: their bits order as the numbers do.
@@ -39,6 +42,8 @@ mod tests {
     #[test]
     fn distances_order_by_their_bits() {
         let miles = [0.0, 0.4, 3.0, 12.5, 2400.0];
-        assert!(miles.windows(2).all(|w| distance_key(w[0]) < distance_key(w[1])));
+        assert!(miles
+            .windows(2)
+            .all(|w| distance_key(w[0]) < distance_key(w[1])));
     }
 }

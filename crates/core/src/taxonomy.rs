@@ -41,8 +41,16 @@ pub struct State {
 impl Taxonomy {
     /// Whether asking for this domain or code is asking for professionals'
     /// services: a code that is professional, or a domain whose every code is.
-    pub fn asks_for_professionals(&self, domain: Option<DomainId>, service_type: Option<ServiceTypeId>) -> bool {
-        let professional = |t: ServiceTypeId| self.service_types.get(t as usize).is_some_and(|st| st.professional);
+    pub fn asks_for_professionals(
+        &self,
+        domain: Option<DomainId>,
+        service_type: Option<ServiceTypeId>,
+    ) -> bool {
+        let professional = |t: ServiceTypeId| {
+            self.service_types
+                .get(t as usize)
+                .is_some_and(|st| st.professional)
+        };
         service_type.is_some_and(professional)
             || domain.is_some_and(|d| {
                 let mut codes = self.service_types_in(d).peekable();
@@ -67,11 +75,20 @@ impl Taxonomy {
     }
 
     pub fn domain_of(&self, service_type: ServiceTypeId) -> Option<DomainId> {
-        self.service_types.get(service_type as usize).map(|s| s.domain)
+        self.service_types
+            .get(service_type as usize)
+            .map(|s| s.domain)
     }
 
-    pub fn service_types_in(&self, domain: DomainId) -> impl Iterator<Item = (ServiceTypeId, &ServiceType)> {
-        self.service_types.iter().enumerate().filter(move |(_, s)| s.domain == domain).map(|(i, s)| (i as ServiceTypeId, s))
+    pub fn service_types_in(
+        &self,
+        domain: DomainId,
+    ) -> impl Iterator<Item = (ServiceTypeId, &ServiceType)> {
+        self.service_types
+            .iter()
+            .enumerate()
+            .filter(move |(_, s)| s.domain == domain)
+            .map(|(i, s)| (i as ServiceTypeId, s))
     }
 }
 

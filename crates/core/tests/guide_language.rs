@@ -16,7 +16,9 @@ fn guide_english_is_at_grade_6_or_below() {
     let en = bundle.locales.iter().find(|c| c.lang == "en").unwrap();
     let mut texts: Vec<(String, String)> = Vec::new();
     for (key, value) in en.entries() {
-        let Some(rest) = key.strip_prefix("guide.") else { continue };
+        let Some(rest) = key.strip_prefix("guide.") else {
+            continue;
+        };
         let graded = rest.ends_with(".question")
             || rest.ends_with(".help")
             || (rest.starts_with("outcome.") && rest.ends_with(".body"))
@@ -39,7 +41,11 @@ fn guide_english_is_at_grade_6_or_below() {
         }
         texts.push((key.to_string(), text));
     }
-    assert!(texts.len() >= 15, "the guide has questions and outcomes to grade: {}", texts.len());
+    assert!(
+        texts.len() >= 15,
+        "the guide has questions and outcomes to grade: {}",
+        texts.len()
+    );
     let mut too_hard = Vec::new();
     println!("{:<40} grade", "text");
     for (key, text) in &texts {
@@ -49,5 +55,9 @@ fn guide_english_is_at_grade_6_or_below() {
             too_hard.push(format!("{key}: grade {grade:.1}: {text}"));
         }
     }
-    assert!(too_hard.is_empty(), "above grade {MAX_GRADE}:\n{}", too_hard.join("\n"));
+    assert!(
+        too_hard.is_empty(),
+        "above grade {MAX_GRADE}:\n{}",
+        too_hard.join("\n")
+    );
 }

@@ -9,8 +9,16 @@ use waypoint_core::locale::placeholders;
 #[test]
 fn spanish_has_every_english_key_with_the_same_placeholders() {
     let bundle = support::default_bundle();
-    let en = bundle.locales.iter().find(|c| c.lang == "en").expect("English");
-    let es = bundle.locales.iter().find(|c| c.lang == "es").expect("Spanish");
+    let en = bundle
+        .locales
+        .iter()
+        .find(|c| c.lang == "en")
+        .expect("English");
+    let es = bundle
+        .locales
+        .iter()
+        .find(|c| c.lang == "es")
+        .expect("Spanish");
     let mut missing = Vec::new();
     let mut identical = 0;
     for (key, english) in en.entries() {
@@ -18,42 +26,85 @@ fn spanish_has_every_english_key_with_the_same_placeholders() {
             None => missing.push(key.to_string()),
             Some(spanish) => {
                 assert!(!spanish.trim().is_empty(), "{key} is empty in Spanish");
-                assert_eq!(placeholders(english), placeholders(spanish), "{key}: placeholders differ");
-                if spanish == english && english.chars().filter(|c| c.is_alphabetic()).count() > 12 {
+                assert_eq!(
+                    placeholders(english),
+                    placeholders(spanish),
+                    "{key}: placeholders differ"
+                );
+                if spanish == english && english.chars().filter(|c| c.is_alphabetic()).count() > 12
+                {
                     identical += 1;
                 }
             }
         }
     }
     assert!(missing.is_empty(), "missing in Spanish: {missing:?}");
-    assert!(en.keys().count() > 150, "the catalogue covers the UI and the taxonomy");
-    assert!(identical < 5, "{identical} long strings are the same in both languages: untranslated?");
+    assert!(
+        en.keys().count() > 150,
+        "the catalogue covers the UI and the taxonomy"
+    );
+    assert!(
+        identical < 5,
+        "{identical} long strings are the same in both languages: untranslated?"
+    );
     assert_eq!(es.name, "Español");
 }
 
 // ------------------------------------------------------- every language
 
 /// The languages the default site offers, the default first.
-const OFFERED: [&str; 12] = ["en", "es", "zh-Hans", "vi", "ko", "tl", "ru", "ar", "fr", "ht", "pt", "th"];
+const OFFERED: [&str; 12] = [
+    "en", "es", "zh-Hans", "vi", "ko", "tl", "ru", "ar", "fr", "ht", "pt", "th",
+];
 
 #[test]
 fn every_offered_language_has_every_english_key_and_says_whether_it_is_reviewed() {
     let bundle = support::default_bundle();
     let langs: Vec<&str> = bundle.locales.iter().map(|c| c.lang.as_str()).collect();
-    assert_eq!(langs, OFFERED, "site.toml's languages, in the picker's order");
+    assert_eq!(
+        langs, OFFERED,
+        "site.toml's languages, in the picker's order"
+    );
     let en = &bundle.locales[0];
     for catalog in &bundle.locales[1..] {
-        let missing: Vec<&str> = en.keys().filter(|k| !k.starts_with("meta.") && !k.starts_with("record.") && catalog.lookup(k).is_none()).collect();
+        let missing: Vec<&str> = en
+            .keys()
+            .filter(|k| {
+                !k.starts_with("meta.") && !k.starts_with("record.") && catalog.lookup(k).is_none()
+            })
+            .collect();
         assert!(missing.is_empty(), "{}: missing {missing:?}", catalog.lang);
         for key in en.keys().filter(|k| !k.starts_with("record.")) {
             if let (Some(a), Some(b)) = (en.lookup(key), catalog.lookup(key)) {
                 assert_eq!(placeholders(a), placeholders(b), "{}: {key}", catalog.lang);
             }
         }
-        let note = catalog.review_note().unwrap_or_else(|| panic!("{}: no review status", catalog.lang));
-        assert!(!note.is_ascii() || catalog.lang == "ht" || catalog.lang == "tl" || catalog.lang == "fr" || catalog.lang == "pt" || catalog.lang == "vi" || catalog.lang == "es", "{}: the review note is in the language itself", catalog.lang);
-        assert_ne!(catalog.offer(), en.offer(), "{}: its offer line is its own", catalog.lang);
-        assert_eq!(catalog.rtl(), catalog.lang == "ar", "{}: direction", catalog.lang);
+        let note = catalog
+            .review_note()
+            .unwrap_or_else(|| panic!("{}: no review status", catalog.lang));
+        assert!(
+            !note.is_ascii()
+                || catalog.lang == "ht"
+                || catalog.lang == "tl"
+                || catalog.lang == "fr"
+                || catalog.lang == "pt"
+                || catalog.lang == "vi"
+                || catalog.lang == "es",
+            "{}: the review note is in the language itself",
+            catalog.lang
+        );
+        assert_ne!(
+            catalog.offer(),
+            en.offer(),
+            "{}: its offer line is its own",
+            catalog.lang
+        );
+        assert_eq!(
+            catalog.rtl(),
+            catalog.lang == "ar",
+            "{}: direction",
+            catalog.lang
+        );
     }
 }
 
@@ -81,7 +132,12 @@ fn a_query_in_each_language_finds_its_records() {
     let mut failures = Vec::new();
     for (lang, query, expected) in cases {
         let found = site.find(&mut searcher, query, &Filters::default());
-        let ids: Vec<&str> = found.services.iter().take(5).map(|&i| site.service(i).id.as_str()).collect();
+        let ids: Vec<&str> = found
+            .services
+            .iter()
+            .take(5)
+            .map(|&i| site.service(i).id.as_str())
+            .collect();
         if !ids.contains(&expected) {
             failures.push(format!("{lang} {query:?}: {ids:?}"));
         }
@@ -96,20 +152,46 @@ fn records_read_in_spanish_where_translated_and_say_when_they_are_not() {
     let en = bundle.locales.iter().find(|c| c.lang == "en").unwrap();
     let es = bundle.locales.iter().find(|c| c.lang == "es").unwrap();
     let vi = bundle.locales.iter().find(|c| c.lang == "vi").unwrap();
-    let hotline = bundle.directory.services.iter().find(|s| s.id == "nhth-hotline").unwrap();
+    let hotline = bundle
+        .directory
+        .services
+        .iter()
+        .find(|s| s.id == "nhth-hotline")
+        .unwrap();
     let description = hotline.description.as_deref().unwrap();
-    let spanish = Strings { current: es, fallback: en };
+    let spanish = Strings {
+        current: es,
+        fallback: en,
+    };
     assert!(spanish.translated(&hotline.id));
     assert_eq!(spanish.record_lang(&hotline.id), "es");
-    assert!(spanish.record(&hotline.id, "description", description).starts_with("Hable con alguien"));
-    let text_line = spanish.phones(hotline).into_iter().find_map(|p| p.note).unwrap();
+    assert!(spanish
+        .record(&hotline.id, "description", description)
+        .starts_with("Hable con alguien"));
+    let text_line = spanish
+        .phones(hotline)
+        .into_iter()
+        .find_map(|p| p.note)
+        .unwrap();
     assert!(text_line.starts_with("Envíe"), "{text_line}");
     // Every default record has its Spanish text.
-    let untranslated: Vec<&str> = bundle.directory.services.iter().filter(|s| !spanish.translated(&s.id)).map(|s| s.id.as_str()).collect();
+    let untranslated: Vec<&str> = bundle
+        .directory
+        .services
+        .iter()
+        .filter(|s| !spanish.translated(&s.id))
+        .map(|s| s.id.as_str())
+        .collect();
     assert!(untranslated.is_empty(), "no Spanish text: {untranslated:?}");
     // Vietnamese has no record text yet: shown as written, in English.
-    let vietnamese = Strings { current: vi, fallback: en };
+    let vietnamese = Strings {
+        current: vi,
+        fallback: en,
+    };
     assert!(!vietnamese.translated(&hotline.id));
     assert_eq!(vietnamese.record_lang(&hotline.id), "en");
-    assert_eq!(vietnamese.record(&hotline.id, "description", description), description);
+    assert_eq!(
+        vietnamese.record(&hotline.id, "description", description),
+        description
+    );
 }

@@ -20,9 +20,21 @@ fn national(services: usize) -> Bundle {
     let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("waypoint-shards-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("generated.json"), serde_json::to_vec(&files).unwrap()).unwrap();
+    std::fs::write(
+        dir.join("generated.json"),
+        serde_json::to_vec(&files).unwrap(),
+    )
+    .unwrap();
     let (bundle, problems) = waypoint_cli::check(&support::repo().join("data"), Some(&dir), true);
-    assert!(!problems.has_errors(), "{:#?}", problems.list.iter().filter(|p| p.severity == waypoint_cli::problem::Severity::Error).collect::<Vec<_>>());
+    assert!(
+        !problems.has_errors(),
+        "{:#?}",
+        problems
+            .list
+            .iter()
+            .filter(|p| p.severity == waypoint_cli::problem::Severity::Error)
+            .collect::<Vec<_>>()
+    );
     bundle.unwrap()
 }
 
@@ -31,18 +43,43 @@ fn every_service_lands_in_the_core_or_in_each_state_it_serves() {
     let full = national(3000);
     let (core, shards) = full.clone().split(None, 0);
     assert!(!shards.is_empty() && core.shards.len() == shards.len());
-    assert!(core.directory.services.iter().all(|s| s.is_nationwide() || full.taxonomy.states.iter().all(|st| !s.serves_state(&st.code))));
-    let parts: Vec<(&waypoint_core::bundle::ShardInfo, Directory)> =
-        shards.iter().map(|(info, bytes)| (info, waypoint_core::bundle::decode(bytes).unwrap())).collect();
+    assert!(core.directory.services.iter().all(|s| s.is_nationwide()
+        || full
+            .taxonomy
+            .states
+            .iter()
+            .all(|st| !s.serves_state(&st.code))));
+    let parts: Vec<(&waypoint_core::bundle::ShardInfo, Directory)> = shards
+        .iter()
+        .map(|(info, bytes)| (info, waypoint_core::bundle::decode(bytes).unwrap()))
+        .collect();
     for service in &full.directory.services {
         let in_core = core.directory.services.iter().any(|s| s.id == service.id);
         for (info, part) in &parts {
             let here = part.services.iter().any(|s| s.id == service.id);
-            assert_eq!(here, !service.is_nationwide() && service.serves_state(&info.state), "{} in {}", service.id, info.state);
-            assert!(waypoint_core::bundle::paths::url(&info.file).starts_with(&format!("site-data/shard-{}-", info.state)) && info.file.ends_with(".bin"));
+            assert_eq!(
+                here,
+                !service.is_nationwide() && service.serves_state(&info.state),
+                "{} in {}",
+                service.id,
+                info.state
+            );
+            assert!(
+                waypoint_core::bundle::paths::url(&info.file)
+                    .starts_with(&format!("site-data/shard-{}-", info.state))
+                    && info.file.ends_with(".bin")
+            );
             assert_eq!(info.services as usize, part.services.len());
         }
-        assert_eq!(in_core, service.is_nationwide() || full.taxonomy.states.iter().all(|st| !service.serves_state(&st.code)));
+        assert_eq!(
+            in_core,
+            service.is_nationwide()
+                || full
+                    .taxonomy
+                    .states
+                    .iter()
+                    .all(|st| !service.serves_state(&st.code))
+        );
     }
 }
 
@@ -54,18 +91,36 @@ fn a_state_search_after_loading_its_file_matches_the_whole_directory() {
     let part: Directory = waypoint_core::bundle::decode(bytes).unwrap();
     let merged = Site::new(core.with_shard(&part));
     let whole = Site::new(full);
-    let filters = Filters { state: Some(info.state.clone()), ..Filters::default() };
+    let filters = Filters {
+        state: Some(info.state.clone()),
+        ..Filters::default()
+    };
     let ids = |site: &Site, q: &str| {
         let mut searcher = site.searcher();
-        let mut ids: Vec<String> = site.find(&mut searcher, q, &filters).services.iter().map(|&i| site.service(i).id.clone()).collect();
+        let mut ids: Vec<String> = site
+            .find(&mut searcher, q, &filters)
+            .services
+            .iter()
+            .map(|&i| site.service(i).id.clone())
+            .collect();
         ids.sort();
         ids
     };
     for query in ["", "shelter", "legal", "housng"] {
-        assert_eq!(ids(&merged, query), ids(&whole, query), "{query:?} in {}", info.state);
+        assert_eq!(
+            ids(&merged, query),
+            ids(&whole, query),
+            "{query:?} in {}",
+            info.state
+        );
     }
     // Loading the same state twice adds nothing.
-    assert_eq!(Site::new(core.with_shard(&part).with_shard(&part)).services().len(), merged.services().len());
+    assert_eq!(
+        Site::new(core.with_shard(&part).with_shard(&part))
+            .services()
+            .len(),
+        merged.services().len()
+    );
 }
 
 #[test]
@@ -73,5 +128,8 @@ fn file_names_change_only_when_contents_do() {
     let full = national(2500);
     let (_, a) = full.clone().split(None, 0);
     let (_, b) = full.split(None, 0);
-    assert_eq!(a.iter().map(|(i, _)| &i.file).collect::<Vec<_>>(), b.iter().map(|(i, _)| &i.file).collect::<Vec<_>>());
+    assert_eq!(
+        a.iter().map(|(i, _)| &i.file).collect::<Vec<_>>(),
+        b.iter().map(|(i, _)| &i.file).collect::<Vec<_>>()
+    );
 }

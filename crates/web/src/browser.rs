@@ -19,8 +19,10 @@ pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
     init.set_referrer_policy(web_sys::ReferrerPolicy::NoReferrer);
     let promise = window().fetch_with_str_and_init(path, &init);
-    let response: web_sys::Response =
-        JsFuture::from(promise).await.map_err(|_| format!("could not load {path}"))?.unchecked_into();
+    let response: web_sys::Response = JsFuture::from(promise)
+        .await
+        .map_err(|_| format!("could not load {path}"))?
+        .unchecked_into();
     if !response.ok() {
         return Err(format!("could not load {path}: HTTP {}", response.status()));
     }
@@ -59,7 +61,12 @@ pub fn set_page_language(lang: &str, rtl: bool) {
 
 /// `navigator.languages`: read, never stored or sent.
 pub fn preferred_languages() -> Vec<String> {
-    window().navigator().languages().iter().filter_map(|v| v.as_string()).collect()
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect()
 }
 
 pub fn set_title(title: &str) {
@@ -109,7 +116,10 @@ pub fn wide_at_start() -> bool {
 
 /// Moves keyboard focus, for view changes that screen readers must follow.
 pub fn focus(id: &str) {
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = el.focus();
     }
 }
@@ -117,7 +127,11 @@ pub fn focus(id: &str) {
 /// Today's date on this device, to flag records not checked in 12 months.
 pub fn today() -> waypoint_core::model::Date {
     let now = js_sys::Date::new_0();
-    waypoint_core::model::Date { year: now.get_full_year() as u16, month: now.get_month() as u8 + 1, day: now.get_date() as u8 }
+    waypoint_core::model::Date {
+        year: now.get_full_year() as u16,
+        month: now.get_month() as u8 + 1,
+        day: now.get_date() as u8,
+    }
 }
 
 /// The page's query string (read only: the app never writes the URL).
@@ -135,7 +149,9 @@ pub fn quick_exit_top(destination: &str) {
     }
     doc.set_title("");
     let top = window().top().ok().flatten();
-    let replaced = top.map(|t| t.location().replace(destination).is_ok()).unwrap_or(false);
+    let replaced = top
+        .map(|t| t.location().replace(destination).is_ok())
+        .unwrap_or(false);
     if !replaced {
         let _ = window().location().replace(destination);
     }
@@ -144,7 +160,12 @@ pub fn quick_exit_top(destination: &str) {
 /// The partner's accent colours, as the CSS custom properties the
 /// stylesheet uses (set through CSSOM, which the strict CSP allows).
 pub fn set_accent(accent: Option<&str>, ink: Option<&str>) {
-    let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    let Some(root) = document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
     let style = root.style();
     if let Some(a) = accent {
         let _ = style.set_property("--wp-accent", a);
@@ -156,7 +177,9 @@ pub fn set_accent(accent: Option<&str>, ink: Option<&str>) {
 
 /// Tells the partner's page (and only it) how tall the widget is.
 pub fn post_height(parent_origin: &str) {
-    let Ok(Some(parent)) = window().parent() else { return };
+    let Ok(Some(parent)) = window().parent() else {
+        return;
+    };
     // The body's own height: the root's scrollHeight never drops below the
     // frame's current height, so the frame could grow but never shrink.
     let height = document().body().map(|b| b.offset_height()).unwrap_or(0);
@@ -169,8 +192,14 @@ pub fn post_height(parent_origin: &str) {
 /// Sends the height to the partner whenever the body's size changes (the
 /// loading notice going away, details opening, text re-wrapping), not only
 /// after renders. Returns the observer; dropping it stops watching.
-pub fn watch_height(parent_origin: String) -> Option<(web_sys::ResizeObserver, wasm_bindgen::closure::Closure<dyn FnMut()>)> {
-    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || post_height(&parent_origin));
+pub fn watch_height(
+    parent_origin: String,
+) -> Option<(
+    web_sys::ResizeObserver,
+    wasm_bindgen::closure::Closure<dyn FnMut()>,
+)> {
+    let callback =
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || post_height(&parent_origin));
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     let body: web_sys::Element = document().body()?.into();
     observer.observe(&body);
@@ -191,7 +220,11 @@ pub fn fragment() -> String {
 /// partner's widget shares a link to the site itself, not to the frame.
 pub fn page_address() -> String {
     let location = window().location();
-    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
 }
 
 /// Puts text on the clipboard. Fails in a partner's frame (the sandbox
@@ -201,7 +234,8 @@ pub async fn copy_text(text: &str) -> bool {
     let navigator = window().navigator();
     // Pages the browser does not trust (plain http from another machine)
     // have no clipboard object at all.
-    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
     if !has_clipboard {
         return false;
     }
@@ -221,7 +255,9 @@ pub fn locate(done: impl FnOnce(Option<(f32, f32)>) + 'static) {
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
-    let Ok(geolocation) = window().navigator().geolocation() else { return done(None) };
+    let Ok(geolocation) = window().navigator().geolocation() else {
+        return done(None);
+    };
     let done = Rc::new(RefCell::new(Some(done)));
     let finish = {
         let done = done.clone();
@@ -233,12 +269,23 @@ pub fn locate(done: impl FnOnce(Option<(f32, f32)>) + 'static) {
     };
     let on_fail = finish.clone();
     let ok = Closure::once_into_js(move |position: wasm_bindgen::JsValue| {
-        let number = |obj: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(obj, &key.into()).ok().and_then(|v| v.as_f64());
+        let number = |obj: &wasm_bindgen::JsValue, key: &str| {
+            js_sys::Reflect::get(obj, &key.into())
+                .ok()
+                .and_then(|v| v.as_f64())
+        };
         let coords = js_sys::Reflect::get(&position, &"coords".into()).unwrap_or_default();
-        finish(number(&coords, "latitude").zip(number(&coords, "longitude")).map(|(a, b)| (a as f32, b as f32)));
+        finish(
+            number(&coords, "latitude")
+                .zip(number(&coords, "longitude"))
+                .map(|(a, b)| (a as f32, b as f32)),
+        );
     });
     let fail = Closure::once_into_js(move |_: wasm_bindgen::JsValue| on_fail(None));
-    if geolocation.get_current_position_with_error_callback(ok.unchecked_ref(), Some(fail.unchecked_ref())).is_err() {
+    if geolocation
+        .get_current_position_with_error_callback(ok.unchecked_ref(), Some(fail.unchecked_ref()))
+        .is_err()
+    {
         if let Some(f) = done.borrow_mut().take() {
             f(None);
         }

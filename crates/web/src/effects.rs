@@ -59,13 +59,18 @@ pub fn switch_language(app: &AppHandle, lang: String) {
 pub fn fetch_strings(app: &AppHandle, lang: String, switch_to: bool) {
     let app = app.clone();
     yew::platform::spawn_local(async move {
-        let Some(first_part) = app.site.catalog(&lang).cloned() else { return };
+        let Some(first_part) = app.site.catalog(&lang).cloned() else {
+            return;
+        };
         let fetched = browser::fetch_bytes(&paths::catalog(&lang)).await;
         match fetched.and_then(|b| bundle::decode::<Catalog>(&b).map_err(|e| e.to_string())) {
             Ok(rest) => {
                 let mut full = first_part;
                 full.merge(rest);
-                app.send(Action::CatalogLoaded { catalog: Rc::new(full), switch_to });
+                app.send(Action::CatalogLoaded {
+                    catalog: Rc::new(full),
+                    switch_to,
+                });
             }
             Err(_) => app.send(Action::CatalogFailed),
         }
@@ -84,12 +89,19 @@ pub fn choose_state(app: &AppHandle, code: Option<String>) {
 /// Fetches a state's services if this is a national directory and they
 /// are not here yet.
 pub fn load_state_services(app: &AppHandle, state: String) {
-    let Some(file) = app.state_file(&state) else { return };
+    let Some(file) = app.state_file(&state) else {
+        return;
+    };
     let app = app.clone();
     yew::platform::spawn_local(async move {
-        let loaded = browser::fetch_bytes(&file).await.and_then(|b| bundle::decode::<Directory>(&b).map_err(|e| e.to_string()));
+        let loaded = browser::fetch_bytes(&file)
+            .await
+            .and_then(|b| bundle::decode::<Directory>(&b).map_err(|e| e.to_string()));
         app.send(match loaded {
-            Ok(directory) => Action::StateLoaded { state, directory: Rc::new(directory) },
+            Ok(directory) => Action::StateLoaded {
+                state,
+                directory: Rc::new(directory),
+            },
             Err(_) => Action::StateFailed { state },
         });
     });
@@ -101,9 +113,14 @@ pub fn load_state_services(app: &AppHandle, state: String) {
 pub fn load_home_file(app: &AppHandle, file: String) {
     let app = app.clone();
     yew::platform::spawn_local(async move {
-        let loaded = browser::fetch_bytes(&paths::url(&file)).await.and_then(|b| bundle::decode::<Directory>(&b).map_err(|e| e.to_string()));
+        let loaded = browser::fetch_bytes(&paths::url(&file))
+            .await
+            .and_then(|b| bundle::decode::<Directory>(&b).map_err(|e| e.to_string()));
         app.send(match loaded {
-            Ok(directory) => Action::StateLoaded { state: file, directory: Rc::new(directory) },
+            Ok(directory) => Action::StateLoaded {
+                state: file,
+                directory: Rc::new(directory),
+            },
             Err(_) => Action::StateFailed { state: file },
         });
     });
@@ -121,7 +138,10 @@ async fn fetch_geo(file: &str) -> Option<String> {
 pub fn look_up_place(app: &AppHandle, text: String, order: Option<Order>) {
     app.send(Action::PlaceTyped(text.clone()));
     if text.trim().is_empty() {
-        app.send(Action::PlaceFound { place: None, order: None });
+        app.send(Action::PlaceFound {
+            place: None,
+            order: None,
+        });
         return;
     }
     let Some(input) = geo::parse_place(&text, &app.site.bundle.taxonomy) else {
@@ -131,11 +151,18 @@ pub fn look_up_place(app: &AppHandle, text: String, order: Option<Order>) {
     let app = app.clone();
     yew::platform::spawn_local(async move {
         let place = match input {
-            PlaceInput::Zip(zip) => fetch_geo(&geo::zip_file(&zip)).await.and_then(|t| geo::find_zip(&t, &zip)),
-            PlaceInput::City { city, state } => fetch_geo(&geo::city_file(&state, &city)).await.and_then(|t| geo::find_city(&t, &state, &city)),
+            PlaceInput::Zip(zip) => fetch_geo(&geo::zip_file(&zip))
+                .await
+                .and_then(|t| geo::find_zip(&t, &zip)),
+            PlaceInput::City { city, state } => fetch_geo(&geo::city_file(&state, &city))
+                .await
+                .and_then(|t| geo::find_city(&t, &state, &city)),
             PlaceInput::State(code) => {
                 // A whole state is the state filter, not a point.
-                app.send(Action::PlaceFound { place: None, order: None });
+                app.send(Action::PlaceFound {
+                    place: None,
+                    order: None,
+                });
                 choose_state(&app, Some(code));
                 return;
             }
@@ -148,7 +175,10 @@ fn found(app: &AppHandle, place: Option<geo::Place>, order: Option<Order>) {
     match place {
         Some(place) => {
             load_state_services(app, place.state.clone());
-            app.send(Action::PlaceFound { place: Some(Rc::new(place)), order });
+            app.send(Action::PlaceFound {
+                place: Some(Rc::new(place)),
+                order,
+            });
         }
         None => app.send(Action::PlaceStatus(PlaceStatus::NotFound)),
     }
@@ -212,7 +242,9 @@ pub fn open_shared_search(app: &AppHandle, fragment: &str) {
 /// Back to the results, focus on the service that was open, so a keyboard
 /// user carries on from where they were.
 pub fn back_to_list(app: &AppHandle) {
-    let View::Service(idx) = app.nav.view else { return };
+    let View::Service(idx) = app.nav.view else {
+        return;
+    };
     let id = format!("open-{}", app.site.service(idx).id);
     app.send(Action::BackToResults);
     // After the list is drawn again, return focus to where it was.
@@ -230,25 +262,54 @@ pub fn copy_referrals(app: &AppHandle, services: Vec<u32>) {
     if services.is_empty() {
         return;
     }
-    let text = waypoint_core::referral::referral_sheet(&app.site, &services, &app.strings(), app.search.filters.near.as_deref());
-    copy(app, text, Notice::Copied { count: services.len() });
+    let text = waypoint_core::referral::referral_sheet(
+        &app.site,
+        &services,
+        &app.strings(),
+        app.search.filters.near.as_deref(),
+    );
+    copy(
+        app,
+        text,
+        Notice::Copied {
+            count: services.len(),
+        },
+    );
 }
 
 /// Copies a link to the current search: words, place and filters in the
 /// fragment, nothing from the guide. Only ever on request.
 pub fn copy_search_link(app: &AppHandle) {
     let search = &app.search;
-    let place = search.filters.near.as_ref().map(|_| search.place_text.as_str());
-    let shared = SharedSearch::of(&search.query, place, &search.filters, search.order, &app.site.bundle.taxonomy);
+    let place = search
+        .filters
+        .near
+        .as_ref()
+        .map(|_| search.place_text.as_str());
+    let shared = SharedSearch::of(
+        &search.query,
+        place,
+        &search.filters,
+        search.order,
+        &app.site.bundle.taxonomy,
+    );
     let fragment = shared.to_fragment();
-    let link = if fragment.is_empty() { browser::page_address() } else { format!("{}#{fragment}", browser::page_address()) };
+    let link = if fragment.is_empty() {
+        browser::page_address()
+    } else {
+        format!("{}#{fragment}", browser::page_address())
+    };
     copy(app, link, Notice::LinkCopied);
 }
 
 fn copy(app: &AppHandle, text: String, done: Notice) {
     let app = app.clone();
     yew::platform::spawn_local(async move {
-        let notice = if browser::copy_text(&text).await { done } else { Notice::CopyFailed { text } };
+        let notice = if browser::copy_text(&text).await {
+            done
+        } else {
+            Notice::CopyFailed { text }
+        };
         app.send(Action::Notify(Some(notice)));
     });
 }
@@ -259,7 +320,12 @@ pub fn quick_exit(app: &AppHandle) {
     app.send(Action::Forget);
     match &app.embed {
         // In a partner's page the whole page must go, not just the frame.
-        Some(embed) => browser::quick_exit_top(embed.exit.as_deref().unwrap_or(&app.site.bundle.site.exit_url)),
+        Some(embed) => browser::quick_exit_top(
+            embed
+                .exit
+                .as_deref()
+                .unwrap_or(&app.site.bundle.site.exit_url),
+        ),
         None => browser::quick_exit(&app.site.bundle.site.exit_url),
     }
 }

@@ -15,7 +15,9 @@ pub mod store;
 /// Mounts the app on `#app`; the static `#boot` notice in index.html stays
 /// until the directory is ready.
 pub fn start() {
-    let root = browser::document().get_element_by_id("app").expect("index.html has #app");
+    let root = browser::document()
+        .get_element_by_id("app")
+        .expect("index.html has #app");
     yew::Renderer::<components::App>::with_root(root).render();
 }
 

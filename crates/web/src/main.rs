@@ -3,4 +3,3 @@
 fn main() {
     waypoint_web::start();
 }
-

@@ -17,7 +17,11 @@ fn main() {
             }
         }
         [cmd, bundle, queries, out] if cmd == "rank" => {
-            if let Err(e) = export::rank(std::path::Path::new(bundle), std::path::Path::new(queries), std::path::Path::new(out)) {
+            if let Err(e) = export::rank(
+                std::path::Path::new(bundle),
+                std::path::Path::new(queries),
+                std::path::Path::new(out),
+            ) {
                 eprintln!("waypoint-bench rank: {e}");
                 std::process::exit(1);
             }
@@ -48,10 +52,12 @@ mod export {
     use waypoint_core::search::Field;
 
     pub fn run(bundle_path: &Path, out: &Path) -> Result<(), String> {
-        let bytes = std::fs::read(bundle_path).map_err(|e| format!("{}: {e}", bundle_path.display()))?;
+        let bytes =
+            std::fs::read(bundle_path).map_err(|e| format!("{}: {e}", bundle_path.display()))?;
         let bundle = Bundle::decode(&bytes).map_err(|e| e.to_string())?;
         let json = records(&bundle);
-        std::fs::write(out, serde_json::to_vec(&json).map_err(|e| e.to_string())?).map_err(|e| format!("{}: {e}", out.display()))?;
+        std::fs::write(out, serde_json::to_vec(&json).map_err(|e| e.to_string())?)
+            .map_err(|e| format!("{}: {e}", out.display()))?;
         Ok(())
     }
 
@@ -67,21 +73,30 @@ mod export {
             text: String,
             expect_top: Vec<String>,
         }
-        let bytes = std::fs::read(bundle_path).map_err(|e| format!("{}: {e}", bundle_path.display()))?;
+        let bytes =
+            std::fs::read(bundle_path).map_err(|e| format!("{}: {e}", bundle_path.display()))?;
         let site = Site::new(Bundle::decode(&bytes).map_err(|e| e.to_string())?);
-        let text = std::fs::read_to_string(queries_path).map_err(|e| format!("{}: {e}", queries_path.display()))?;
-        let set: Set = toml::from_str(&text).map_err(|e| format!("{}: {e}", queries_path.display()))?;
+        let text = std::fs::read_to_string(queries_path)
+            .map_err(|e| format!("{}: {e}", queries_path.display()))?;
+        let set: Set =
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", queries_path.display()))?;
         let mut searcher = site.searcher();
         let rows: Vec<Value> = set
             .query
             .iter()
             .map(|q| {
                 let found = site.find(&mut searcher, &q.text, &Filters::default());
-                let top: Vec<&str> = found.services.iter().take(10).map(|&i| site.service(i).id.as_str()).collect();
+                let top: Vec<&str> = found
+                    .services
+                    .iter()
+                    .take(10)
+                    .map(|&i| site.service(i).id.as_str())
+                    .collect();
                 json!({ "text": q.text, "expect_top": q.expect_top, "top": top })
             })
             .collect();
-        std::fs::write(out, serde_json::to_vec(&rows).map_err(|e| e.to_string())?).map_err(|e| format!("{}: {e}", out.display()))
+        std::fs::write(out, serde_json::to_vec(&rows).map_err(|e| e.to_string())?)
+            .map_err(|e| format!("{}: {e}", out.display()))
     }
 
     pub fn records(bundle: &Bundle) -> Value {
@@ -92,7 +107,13 @@ mod export {
             .iter()
             .zip(&documents)
             .map(|(s, doc)| {
-                let texts = |field: Field| -> Vec<&str> { doc.fields.iter().filter(|(f, _)| *f == field).map(|(_, t)| t.as_str()).collect() };
+                let texts = |field: Field| -> Vec<&str> {
+                    doc.fields
+                        .iter()
+                        .filter(|(f, _)| *f == field)
+                        .map(|(_, t)| t.as_str())
+                        .collect()
+                };
                 json!({
                     "id": s.id,
                     "law_enforcement": s.law_enforcement,
@@ -103,8 +124,12 @@ mod export {
                 })
             })
             .collect();
-        let mut stopwords: Vec<String> =
-            bundle.locales.iter().filter_map(|c| c.lookup("search.stopwords")).flat_map(waypoint_core::text::words).collect();
+        let mut stopwords: Vec<String> = bundle
+            .locales
+            .iter()
+            .filter_map(|c| c.lookup("search.stopwords"))
+            .flat_map(waypoint_core::text::words)
+            .collect();
         stopwords.sort_unstable();
         stopwords.dedup();
         json!({ "stopwords": stopwords, "records": records })

@@ -7,7 +7,8 @@ use crate::{load_and_check, Args};
 use waypoint_core::bundle::{paths, Bundle, HomeRegion};
 
 pub(crate) fn build(data: &Path, args: &Args) -> i32 {
-    let (sources, bundle, problems) = load_and_check(data, args.providers.as_deref(), args.allow_fictional);
+    let (sources, bundle, problems) =
+        load_and_check(data, args.providers.as_deref(), args.allow_fictional);
     let Some(bundle) = bundle.filter(|_| !problems.has_errors()) else {
         print_problems(&problems);
         eprintln!("waypoint: not building: fix the errors above");
@@ -16,12 +17,27 @@ pub(crate) fn build(data: &Path, args: &Args) -> i32 {
     if problems.warnings() > 0 {
         print_problems(&problems);
     }
-    let out = args.out.clone().unwrap_or_else(|| "target/site-data".into());
-    let instant: Vec<String> = sources.site.as_ref().map(|(_, s)| s.instant_search.clone()).unwrap_or_default();
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| "target/site-data".into());
+    let instant: Vec<String> = sources
+        .site
+        .as_ref()
+        .map(|(_, s)| s.instant_search.clone())
+        .unwrap_or_default();
     let (bundle, later) = bundle.split_languages(&instant);
-    let named = sources.site.as_ref().and_then(|(_, s)| s.home_region.clone());
+    let named = sources
+        .site
+        .as_ref()
+        .and_then(|(_, s)| s.home_region.clone());
     let (bundle, shards) = if split(&bundle) {
-        let states: Vec<String> = bundle.taxonomy.states.iter().map(|s| s.code.clone()).collect();
+        let states: Vec<String> = bundle
+            .taxonomy
+            .states
+            .iter()
+            .map(|s| s.code.clone())
+            .collect();
         let (home, how) = match named {
             Some(areas) if areas.is_empty() => (None, ""),
             Some(areas) => (Some(HomeRegion { areas }), "site.toml"),
@@ -52,15 +68,29 @@ pub(crate) fn build(data: &Path, args: &Args) -> i32 {
     }
     let (home, states): (Vec<_>, Vec<_>) = shards.iter().partition(|(info, _)| info.home);
     if !home.is_empty() {
-        let sizes: Vec<String> = home.iter().map(|(i, d)| format!("{} ({} services, {} bytes)", i.file, i.services, d.len())).collect();
-        println!("wrote {} home region files, fetched at start, nearest a chosen place first: {}", home.len(), sizes.join("; "));
+        let sizes: Vec<String> = home
+            .iter()
+            .map(|(i, d)| format!("{} ({} services, {} bytes)", i.file, i.services, d.len()))
+            .collect();
+        println!(
+            "wrote {} home region files, fetched at start, nearest a chosen place first: {}",
+            home.len(),
+            sizes.join("; ")
+        );
     }
     if !states.is_empty() {
         let largest = states.iter().map(|(_, d)| d.len()).max().unwrap_or(0);
-        println!("wrote {} state files (largest {largest} bytes), fetched when someone chooses a state", states.len());
+        println!(
+            "wrote {} state files (largest {largest} bytes), fetched when someone chooses a state",
+            states.len()
+        );
     }
     for (file, data) in files[1 + shards.len()..].iter() {
-        println!("wrote {} ({} bytes, fetched when first needed)", file.display(), data.len());
+        println!(
+            "wrote {} ({} bytes, fetched when first needed)",
+            file.display(),
+            data.len()
+        );
     }
     println!(
         "wrote {} ({} bytes): {} organisations, {} services, {} languages",
@@ -89,7 +119,10 @@ const HOME_FILE_BYTES: usize = 128 * 1024;
 /// `WAYPOINT_HOME_FILE_BYTES` overrides the home files' size (the e2e
 /// fixture cuts a small region into several parts).
 fn home_file_bytes() -> usize {
-    std::env::var("WAYPOINT_HOME_FILE_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(HOME_FILE_BYTES)
+    std::env::var("WAYPOINT_HOME_FILE_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(HOME_FILE_BYTES)
 }
 
 /// `WAYPOINT_SHARDS=always|never` overrides the size rule.
@@ -97,6 +130,9 @@ fn split(bundle: &Bundle) -> bool {
     match std::env::var("WAYPOINT_SHARDS").as_deref() {
         Ok("always") => true,
         Ok("never") => false,
-        _ => bundle.directory.services.len() > SPLIT_ABOVE_SERVICES || waypoint_core::bundle::encode(&bundle.directory).len() > SPLIT_ABOVE_BYTES,
+        _ => {
+            bundle.directory.services.len() > SPLIT_ABOVE_SERVICES
+                || waypoint_core::bundle::encode(&bundle.directory).len() > SPLIT_ABOVE_BYTES
+        }
     }
 }

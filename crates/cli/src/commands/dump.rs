@@ -28,7 +28,8 @@ pub(crate) fn dump(data: &Path, args: &Args) -> i32 {
         return 1;
     }
     let mut files = Map::new();
-    let mut put = |file: &str, document: Value| files.insert(relative(data, file), without_nulls(document));
+    let mut put =
+        |file: &str, document: Value| files.insert(relative(data, file), without_nulls(document));
     if let Some((file, site)) = &sources.site {
         put(file, json(site));
     }
@@ -42,14 +43,27 @@ pub(crate) fn dump(data: &Path, args: &Args) -> i32 {
         put(file, json(table));
     }
     for (i, (file, provider)) in sources.providers.iter().enumerate() {
-        let name = Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = Path::new(file)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         // A JSON file (what `generate` writes) holds a list of providers.
-        let name = if name.ends_with(".json") { format!("providers/{name}[{i}]") } else { format!("providers/{name}") };
+        let name = if name.ends_with(".json") {
+            format!("providers/{name}[{i}]")
+        } else {
+            format!("providers/{name}")
+        };
         files.insert(name, without_nulls(json(provider)));
     }
-    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("target/e2e-fixtures/data.json"));
-    let text = serde_json::to_string_pretty(&Value::Object(Map::from_iter([("files".to_string(), Value::Object(files))])))
-        .expect("JSON values serialise");
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("target/e2e-fixtures/data.json"));
+    let text = serde_json::to_string_pretty(&Value::Object(Map::from_iter([(
+        "files".to_string(),
+        Value::Object(files),
+    )])))
+    .expect("JSON values serialise");
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         if let Err(e) = std::fs::create_dir_all(dir) {
             eprintln!("waypoint: cannot create {}: {e}", dir.display());
@@ -60,7 +74,11 @@ pub(crate) fn dump(data: &Path, args: &Args) -> i32 {
         eprintln!("waypoint: cannot write {}: {e}", out.display());
         return 1;
     }
-    println!("wrote the sources of {} to {}", data.display(), out.display());
+    println!(
+        "wrote the sources of {} to {}",
+        data.display(),
+        out.display()
+    );
     0
 }
 
@@ -72,13 +90,21 @@ fn json(value: &impl Serialize) -> Value {
 fn relative(data: &Path, file: &str) -> String {
     let path = Path::new(file);
     let rel = path.strip_prefix(data).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// An unset optional field is absent, as it is in the file.
 fn without_nulls(value: Value) -> Value {
     match value {
-        Value::Object(map) => Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, without_nulls(v))).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
         Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
         other => other,
     }

@@ -13,26 +13,41 @@ pub(crate) fn export(data: &Path, args: &Args) -> i32 {
     match args.format.as_deref() {
         Some("hsds-json") => {}
         other => {
-            eprintln!("waypoint: export needs --format hsds-json (found {other:?})\n\n{}", crate::USAGE);
+            eprintln!(
+                "waypoint: export needs --format hsds-json (found {other:?})\n\n{}",
+                crate::USAGE
+            );
             return 2;
         }
     }
     let Some(out) = args.path.clone().or_else(|| args.out.clone()) else {
-        eprintln!("waypoint: export needs the file to write, e.g. target/export/services.json\n\n{}", crate::USAGE);
+        eprintln!(
+            "waypoint: export needs the file to write, e.g. target/export/services.json\n\n{}",
+            crate::USAGE
+        );
         return 2;
     };
     // Only a directory that validates is exported: the export is what other
     // systems will take as checked facts.
-    let (sources, bundle, problems) = load_and_check(data, args.providers.as_deref(), args.allow_fictional);
+    let (sources, bundle, problems) =
+        load_and_check(data, args.providers.as_deref(), args.allow_fictional);
     if bundle.is_none() || problems.has_errors() {
         print_problems(&problems);
         eprintln!("waypoint: not exporting: fix the errors above");
         return 1;
     }
-    let vocabulary = sources.taxonomy.as_ref().map(|(_, t)| Vocabulary::from_taxonomy(t)).unwrap_or_default();
+    let vocabulary = sources
+        .taxonomy
+        .as_ref()
+        .map(|(_, t)| Vocabulary::from_taxonomy(t))
+        .unwrap_or_default();
     let labels = hsds::labels(&sources);
     let providers: Vec<ProviderFile> = sources.providers.into_iter().map(|(_, p)| p).collect();
-    let json = Export { vocabulary: &vocabulary, labels: &labels }.services(&providers);
+    let json = Export {
+        vocabulary: &vocabulary,
+        labels: &labels,
+    }
+    .services(&providers);
     let count = json.as_array().map(Vec::len).unwrap_or(0);
     let text = serde_json::to_string_pretty(&json).expect("JSON values serialise");
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -45,6 +60,10 @@ pub(crate) fn export(data: &Path, args: &Args) -> i32 {
         eprintln!("waypoint: cannot write {}: {e}", out.display());
         return 1;
     }
-    println!("wrote {count} services of {} organisations as HSDS 3.0 JSON to {}", providers.len(), out.display());
+    println!(
+        "wrote {count} services of {} organisations as HSDS 3.0 JSON to {}",
+        providers.len(),
+        out.display()
+    );
     0
 }

@@ -24,13 +24,24 @@ pub(crate) fn generate(data: &Path, args: &Args) -> i32 {
     };
     let (bundle, problems) = check(data, None, false);
     let taxonomy = bundle.map(|b| b.taxonomy);
-    let Some(taxonomy) = taxonomy.filter(|t| !t.states.is_empty() && !t.service_types.is_empty()) else {
+    let Some(taxonomy) = taxonomy.filter(|t| !t.states.is_empty() && !t.service_types.is_empty())
+    else {
         print_problems(&problems);
-        eprintln!("waypoint: generate needs a valid taxonomy in {}", data.display());
+        eprintln!(
+            "waypoint: generate needs a valid taxonomy in {}",
+            data.display()
+        );
         return 1;
     };
-    let options = Options { services: n, seed: args.seed, state: args.state.clone() };
-    let out = args.out.clone().unwrap_or_else(|| "target/generated".into());
+    let options = Options {
+        services: n,
+        seed: args.seed,
+        state: args.state.clone(),
+    };
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| "target/generated".into());
     let started = Instant::now();
     if hsds_csv {
         return write_hsds(data, args, &options, &taxonomy, &out, started);
@@ -58,19 +69,39 @@ pub(crate) fn generate(data: &Path, args: &Args) -> i32 {
         json.len() as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
-    print_lengths(Lengths::descriptions(&files), Lengths::how_to_get_help(&files), "how to get help");
+    print_lengths(
+        Lengths::descriptions(&files),
+        Lengths::how_to_get_help(&files),
+        "how to get help",
+    );
     0
 }
 
-fn write_hsds(data: &Path, args: &Args, options: &Options, taxonomy: &waypoint_core::taxonomy::Taxonomy, out: &Path, started: Instant) -> i32 {
+fn write_hsds(
+    data: &Path,
+    args: &Args,
+    options: &Options,
+    taxonomy: &waypoint_core::taxonomy::Taxonomy,
+    out: &Path,
+    started: Instant,
+) -> i32 {
     let mut problems = Problems::default();
-    let mapping_file: PathBuf = args.mapping.clone().unwrap_or_else(|| data.join("hsds-mapping.toml"));
+    let mapping_file: PathBuf = args
+        .mapping
+        .clone()
+        .unwrap_or_else(|| data.join("hsds-mapping.toml"));
     let Some(import) = hsds::options(data, Some(&mapping_file), None, &mut problems) else {
         print_problems(&problems);
-        eprintln!("waypoint: generate --format hsds-csv classifies services with the AIRS codes of {}", mapping_file.display());
+        eprintln!(
+            "waypoint: generate --format hsds-csv classifies services with the AIRS codes of {}",
+            mapping_file.display()
+        );
         return 1;
     };
-    let terms = match std::fs::read_to_string(&mapping_file).map_err(|e| e.to_string()).and_then(|text| generate::airs_terms(&text, &import.mapping)) {
+    let terms = match std::fs::read_to_string(&mapping_file)
+        .map_err(|e| e.to_string())
+        .and_then(|text| generate::airs_terms(&text, &import.mapping))
+    {
         Ok(t) => t,
         Err(e) => {
             eprintln!("waypoint: {}: {e}", mapping_file.display());
@@ -110,7 +141,11 @@ fn write_hsds(data: &Path, args: &Args, options: &Options, taxonomy: &waypoint_c
         bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
-    print_lengths(export.descriptions, export.application_process, "application process");
+    print_lengths(
+        export.descriptions,
+        export.application_process,
+        "application process",
+    );
     let codes = |kind| terms.iter().filter(|t| t.kind == kind).count();
     println!(
         "AIRS codes: {} giving a service code, {} a population only, {} neither (from {}); {} active services have none giving a service code and will import under \"other help\"",
@@ -128,14 +163,20 @@ fn write_hsds(data: &Path, args: &Args, options: &Options, taxonomy: &waypoint_c
         ),
         None => println!("assured_date: none; datapackage created {created}"),
     }
-    println!("next: waypoint import {} --out target/imported/providers", out.display());
+    println!(
+        "next: waypoint import {} --out target/imported/providers",
+        out.display()
+    );
     0
 }
 
 fn where_(options: &Options, taxonomy: &waypoint_core::taxonomy::Taxonomy) -> String {
     match options.state.as_deref() {
         Some(code) => {
-            let state = taxonomy.states.iter().find(|s| s.code.eq_ignore_ascii_case(code));
+            let state = taxonomy
+                .states
+                .iter()
+                .find(|s| s.code.eq_ignore_ascii_case(code));
             format!("{} only", state.map(|s| s.name.as_str()).unwrap_or(code))
         }
         None => "every state".to_string(),
@@ -149,5 +190,8 @@ fn print_lengths(descriptions: Lengths, second: Lengths, second_name: &str) {
         target(DESCRIPTION),
         generate::thousands(DESCRIPTION.max)
     );
-    println!("{second_name}: {second} (target median {})", generate::APPLICATION_PROCESS.median);
+    println!(
+        "{second_name}: {second} (target median {})",
+        generate::APPLICATION_PROCESS.median
+    );
 }

@@ -9,30 +9,49 @@ use crate::{hsds, Args};
 /// `waypoint import <path> [--out DIR] [--mapping FILE] [--source-name NAME]`
 pub(crate) fn import(data: &Path, args: &Args) -> i32 {
     let Some(input) = &args.path else {
-        eprintln!("waypoint: import needs the path of an HSDS file, folder or zip\n\n{}", crate::USAGE);
+        eprintln!(
+            "waypoint: import needs the path of an HSDS file, folder or zip\n\n{}",
+            crate::USAGE
+        );
         return 2;
     };
     let mut problems = Problems::default();
-    let Some(options) = hsds::options(data, args.mapping.as_deref(), args.source_name.clone(), &mut problems) else {
+    let Some(options) = hsds::options(
+        data,
+        args.mapping.as_deref(),
+        args.source_name.clone(),
+        &mut problems,
+    ) else {
         print_problems(&problems);
         return 1;
     };
     let started = std::time::Instant::now();
     let imported = hsds::import_path(input, &options);
     let elapsed = started.elapsed();
-    let out = args.out.clone().unwrap_or_else(|| "target/imported/providers".into());
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| "target/imported/providers".into());
     for p in &imported.problems.list {
         println!("{p}");
     }
     print_unmapped(&imported.unmapped, &options.mapping.file);
     if imported.problems.has_errors() && imported.providers.is_empty() {
-        println!("{} errors, {} warnings", imported.problems.errors(), imported.problems.warnings());
+        println!(
+            "{} errors, {} warnings",
+            imported.problems.errors(),
+            imported.problems.warnings()
+        );
         eprintln!("waypoint: nothing imported from {}", input.display());
         return 1;
     }
     match hsds::write(&imported, input, &out) {
         Ok(files) => {
-            println!("{} errors, {} warnings", imported.problems.errors(), imported.problems.warnings());
+            println!(
+                "{} errors, {} warnings",
+                imported.problems.errors(),
+                imported.problems.warnings()
+            );
             println!(
                 "imported {} services of {} organisations from {} ({}) in {:.2} s; wrote {} files to {}",
                 imported.services(),

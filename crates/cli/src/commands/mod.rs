@@ -27,7 +27,11 @@ pub(super) fn print_problems(problems: &Problems) {
     for p in &problems.list {
         println!("{p}");
     }
-    println!("{} errors, {} warnings", problems.errors(), problems.warnings());
+    println!(
+        "{} errors, {} warnings",
+        problems.errors(),
+        problems.warnings()
+    );
 }
 
 pub(super) fn print_unmapped(unmapped: &BTreeMap<String, usize>, mapping_file: &str) {
@@ -36,7 +40,10 @@ pub(super) fn print_unmapped(unmapped: &BTreeMap<String, usize>, mapping_file: &
     }
     let mut list: Vec<(&String, &usize)> = unmapped.iter().collect();
     list.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    println!("unmapped taxonomy terms ({}; add them to {mapping_file}):", list.len());
+    println!(
+        "unmapped taxonomy terms ({}; add them to {mapping_file}):",
+        list.len()
+    );
     for (term, count) in list {
         println!("  {count:>5}  {term}");
     }

@@ -25,11 +25,16 @@ pub(crate) fn report(data: &Path, args: &Args) -> i32 {
             return 2;
         }
     };
-    let dir = providers.map(Path::to_path_buf).unwrap_or_else(|| data.join("providers"));
+    let dir = providers
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| data.join("providers"));
     if !json && args.html.is_none() && args.site_page.is_none() {
         let (sources, _, problems) = load_and_check(data, providers, true);
         let today = today();
-        print!("{}", health(&sources, &dir, today, problems.errors()).render(today));
+        print!(
+            "{}",
+            health(&sources, &dir, today, problems.errors()).render(today)
+        );
         return 0;
     }
     // The coverage report counts what the site would publish: the bundle
@@ -38,7 +43,10 @@ pub(crate) fn report(data: &Path, args: &Args) -> i32 {
     let site = sources.site.as_ref().map(|(_, s)| s);
     if let Some(out) = &args.site_page {
         if site.is_some_and(|s| !s.coverage_page) {
-            println!("coverage page: off in site.toml (coverage_page = false); {} not written", out.display());
+            println!(
+                "coverage page: off in site.toml (coverage_page = false); {} not written",
+                out.display()
+            );
             return 0;
         }
     }
@@ -47,13 +55,24 @@ pub(crate) fn report(data: &Path, args: &Args) -> i32 {
         eprintln!("waypoint: no coverage report: the site would not build; fix the errors above");
         return 1;
     };
-    let options = Options { home_region: site.and_then(|s| s.home_region.clone()), domain: args.domain.clone(), population: args.population.clone() };
+    let options = Options {
+        home_region: site.and_then(|s| s.home_region.clone()),
+        domain: args.domain.clone(),
+        population: args.population.clone(),
+    };
     for (flag, code, known) in [
         ("--domain", &args.domain, &bundle.taxonomy.domains),
-        ("--population", &args.population, &bundle.taxonomy.populations),
+        (
+            "--population",
+            &args.population,
+            &bundle.taxonomy.populations,
+        ),
     ] {
         if let Some(code) = code.as_ref().filter(|c| !known.contains(c)) {
-            eprintln!("waypoint: report {flag} {code}: not in the taxonomy ({})", known.join(", "));
+            eprintln!(
+                "waypoint: report {flag} {code}: not in the taxonomy ({})",
+                known.join(", ")
+            );
             return 2;
         }
     }
@@ -64,7 +83,10 @@ pub(crate) fn report(data: &Path, args: &Args) -> i32 {
         files.push((out.clone(), render_html(&figures, Stylesheet::Inline)));
     }
     if let Some(out) = &args.site_page {
-        files.push((out.join("index.html"), render_html(&figures, Stylesheet::Link(SITE_STYLESHEET))));
+        files.push((
+            out.join("index.html"),
+            render_html(&figures, Stylesheet::Link(SITE_STYLESHEET)),
+        ));
         files.push((out.join(SITE_STYLESHEET), STYLESHEET.to_string()));
     }
     if json {
@@ -75,7 +97,10 @@ pub(crate) fn report(data: &Path, args: &Args) -> i32 {
         }
     }
     for (path, text) in &files {
-        let made = path.parent().filter(|p| !p.as_os_str().is_empty()).map_or(Ok(()), std::fs::create_dir_all);
+        let made = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or(Ok(()), std::fs::create_dir_all);
         if let Err(e) = made.and_then(|_| std::fs::write(path, text)) {
             eprintln!("waypoint: cannot write {}: {e}", path.display());
             return 1;

@@ -27,7 +27,12 @@ pub(crate) fn validate(data: &Path, args: &Args) -> i32 {
 pub(crate) fn validate_hsds(data: &Path, args: &Args) -> i32 {
     let input = args.path.clone().unwrap_or_default();
     let mut problems = Problems::default();
-    let Some(options) = hsds::options(data, args.mapping.as_deref(), args.source_name.clone(), &mut problems) else {
+    let Some(options) = hsds::options(
+        data,
+        args.mapping.as_deref(),
+        args.source_name.clone(),
+        &mut problems,
+    ) else {
         print_problems(&problems);
         return 1;
     };
@@ -35,12 +40,26 @@ pub(crate) fn validate_hsds(data: &Path, args: &Args) -> i32 {
     problems.list.extend(imported.problems.list.iter().cloned());
     let mut sources = load::load(data, args.providers.as_deref(), &mut problems);
     let label = |org: &str| format!("{} (imported {org})", input.display());
-    sources.providers.extend(imported.providers.iter().map(|p| (label(&p.organization.id), p.clone())));
-    let compile_options = compile::Options { today: options.today, allow_fictional: args.allow_fictional };
+    sources.providers.extend(
+        imported
+            .providers
+            .iter()
+            .map(|p| (label(&p.organization.id), p.clone())),
+    );
+    let compile_options = compile::Options {
+        today: options.today,
+        allow_fictional: args.allow_fictional,
+    };
     let bundle = compile::compile(&sources, compile_options, &mut problems);
     print_problems(&problems);
     print_unmapped(&imported.unmapped, &options.mapping.file);
-    println!("{}: {} services of {} organisations ({})", input.display(), imported.services(), imported.providers.len(), imported.format);
+    println!(
+        "{}: {} services of {} organisations ({})",
+        input.display(),
+        imported.services(),
+        imported.providers.len(),
+        imported.format
+    );
     println!("{}", imported.summary());
     i32::from(problems.has_errors() || bundle.is_none())
 }

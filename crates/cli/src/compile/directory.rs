@@ -8,37 +8,79 @@ use super::Options;
 use crate::load::Sources;
 use crate::problem::Problems;
 use crate::source::{LocationSource, PhoneSource, ServiceSource, SourceSource};
-use waypoint_core::model::{Check, Date, Directory, Location, Organization, Phone, PhoneKind, Service, ServiceArea, Source};
+use waypoint_core::model::{
+    Check, Date, Directory, Location, Organization, Phone, PhoneKind, Service, ServiceArea, Source,
+};
 use waypoint_core::taxonomy::Taxonomy;
 
-pub(super) fn compile_directory(sources: &Sources, taxonomy: &Taxonomy, options: Options, problems: &mut Problems) -> Directory {
+pub(super) fn compile_directory(
+    sources: &Sources,
+    taxonomy: &Taxonomy,
+    options: Options,
+    problems: &mut Problems,
+) -> Directory {
     let mut directory = Directory::default();
     let mut org_ids = HashSet::new();
     let mut service_ids = HashSet::new();
     // An unknown zone is reported with the site's settings.
-    let default_zone = sources.site.as_ref().and_then(|(_, site)| site.timezone.as_deref()).filter(|z| waypoint_core::hours::is_known_zone(z));
+    let default_zone = sources
+        .site
+        .as_ref()
+        .and_then(|(_, site)| site.timezone.as_deref())
+        .filter(|z| waypoint_core::hours::is_known_zone(z));
     for (file, provider) in &sources.providers {
         let org = &provider.organization;
         if org.id.trim().is_empty() {
             problems.error(file, "-", "organization.id", "missing");
         } else if !org_ids.insert(org.id.as_str()) {
-            problems.error(file, &org.id, "organization.id", "used by another organisation");
+            problems.error(
+                file,
+                &org.id,
+                "organization.id",
+                "used by another organisation",
+            );
         }
         if org.name.trim().is_empty() {
             problems.error(file, &org.id, "organization.name", "missing");
         }
         if org.fictional && !options.allow_fictional {
-            problems.error(file, &org.id, "organization.fictional", "generated data cannot be built as a real directory");
+            problems.error(
+                file,
+                &org.id,
+                "organization.fictional",
+                "generated data cannot be built as a real directory",
+            );
         }
-        check_url(problems, file, &org.id, "organization.website", org.website.as_deref());
-        check_text(problems, file, &org.id, "organization.name", &org.name, NAME_MAX);
-        for (field, value) in [("organization.alternate_name", &org.alternate_name), ("organization.description", &org.description)] {
+        check_url(
+            problems,
+            file,
+            &org.id,
+            "organization.website",
+            org.website.as_deref(),
+        );
+        check_text(
+            problems,
+            file,
+            &org.id,
+            "organization.name",
+            &org.name,
+            NAME_MAX,
+        );
+        for (field, value) in [
+            ("organization.alternate_name", &org.alternate_name),
+            ("organization.description", &org.description),
+        ] {
             if let Some(v) = value {
                 check_text(problems, file, &org.id, field, v, TEXT_MAX);
             }
         }
         if provider.services.is_empty() {
-            problems.warning(file, &org.id, "service", "organisation lists no services, so it cannot be found");
+            problems.warning(
+                file,
+                &org.id,
+                "service",
+                "organisation lists no services, so it cannot be found",
+            );
         }
         let org_idx = directory.organizations.len() as u32;
         directory.organizations.push(Organization {
@@ -49,14 +91,29 @@ pub(super) fn compile_directory(sources: &Sources, taxonomy: &Taxonomy, options:
             website: org.website.clone(),
         });
         for s in &provider.services {
-            let record = if s.id.trim().is_empty() { format!("{} (service without id)", org.id) } else { s.id.clone() };
+            let record = if s.id.trim().is_empty() {
+                format!("{} (service without id)", org.id)
+            } else {
+                s.id.clone()
+            };
             if s.id.trim().is_empty() {
                 problems.error(file, &record, "id", "missing");
             } else if !service_ids.insert(s.id.clone()) {
                 problems.error(file, &record, "id", "used by another service");
             }
             let source = s.source.as_ref().or(provider.source.as_ref());
-            if let Some(service) = compile_service(file, &record, s, source, org_idx, org.fictional, default_zone, taxonomy, options, problems) {
+            if let Some(service) = compile_service(
+                file,
+                &record,
+                s,
+                source,
+                org_idx,
+                org.fictional,
+                default_zone,
+                taxonomy,
+                options,
+                problems,
+            ) {
                 directory.services.push(service);
             }
         }
@@ -86,7 +143,11 @@ fn compile_service(
         ("fees", s.fees.as_ref(), TEXT_MAX),
         ("hours_note", s.hours_note.as_ref(), TEXT_MAX),
         ("email", s.email.as_ref(), NAME_MAX),
-        ("source.note", source.and_then(|src| src.note.as_ref()), TEXT_MAX),
+        (
+            "source.note",
+            source.and_then(|src| src.note.as_ref()),
+            TEXT_MAX,
+        ),
     ];
     for (field, value, max) in texts {
         if let Some(value) = value {
@@ -95,7 +156,14 @@ fn compile_service(
     }
     for (i, phone) in s.phones.iter().enumerate() {
         if let Some(note) = &phone.note {
-            check_text(problems, file, record, &format!("phones[{i}].note"), note, NAME_MAX);
+            check_text(
+                problems,
+                file,
+                record,
+                &format!("phones[{i}].note"),
+                note,
+                NAME_MAX,
+            );
         }
     }
     let mut p = |field: &str, message: String| problems.error(file, record, field, message);
@@ -121,7 +189,10 @@ fn compile_service(
     }
     for code in &s.languages {
         if !taxonomy.languages.contains(code) {
-            p("languages", format!("unknown language code {code:?}; add it to taxonomy.toml and the locales"));
+            p(
+                "languages",
+                format!("unknown language code {code:?}; add it to taxonomy.toml and the locales"),
+            );
         }
     }
     let mut service_areas = Vec::new();
@@ -131,12 +202,24 @@ fn compile_service(
                 p("areas", format!("unknown state in {area:?}"))
             }
             Some(a) => service_areas.push(a),
-            None => p("areas", format!("expected \"US\", a state code or \"ST:Place\", found {area:?}")),
+            None => p(
+                "areas",
+                format!("expected \"US\", a state code or \"ST:Place\", found {area:?}"),
+            ),
         }
     }
-    let phones: Vec<Phone> = s.phones.iter().enumerate().filter_map(|(i, ph)| compile_phone(ph, i, &mut p)).collect();
-    let locations: Vec<Location> =
-        s.locations.iter().enumerate().filter_map(|(i, l)| compile_location(l, i, taxonomy, &mut p)).collect();
+    let phones: Vec<Phone> = s
+        .phones
+        .iter()
+        .enumerate()
+        .filter_map(|(i, ph)| compile_phone(ph, i, &mut p))
+        .collect();
+    let locations: Vec<Location> = s
+        .locations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| compile_location(l, i, taxonomy, &mut p))
+        .collect();
     let hours = compile_hours(s, &locations, &service_areas, default_zone, &mut p);
     if let (Some(min), Some(max)) = (s.minimum_age, s.maximum_age) {
         if min > max {
@@ -146,7 +229,10 @@ fn compile_service(
     for (field, url) in [("url", &s.url), ("chat_url", &s.chat_url)] {
         if let Some(u) = url {
             if !is_web_url(u) {
-                p(field, format!("expected an http:// or https:// address, found {u:?}"));
+                p(
+                    field,
+                    format!("expected an http:// or https:// address, found {u:?}"),
+                );
             }
         }
     }
@@ -158,7 +244,10 @@ fn compile_service(
     let source = match source {
         Some(src) => src,
         None => {
-            p("source", "every service needs a source (on the service or the file)".into());
+            p(
+                "source",
+                "every service needs a source (on the service or the file)".into(),
+            );
             return None;
         }
     };
@@ -167,7 +256,10 @@ fn compile_service(
     }
     if let Some(u) = &source.url {
         if !is_web_url(u) {
-            p("source.url", format!("expected an http:// or https:// address, found {u:?}"));
+            p(
+                "source.url",
+                format!("expected an http:// or https:// address, found {u:?}"),
+            );
         }
     }
     let check = match source.check.as_deref().map(|c| (c, Check::from_code(c))) {
@@ -190,21 +282,40 @@ fn compile_service(
         // Only another directory's record may come undated: it is shown
         // as such and counted stale. Our own records always say when.
         None if source.last_verified.trim().is_empty() && check == Some(Check::Imported) => {
-            problems.warning(file, record, "source.last_verified", "no date: shown as undated, and as possibly out of date");
+            problems.warning(
+                file,
+                record,
+                "source.last_verified",
+                "no date: shown as undated, and as possibly out of date",
+            );
             None
         }
         None => {
-            p("source.last_verified", format!("expected YYYY-MM-DD, found {:?}", source.last_verified));
+            p(
+                "source.last_verified",
+                format!("expected YYYY-MM-DD, found {:?}", source.last_verified),
+            );
             return None;
         }
     };
     let check = check?;
     if let Some(d) = last_verified.filter(|d| d.months_until(options.today) >= 12) {
-        problems.warning(file, record, "source.last_verified", format!("{d} is over 12 months ago; please re-check"));
+        problems.warning(
+            file,
+            record,
+            "source.last_verified",
+            format!("{d} is over 12 months ago; please re-check"),
+        );
     }
-    let contactable = !phones.is_empty() || s.url.is_some() || s.chat_url.is_some() || s.email.is_some();
+    let contactable =
+        !phones.is_empty() || s.url.is_some() || s.chat_url.is_some() || s.email.is_some();
     if !contactable && s.how_to_get_help.is_none() {
-        problems.warning(file, record, "phones", "no phone, website, chat, email or how_to_get_help: people cannot reach it");
+        problems.warning(
+            file,
+            record,
+            "phones",
+            "no phone, website, chat, email or how_to_get_help: people cannot reach it",
+        );
     }
     Some(Service {
         id: s.id.clone(),
@@ -233,7 +344,12 @@ fn compile_service(
         remote: s.remote,
         law_enforcement: s.law_enforcement,
         fictional,
-        source: Source { name: source.name.clone(), url: source.url.clone(), note: clean(&source.note), check },
+        source: Source {
+            name: source.name.clone(),
+            url: source.url.clone(),
+            note: clean(&source.note),
+            check,
+        },
         last_verified,
     })
 }
@@ -241,30 +357,65 @@ fn compile_service(
 fn compile_phone(ph: &PhoneSource, i: usize, p: &mut impl FnMut(&str, String)) -> Option<Phone> {
     let field = format!("phones[{i}]");
     let Some(kind) = PhoneKind::parse(&ph.kind) else {
-        p(&format!("{field}.type"), format!("expected voice, hotline, text, tty or fax, found {:?}", ph.kind));
+        p(
+            &format!("{field}.type"),
+            format!(
+                "expected voice, hotline, text, tty or fax, found {:?}",
+                ph.kind
+            ),
+        );
         return None;
     };
-    let phone = Phone { number: ph.number.trim().to_string(), kind, note: clean(&ph.note) };
-    let digits = phone.dial().split(',').next().unwrap_or_default().trim_start_matches('+').len();
+    let phone = Phone {
+        number: ph.number.trim().to_string(),
+        kind,
+        note: clean(&ph.note),
+    };
+    let digits = phone
+        .dial()
+        .split(',')
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('+')
+        .len();
     // 3 digits: 911, 988, 711; 5-6: SMS short codes; 10-11: US numbers;
     // up to 15: international (E.164).
-    if !matches!(digits, 3 | 5 | 6 | 10..=15) || ph.number.chars().any(|c| c.is_ascii_alphabetic() && c != 'x') {
-        p(&format!("{field}.number"), format!("not a dialable number: {:?}", ph.number));
+    if !matches!(digits, 3 | 5 | 6 | 10..=15)
+        || ph
+            .number
+            .chars()
+            .any(|c| c.is_ascii_alphabetic() && c != 'x')
+    {
+        p(
+            &format!("{field}.number"),
+            format!("not a dialable number: {:?}", ph.number),
+        );
         return None;
     }
     Some(phone)
 }
 
-fn compile_location(l: &LocationSource, i: usize, taxonomy: &Taxonomy, p: &mut impl FnMut(&str, String)) -> Option<Location> {
+fn compile_location(
+    l: &LocationSource,
+    i: usize,
+    taxonomy: &Taxonomy,
+    p: &mut impl FnMut(&str, String),
+) -> Option<Location> {
     let field = format!("locations[{i}]");
     if let Some(state) = &l.state {
         if taxonomy.state(state).is_none() {
-            p(&format!("{field}.state"), format!("unknown state code {state:?}"));
+            p(
+                &format!("{field}.state"),
+                format!("unknown state code {state:?}"),
+            );
         }
     }
     if let (Some(lat), Some(lon)) = (l.latitude, l.longitude) {
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-            p(&format!("{field}.latitude"), format!("({lat}, {lon}) is not on Earth"));
+            p(
+                &format!("{field}.latitude"),
+                format!("({lat}, {lon}) is not on Earth"),
+            );
         }
     }
     // A confidential address never reaches the browser: only the town does,
@@ -277,8 +428,16 @@ fn compile_location(l: &LocationSource, i: usize, taxonomy: &Taxonomy, p: &mut i
         city: clean(&l.city),
         state: l.state.clone(),
         postal_code: if private { None } else { clean(&l.postal_code) },
-        latitude: if private { l.latitude.map(waypoint_core::geo::coarse) } else { l.latitude },
-        longitude: if private { l.longitude.map(waypoint_core::geo::coarse) } else { l.longitude },
+        latitude: if private {
+            l.latitude.map(waypoint_core::geo::coarse)
+        } else {
+            l.latitude
+        },
+        longitude: if private {
+            l.longitude.map(waypoint_core::geo::coarse)
+        } else {
+            l.longitude
+        },
         confidential: private,
     })
 }
@@ -301,7 +460,10 @@ mod tests {
             confidential: true,
         };
         let mut problems = Vec::new();
-        let l = compile_location(&source, 0, &taxonomy, &mut |f: &str, m: String| problems.push(format!("{f}: {m}"))).unwrap();
+        let l = compile_location(&source, 0, &taxonomy, &mut |f: &str, m: String| {
+            problems.push(format!("{f}: {m}"))
+        })
+        .unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!((l.street, l.postal_code), (None, None));
         assert_eq!(l.city.as_deref(), Some("San Diego"));
@@ -309,9 +471,20 @@ mod tests {
         assert_eq!((l.latitude, l.longitude), (Some(32.7), Some(-117.2)));
         assert!(l.confidential);
 
-        let public = compile_location(&LocationSource { confidential: false, ..source }, 0, &taxonomy, &mut |_: &str, _: String| {}).unwrap();
-        assert_eq!((public.latitude, public.longitude), (Some(32.71853), Some(-117.15931)));
+        let public = compile_location(
+            &LocationSource {
+                confidential: false,
+                ..source
+            },
+            0,
+            &taxonomy,
+            &mut |_: &str, _: String| {},
+        )
+        .unwrap();
+        assert_eq!(
+            (public.latitude, public.longitude),
+            (Some(32.71853), Some(-117.15931))
+        );
         assert_eq!(public.street.as_deref(), Some("1 Secret Ln"));
     }
-
 }

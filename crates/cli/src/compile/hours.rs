@@ -5,23 +5,44 @@ use crate::source::ServiceSource;
 use waypoint_core::model::{parse_clock, Hours, Location, OpeningPeriod, ServiceArea};
 
 /// `default_zone` is the site's `timezone`, for hours no state places.
-pub(super) fn compile_hours(s: &ServiceSource, locations: &[Location], areas: &[ServiceArea], default_zone: Option<&str>, p: &mut impl FnMut(&str, String)) -> Hours {
+pub(super) fn compile_hours(
+    s: &ServiceSource,
+    locations: &[Location],
+    areas: &[ServiceArea],
+    default_zone: Option<&str>,
+    p: &mut impl FnMut(&str, String),
+) -> Hours {
     let mut periods = Vec::new();
     for (i, h) in s.hours.iter().enumerate() {
         let field = format!("hours[{i}]");
         let days = parse_days(&h.days);
         if days.is_none() {
-            p(&format!("{field}.days"), format!("expected days such as \"mon-fri\" or \"sat,sun\", found {:?}", h.days));
+            p(
+                &format!("{field}.days"),
+                format!(
+                    "expected days such as \"mon-fri\" or \"sat,sun\", found {:?}",
+                    h.days
+                ),
+            );
         }
         let (opens, closes) = (parse_clock(&h.opens), parse_clock(&h.closes));
         if opens.is_none() {
-            p(&format!("{field}.opens"), format!("expected HH:MM, found {:?}", h.opens));
+            p(
+                &format!("{field}.opens"),
+                format!("expected HH:MM, found {:?}", h.opens),
+            );
         }
         if closes.is_none() {
-            p(&format!("{field}.closes"), format!("expected HH:MM, found {:?}", h.closes));
+            p(
+                &format!("{field}.closes"),
+                format!("expected HH:MM, found {:?}", h.closes),
+            );
         }
         if let (Some(days), Some(opens), Some(closes)) = (days, opens, closes) {
-            periods.extend(days.into_iter().map(|day| OpeningPeriod { day, opens, closes }));
+            periods.extend(
+                days.into_iter()
+                    .map(|day| OpeningPeriod { day, opens, closes }),
+            );
         }
     }
     if s.open_24_7 && !s.hours.is_empty() {
@@ -32,30 +53,53 @@ pub(super) fn compile_hours(s: &ServiceSource, locations: &[Location], areas: &[
     // zone the whole site is in.
     let timezone = match &s.timezone {
         Some(zone) if !waypoint_core::hours::is_known_zone(zone) => {
-            p("timezone", format!("{zone:?} is not a US time zone Waypoint knows (for example America/Chicago)"));
+            p(
+                "timezone",
+                format!(
+                    "{zone:?} is not a US time zone Waypoint knows (for example America/Chicago)"
+                ),
+            );
             None
         }
         Some(zone) => Some(zone.clone()),
         None if periods.is_empty() => None,
         None => {
-            let state = locations.iter().find_map(|l| l.state.clone()).or_else(|| match areas {
-                [ServiceArea::State(st)] | [ServiceArea::Local { state: st, .. }] => Some(st.clone()),
-                _ => None,
-            });
-            let zone = state.as_deref().and_then(waypoint_core::hours::zone_for_state).or(default_zone);
+            let state = locations
+                .iter()
+                .find_map(|l| l.state.clone())
+                .or_else(|| match areas {
+                    [ServiceArea::State(st)] | [ServiceArea::Local { state: st, .. }] => {
+                        Some(st.clone())
+                    }
+                    _ => None,
+                });
+            let zone = state
+                .as_deref()
+                .and_then(waypoint_core::hours::zone_for_state)
+                .or(default_zone);
             if zone.is_none() {
                 p("timezone", "hours are given but no time zone, and none follows from a location's state; add timezone (or a site-wide timezone in site.toml)".into());
             }
             zone.map(str::to_string)
         }
     };
-    Hours { always_open: s.open_24_7, periods, note: clean(&s.hours_note), timezone }
+    Hours {
+        always_open: s.open_24_7,
+        periods,
+        note: clean(&s.hours_note),
+        timezone,
+    }
 }
 
 /// `mon-fri`, `sat,sun`, `fri-mon` (wrapping) → day numbers, Monday = 0.
 pub fn parse_days(text: &str) -> Option<Vec<u8>> {
     const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    let day = |s: &str| NAMES.iter().position(|n| *n == s.trim().to_ascii_lowercase()).map(|d| d as u8);
+    let day = |s: &str| {
+        NAMES
+            .iter()
+            .position(|n| *n == s.trim().to_ascii_lowercase())
+            .map(|d| d as u8)
+    };
     let mut out = Vec::new();
     for part in text.split(',') {
         match part.split_once('-') {

@@ -33,19 +33,50 @@ pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> 
         None
     })?;
     // Every folder is checked; the site offers those site.toml names.
-    let mut locales = locales::compile_locales(sources, &site.default_language, &taxonomy, problems);
+    let mut locales =
+        locales::compile_locales(sources, &site.default_language, &taxonomy, problems);
     if let Some(offered) = &site.languages {
-        for lang in offered.iter().filter(|l| !locales.iter().any(|c| &c.lang == *l)) {
-            problems.error(site_file, "site", "languages", format!("no folder locales/{lang}"));
+        for lang in offered
+            .iter()
+            .filter(|l| !locales.iter().any(|c| &c.lang == *l))
+        {
+            problems.error(
+                site_file,
+                "site",
+                "languages",
+                format!("no folder locales/{lang}"),
+            );
         }
         if !offered.contains(&site.default_language) {
-            problems.error(site_file, "site", "languages", format!("the default language {:?} must be offered", site.default_language));
+            problems.error(
+                site_file,
+                "site",
+                "languages",
+                format!(
+                    "the default language {:?} must be offered",
+                    site.default_language
+                ),
+            );
         }
         locales.retain(|c| offered.contains(&c.lang));
-        locales.sort_by_key(|c| (c.lang != site.default_language, offered.iter().position(|l| *l == c.lang)));
+        locales.sort_by_key(|c| {
+            (
+                c.lang != site.default_language,
+                offered.iter().position(|l| *l == c.lang),
+            )
+        });
     }
-    for lang in site.instant_search.iter().filter(|l| !locales.iter().any(|c| &c.lang == *l)) {
-        problems.error(site_file, "site", "instant_search", format!("{lang:?} is not an offered language"));
+    for lang in site
+        .instant_search
+        .iter()
+        .filter(|l| !locales.iter().any(|c| &c.lang == *l))
+    {
+        problems.error(
+            site_file,
+            "site",
+            "instant_search",
+            format!("{lang:?} is not an offered language"),
+        );
     }
     let synonyms = synonyms::compile_synonyms(sources, problems);
     let directory = directory::compile_directory(sources, &taxonomy, options, problems);
@@ -54,18 +85,40 @@ pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> 
     for catalog in &mut locales {
         catalog.extend(texts.remove(&catalog.lang).unwrap_or_default());
     }
-    let guide = guide::compile_guide(sources, &taxonomy, &directory, &locales, &site.default_language, problems);
+    let guide = guide::compile_guide(
+        sources,
+        &taxonomy,
+        &directory,
+        &locales,
+        &site.default_language,
+        problems,
+    );
 
     if !is_web_url(&site.exit_url) {
-        problems.error(site_file, "site", "exit_url", format!("expected an https:// address, found {:?}", site.exit_url));
+        problems.error(
+            site_file,
+            "site",
+            "exit_url",
+            format!("expected an https:// address, found {:?}", site.exit_url),
+        );
     }
-    if let Some(zone) = site.timezone.as_deref().filter(|z| !waypoint_core::hours::is_known_zone(z)) {
-        problems.error(site_file, "site", "timezone", format!("{zone:?} is not a US time zone Waypoint knows (for example America/New_York)"));
+    if let Some(zone) = site
+        .timezone
+        .as_deref()
+        .filter(|z| !waypoint_core::hours::is_known_zone(z))
+    {
+        problems.error(
+            site_file,
+            "site",
+            "timezone",
+            format!("{zone:?} is not a US time zone Waypoint knows (for example America/New_York)"),
+        );
     }
     for area in site.home_region.iter().flatten() {
         let zip3 = area.len() == 3 && area.bytes().all(|b| b.is_ascii_digit());
         let known = match waypoint_core::model::ServiceArea::parse(area) {
-            Some(waypoint_core::model::ServiceArea::State(st)) | Some(waypoint_core::model::ServiceArea::Local { state: st, .. }) => {
+            Some(waypoint_core::model::ServiceArea::State(st))
+            | Some(waypoint_core::model::ServiceArea::Local { state: st, .. }) => {
                 taxonomy.states.iter().any(|s| s.code == st)
             }
             _ => false,
@@ -75,7 +128,12 @@ pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> 
         }
     }
     if !locales.iter().any(|c| c.lang == site.default_language) {
-        problems.error(site_file, "site", "default_language", format!("no catalogue for {:?}", site.default_language));
+        problems.error(
+            site_file,
+            "site",
+            "default_language",
+            format!("no catalogue for {:?}", site.default_language),
+        );
     }
     if !directory.services.iter().any(|s| s.id == site.help_service) {
         let message = format!("no service with id {:?}", site.help_service);
@@ -92,7 +150,15 @@ pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> 
         default_language: site.default_language.clone(),
         help_service: site.help_service.clone(),
     };
-    let mut bundle = Bundle { site, taxonomy, locales, directory, guide, built: options.today, shards: Vec::new() };
+    let mut bundle = Bundle {
+        site,
+        taxonomy,
+        locales,
+        directory,
+        guide,
+        built: options.today,
+        shards: Vec::new(),
+    };
     waypoint_core::site::add_synonyms(&mut bundle, &synonyms);
     Some(bundle)
 }

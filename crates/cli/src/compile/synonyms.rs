@@ -27,7 +27,11 @@ pub(super) fn compile_synonyms(sources: &Sources, problems: &mut Problems) -> Sy
     let mut names: Vec<&str> = Vec::new();
     let mut groups: HashMap<&str, (Vec<String>, Vec<&str>)> = HashMap::new();
     for locale in &sources.locales {
-        for (name, value, file) in locale.entries.iter().filter(|(_, _, file)| is_synonym_entry(file)) {
+        for (name, value, file) in locale
+            .entries
+            .iter()
+            .filter(|(_, _, file)| is_synonym_entry(file))
+        {
             let group = groups.entry(name).or_insert_with(|| {
                 names.push(name);
                 (Vec::new(), Vec::new())
@@ -37,14 +41,23 @@ pub(super) fn compile_synonyms(sources: &Sources, problems: &mut Problems) -> Sy
                 if member.is_empty() {
                     problems.error(file, name, "group", "an empty word or phrase: two commas together, or one at the start or the end");
                 } else if waypoint_core::text::words(member).next().is_none() {
-                    problems.error(file, name, "group", format!("{member:?} has no letter or digit to search for"));
+                    problems.error(
+                        file,
+                        name,
+                        "group",
+                        format!("{member:?} has no letter or digit to search for"),
+                    );
                 } else {
                     group.0.push(member.to_string());
                 }
             }
         }
     }
-    let folded = |member: &str| waypoint_core::text::words(member).collect::<Vec<_>>().join(" ");
+    let folded = |member: &str| {
+        waypoint_core::text::words(member)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let mut owner: HashMap<String, &str> = HashMap::new();
     let mut table = Vec::new();
     for name in names {

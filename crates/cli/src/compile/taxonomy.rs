@@ -22,27 +22,68 @@ pub(super) fn compile_taxonomy(sources: &Sources, problems: &mut Problems) -> Op
             None => false,
             Some("professionals") => true,
             Some(other) => {
-                problems.error(file, &s.code, "audience", format!("expected \"professionals\" or nothing, found {other:?}"));
+                problems.error(
+                    file,
+                    &s.code,
+                    "audience",
+                    format!("expected \"professionals\" or nothing, found {other:?}"),
+                );
                 false
             }
         };
         match taxonomy.domain_id(&s.domain) {
-            Some(domain) => taxonomy.service_types.push(ServiceType { code: s.code.clone(), domain, professional }),
-            None => problems.error(file, &s.code, "domain", format!("unknown domain {:?}", s.domain)),
+            Some(domain) => taxonomy.service_types.push(ServiceType {
+                code: s.code.clone(),
+                domain,
+                professional,
+            }),
+            None => problems.error(
+                file,
+                &s.code,
+                "domain",
+                format!("unknown domain {:?}", s.domain),
+            ),
         }
     }
     for s in &t.states {
         if s.code.len() != 2 || !s.code.bytes().all(|b| b.is_ascii_uppercase()) {
-            problems.error(file, &s.code, "code", "expected a two-letter USPS code such as \"CA\"");
+            problems.error(
+                file,
+                &s.code,
+                "code",
+                "expected a two-letter USPS code such as \"CA\"",
+            );
         }
-        taxonomy.states.push(State { code: s.code.clone(), name: s.name.clone() });
+        taxonomy.states.push(State {
+            code: s.code.clone(),
+            name: s.name.clone(),
+        });
     }
     let lists: [(&str, Vec<&str>); 5] = [
-        ("domains", taxonomy.domains.iter().map(String::as_str).collect()),
-        ("service", taxonomy.service_types.iter().map(|s| s.code.as_str()).collect()),
-        ("populations", taxonomy.populations.iter().map(String::as_str).collect()),
-        ("languages", taxonomy.languages.iter().map(String::as_str).collect()),
-        ("state", taxonomy.states.iter().map(|s| s.code.as_str()).collect()),
+        (
+            "domains",
+            taxonomy.domains.iter().map(String::as_str).collect(),
+        ),
+        (
+            "service",
+            taxonomy
+                .service_types
+                .iter()
+                .map(|s| s.code.as_str())
+                .collect(),
+        ),
+        (
+            "populations",
+            taxonomy.populations.iter().map(String::as_str).collect(),
+        ),
+        (
+            "languages",
+            taxonomy.languages.iter().map(String::as_str).collect(),
+        ),
+        (
+            "state",
+            taxonomy.states.iter().map(|s| s.code.as_str()).collect(),
+        ),
     ];
     for (field, codes) in lists {
         let mut seen = HashSet::new();

@@ -33,17 +33,35 @@ pub fn raw_input(tables: &[Table], problems: &mut Problems) -> RawInput {
     let by_name: BTreeMap<String, &Table> = tables.iter().map(|t| (t.name.clone(), t)).collect();
     for (name, t) in &by_name {
         if !USED.contains(&name.as_str()) && !legacy::USED.contains(&name.as_str()) {
-            let what = if legacy::KNOWN_UNUSED.contains(&name.as_str()) { "Waypoint has no place for it" } else { "not an HSDS table Waypoint knows" };
-            problems.warning(&t.file, "-", "-", format!("not imported ({} rows): {what}", t.rows.len()));
+            let what = if legacy::KNOWN_UNUSED.contains(&name.as_str()) {
+                "Waypoint has no place for it"
+            } else {
+                "not an HSDS table Waypoint knows"
+            };
+            problems.warning(
+                &t.file,
+                "-",
+                "-",
+                format!("not imported ({} rows): {what}", t.rows.len()),
+            );
         }
     }
     let empty = Table::default();
     let table = |name: &str| by_name.get(name).copied().unwrap_or(&empty);
     let Some(services) = by_name.get("services") else {
-        problems.error(tables.first().map(|t| t.file.as_str()).unwrap_or("-"), "-", "-", "no services.csv: nothing to import");
+        problems.error(
+            tables.first().map(|t| t.file.as_str()).unwrap_or("-"),
+            "-",
+            "-",
+            "no services.csv: nothing to import",
+        );
         return RawInput::default();
     };
-    let terms = Terms::new(table("attributes"), table("taxonomy_terms"), table("taxonomies"));
+    let terms = Terms::new(
+        table("attributes"),
+        table("taxonomy_terms"),
+        table("taxonomies"),
+    );
     let phones = Linked::new(table("phones"));
     let schedules = Linked::new(table("schedules"));
     let regular = Linked::new(table("regular_schedules"));
@@ -54,7 +72,12 @@ pub fn raw_input(tables: &[Table], problems: &mut Problems) -> RawInput {
     for row in &orgs.rows {
         let at = orgs.at(row);
         let id = orgs.get(row, "id").to_string();
-        let website_field = if orgs.get(row, "website").is_empty() && !orgs.get(row, "url").is_empty() { "url" } else { "website" };
+        let website_field =
+            if orgs.get(row, "website").is_empty() && !orgs.get(row, "url").is_empty() {
+                "url"
+            } else {
+                "website"
+            };
         input.organizations.push(RawOrganization {
             id: id.clone(),
             name: orgs.get(row, "name").into(),
@@ -62,7 +85,16 @@ pub fn raw_input(tables: &[Table], problems: &mut Problems) -> RawInput {
             description: orgs.get(row, "description").into(),
             website: orgs.get(row, website_field).into(),
             website_field: website_field.into(),
-            phones: phones.phones(&id, "organization_id", &["service_id", "location_id", "service_at_location_id", "contact_id"]),
+            phones: phones.phones(
+                &id,
+                "organization_id",
+                &[
+                    "service_id",
+                    "location_id",
+                    "service_at_location_id",
+                    "contact_id",
+                ],
+            ),
             terms: terms.of(&id, "organization"),
             confidential: orgs.confidential(row),
             at,
@@ -71,16 +103,40 @@ pub fn raw_input(tables: &[Table], problems: &mut Problems) -> RawInput {
 
     // Locations, with their addresses, phones and schedules.
     let locs = table("locations");
-    let addresses = [table("addresses"), table("physical_addresses"), table("postal_addresses")];
-    let address_index: Vec<HashMap<String, Vec<usize>>> = addresses.iter().map(|t| t.index("location_id")).collect();
+    let addresses = [
+        table("addresses"),
+        table("physical_addresses"),
+        table("postal_addresses"),
+    ];
+    let address_index: Vec<HashMap<String, Vec<usize>>> =
+        addresses.iter().map(|t| t.index("location_id")).collect();
     let mut locations: HashMap<String, RawLocation> = HashMap::new();
     for row in &locs.rows {
         let id = locs.get(row, "id").to_string();
-        let mut loc = RawLocation::read(locs.at(row), locs.confidential(row), |c| locs.get(row, c).into());
-        loc.phones = phones.phones(&id, "location_id", &["service_id", "service_at_location_id"]);
-        loc.schedules = schedules.rows(&id, "location_id", &["service_id", "service_at_location_id"]).into_iter().map(schedule).collect();
+        let mut loc = RawLocation::read(locs.at(row), locs.confidential(row), |c| {
+            locs.get(row, c).into()
+        });
+        loc.phones = phones.phones(
+            &id,
+            "location_id",
+            &["service_id", "service_at_location_id"],
+        );
+        loc.schedules = schedules
+            .rows(
+                &id,
+                "location_id",
+                &["service_id", "service_at_location_id"],
+            )
+            .into_iter()
+            .map(schedule)
+            .collect();
         loc.terms = terms.of(&id, "location");
-        loc.schedules.extend(regular.rows(&id, "location_id", &["service_id"]).into_iter().map(legacy::regular_schedule));
+        loc.schedules.extend(
+            regular
+                .rows(&id, "location_id", &["service_id"])
+                .into_iter()
+                .map(legacy::regular_schedule),
+        );
         for (t, index) in addresses.iter().zip(&address_index) {
             let kind = match t.name.as_str() {
                 "physical_addresses" => "physical",
@@ -92,7 +148,12 @@ pub fn raw_input(tables: &[Table], problems: &mut Problems) -> RawInput {
             }
         }
         if locations.contains_key(&id) && !id.is_empty() {
-            problems.warning(&loc.at.file, &loc.at.record, "id", "duplicate location id; kept the first");
+            problems.warning(
+                &loc.at.file,
+                &loc.at.record,
+                "id",
+                "duplicate location id; kept the first",
+            );
             continue;
         }
         locations.insert(id, loc);
@@ -115,7 +176,9 @@ pub fn raw_input(tables: &[Table], problems: &mut Problems) -> RawInput {
     for row in &services.rows {
         let at = services.at(row);
         let id = services.get(row, "id").to_string();
-        let mut s = RawService::read(&at, None, services.confidential(row), |c| services.get(row, c).to_string());
+        let mut s = RawService::read(&at, None, services.confidential(row), |c| {
+            services.get(row, c).to_string()
+        });
         if !services.has("status") && !id.is_empty() {
             // 1.x packages without a status column list active services.
             s.status = "active".into();
@@ -123,29 +186,66 @@ pub fn raw_input(tables: &[Table], problems: &mut Problems) -> RawInput {
         if !id.is_empty() {
             for &i in eligibility_by_service.get(&id).into_iter().flatten() {
                 let r = &eligibility.rows[i];
-                s.eligibility.push(RawText { at: eligibility.at(r), field: "eligibility".into(), value: eligibility.get(r, "eligibility").into() });
+                s.eligibility.push(RawText {
+                    at: eligibility.at(r),
+                    field: "eligibility".into(),
+                    value: eligibility.get(r, "eligibility").into(),
+                });
             }
             for &i in documents_by_service.get(&id).into_iter().flatten() {
                 let r = &documents.rows[i];
-                s.required_documents.push(RawText { at: documents.at(r), field: "document".into(), value: documents.get(r, "document").into() });
+                s.required_documents.push(RawText {
+                    at: documents.at(r),
+                    field: "document".into(),
+                    value: documents.get(r, "document").into(),
+                });
             }
             s.phones = phones.phones(&id, "service_id", &[]);
-            s.schedules = schedules.rows(&id, "service_id", &[]).into_iter().map(schedule).collect();
-            s.schedules.extend(regular.rows(&id, "service_id", &[]).into_iter().map(legacy::regular_schedule));
+            s.schedules = schedules
+                .rows(&id, "service_id", &[])
+                .into_iter()
+                .map(schedule)
+                .collect();
+            s.schedules.extend(
+                regular
+                    .rows(&id, "service_id", &[])
+                    .into_iter()
+                    .map(legacy::regular_schedule),
+            );
             for &i in areas_by_service.get(&id).into_iter().flatten() {
                 let r = &areas.rows[i];
-                let field = ["name", "service_area", "description"].into_iter().find(|c| !areas.get(r, c).is_empty()).unwrap_or("name");
-                s.areas.push(RawText { at: areas.at(r), field: field.into(), value: areas.get(r, field).into() });
+                let field = ["name", "service_area", "description"]
+                    .into_iter()
+                    .find(|c| !areas.get(r, c).is_empty())
+                    .unwrap_or("name");
+                s.areas.push(RawText {
+                    at: areas.at(r),
+                    field: field.into(),
+                    value: areas.get(r, field).into(),
+                });
             }
             for &i in languages_by_service.get(&id).into_iter().flatten() {
                 let r = &languages.rows[i];
-                let name = [languages.get(r, "name"), languages.get(r, "language")].into_iter().find(|v| !v.is_empty()).unwrap_or("");
-                let field = if languages.get(r, "name").is_empty() && !name.is_empty() { "language" } else { "name" };
-                s.languages.push(RawLanguage { at: languages.at(r), code: languages.get(r, "code").into(), name: name.into(), name_field: field.into() });
+                let name = [languages.get(r, "name"), languages.get(r, "language")]
+                    .into_iter()
+                    .find(|v| !v.is_empty())
+                    .unwrap_or("");
+                let field = if languages.get(r, "name").is_empty() && !name.is_empty() {
+                    "language"
+                } else {
+                    "name"
+                };
+                s.languages.push(RawLanguage {
+                    at: languages.at(r),
+                    code: languages.get(r, "code").into(),
+                    name: name.into(),
+                    name_field: field.into(),
+                });
             }
             for &i in metadata_by_resource.get(&id).into_iter().flatten() {
                 let r = &metadata.rows[i];
-                s.metadata.push(RawMeta::read(|c| metadata.get(r, c).into()));
+                s.metadata
+                    .push(RawMeta::read(|c| metadata.get(r, c).into()));
             }
             s.terms = terms.of(&id, "service");
             s.terms.extend(legacy_terms.of(&id));
@@ -155,14 +255,28 @@ pub fn raw_input(tables: &[Table], problems: &mut Problems) -> RawInput {
                 let location_id = sal.get(r, "location_id");
                 let Some(loc) = locations.get(location_id) else {
                     let at = sal.at(r);
-                    problems.warning(&at.file, &at.record, "location_id", format!("no location with id {location_id:?}; link skipped"));
+                    problems.warning(
+                        &at.file,
+                        &at.record,
+                        "location_id",
+                        format!("no location with id {location_id:?}; link skipped"),
+                    );
                     continue;
                 };
                 let mut loc = loc.clone();
                 let sal_id = sal.get(r, "id");
                 if !sal_id.is_empty() {
-                    loc.phones.extend(phones.phones(sal_id, "service_at_location_id", &["service_id"]));
-                    loc.schedules.extend(schedules.rows(sal_id, "service_at_location_id", &["service_id"]).into_iter().map(schedule));
+                    loc.phones.extend(phones.phones(
+                        sal_id,
+                        "service_at_location_id",
+                        &["service_id"],
+                    ));
+                    loc.schedules.extend(
+                        schedules
+                            .rows(sal_id, "service_at_location_id", &["service_id"])
+                            .into_iter()
+                            .map(schedule),
+                    );
                 }
                 s.locations.push(loc);
             }
@@ -174,8 +288,19 @@ pub fn raw_input(tables: &[Table], problems: &mut Problems) -> RawInput {
                 s.locations.push(loc.clone());
             }
         }
-        for column in ["categories", "category", "keywords", "taxonomy_codes", "airs_codes"] {
-            for v in services.get(row, column).split([';', '|', ',']).map(str::trim).filter(|v| !v.is_empty()) {
+        for column in [
+            "categories",
+            "category",
+            "keywords",
+            "taxonomy_codes",
+            "airs_codes",
+        ] {
+            for v in services
+                .get(row, column)
+                .split([';', '|', ','])
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+            {
                 let code_like = column.ends_with("codes");
                 s.terms.push(RawTerm {
                     at: at.clone(),
@@ -203,7 +328,15 @@ pub struct Linked<'a> {
 
 impl<'a> Linked<'a> {
     pub fn new(table: &'a Table) -> Linked<'a> {
-        let indexes = ["service_id", "location_id", "organization_id", "service_at_location_id"].into_iter().map(|c| (c, table.index(c))).collect();
+        let indexes = [
+            "service_id",
+            "location_id",
+            "organization_id",
+            "service_at_location_id",
+        ]
+        .into_iter()
+        .map(|c| (c, table.index(c)))
+        .collect();
         Linked { table, indexes }
     }
 
@@ -224,7 +357,10 @@ impl<'a> Linked<'a> {
     }
 
     fn phones(&self, id: &str, column: &str, before: &[&str]) -> Vec<RawPhone> {
-        self.rows(id, column, before).into_iter().map(phone).collect()
+        self.rows(id, column, before)
+            .into_iter()
+            .map(phone)
+            .collect()
     }
 }
 
@@ -265,15 +401,31 @@ impl<'a> Terms<'a> {
             }
             let at = a.at(row);
             let term_id = a.get(row, "taxonomy_term_id");
-            let mut term = RawTerm { at, field: "taxonomy_term_id".into(), value: a.get(row, "value").into(), ..RawTerm::default() };
+            let mut term = RawTerm {
+                at,
+                field: "taxonomy_term_id".into(),
+                value: a.get(row, "value").into(),
+                ..RawTerm::default()
+            };
             match self.term_by_id.get(term_id).and_then(|v| v.first()) {
                 Some(&ti) => {
                     let tr = &t.rows[ti];
                     term.code = t.get(tr, "code").into();
-                    term.name = [t.get(tr, "name"), t.get(tr, "term")].into_iter().find(|v| !v.is_empty()).unwrap_or("").into();
+                    term.name = [t.get(tr, "name"), t.get(tr, "term")]
+                        .into_iter()
+                        .find(|v| !v.is_empty())
+                        .unwrap_or("")
+                        .into();
                     term.taxonomy = t.get(tr, "taxonomy").into();
-                    if let Some(&xi) = self.taxonomy_by_id.get(t.get(tr, "taxonomy_id")).and_then(|v| v.first()) {
-                        term.taxonomy = self.taxonomies.get(&self.taxonomies.rows[xi], "name").into();
+                    if let Some(&xi) = self
+                        .taxonomy_by_id
+                        .get(t.get(tr, "taxonomy_id"))
+                        .and_then(|v| v.first())
+                    {
+                        term.taxonomy = self
+                            .taxonomies
+                            .get(&self.taxonomies.rows[xi], "name")
+                            .into();
                     }
                 }
                 None => term.code = term_id.into(),

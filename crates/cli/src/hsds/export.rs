@@ -65,7 +65,16 @@ impl Export<'_> {
             o.insert("assured_date".into(), json!(d.to_string()));
         }
         o.insert("organization".into(), self.organization(p));
-        o.insert("phones".into(), Value::Array(s.phones.iter().enumerate().map(|(i, ph)| phone(&s.id, i, ph)).collect()));
+        o.insert(
+            "phones".into(),
+            Value::Array(
+                s.phones
+                    .iter()
+                    .enumerate()
+                    .map(|(i, ph)| phone(&s.id, i, ph))
+                    .collect(),
+            ),
+        );
         o.insert("schedules".into(), Value::Array(schedules(s)));
         o.insert(
             "service_areas".into(),
@@ -73,7 +82,13 @@ impl Export<'_> {
         );
         o.insert(
             "service_at_locations".into(),
-            Value::Array(s.locations.iter().enumerate().map(|(i, l)| location(&s.id, i, l)).collect()),
+            Value::Array(
+                s.locations
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| location(&s.id, i, l))
+                    .collect(),
+            ),
         );
         o.insert(
             "languages".into(),
@@ -93,7 +108,10 @@ impl Export<'_> {
             // is dated today (when this export was made) and marked
             // undated, so an import does not take that day for a check.
             let date = verified.unwrap_or_else(crate::clock::today);
-            o.insert("metadata".into(), Value::Array(metadata(&s.id, src, date, verified.is_none())));
+            o.insert(
+                "metadata".into(),
+                Value::Array(metadata(&s.id, src, date, verified.is_none())),
+            );
         }
         Value::Object(o)
     }
@@ -105,16 +123,28 @@ impl Export<'_> {
         o.insert("name".into(), json!(org.name));
         put(&mut o, "alternate_name", &org.alternate_name);
         // Required by HSDS; Waypoint allows an organisation without one.
-        o.insert("description".into(), json!(org.description.clone().unwrap_or_default()));
+        o.insert(
+            "description".into(),
+            json!(org.description.clone().unwrap_or_default()),
+        );
         put(&mut o, "website", &org.website);
         if org.fictional {
-            o.insert("attributes".into(), json!([flag(&org.id, "organization", "fictional", None)]));
+            o.insert(
+                "attributes".into(),
+                json!([flag(&org.id, "organization", "fictional", None)]),
+            );
         }
         Value::Object(o)
     }
 
     fn area_name(&self, area: &str) -> String {
-        let state_name = |code: &str| self.vocabulary.states.iter().find(|(c, _)| c == code).map(|(_, n)| n.clone());
+        let state_name = |code: &str| {
+            self.vocabulary
+                .states
+                .iter()
+                .find(|(c, _)| c == code)
+                .map(|(_, n)| n.clone())
+        };
         match area.split_once(':') {
             _ if area == "US" => "United States".into(),
             Some((state, place)) => format!("{place}, {state}"),
@@ -126,12 +156,30 @@ impl Export<'_> {
         let mut list = Vec::new();
         for (kind, codes) in [("service", &s.services), ("population", &s.populations)] {
             for code in codes {
-                let label = self.labels.get(&format!("{kind}.{code}")).cloned().unwrap_or_else(|| code.clone());
-                let description = if kind == "service" { "A Waypoint service type" } else { "A population Waypoint serves" };
-                list.push(attribute(&s.id, "service", kind, term(WAYPOINT_TAXONOMY, code, &label, description), None));
+                let label = self
+                    .labels
+                    .get(&format!("{kind}.{code}"))
+                    .cloned()
+                    .unwrap_or_else(|| code.clone());
+                let description = if kind == "service" {
+                    "A Waypoint service type"
+                } else {
+                    "A population Waypoint serves"
+                };
+                list.push(attribute(
+                    &s.id,
+                    "service",
+                    kind,
+                    term(WAYPOINT_TAXONOMY, code, &label, description),
+                    None,
+                ));
             }
         }
-        for (on, code) in [(s.free, "free"), (s.remote, "remote"), (s.law_enforcement, "law-enforcement")] {
+        for (on, code) in [
+            (s.free, "free"),
+            (s.remote, "remote"),
+            (s.law_enforcement, "law-enforcement"),
+        ] {
             if on {
                 list.push(flag(&s.id, "service", code, None));
             }
@@ -151,7 +199,9 @@ fn put(o: &mut Map<String, Value>, key: &str, value: &Option<String>) {
 
 fn phone(service: &str, i: usize, ph: &PhoneSource) -> Value {
     let (number, extension) = match ph.number.split_once(" x") {
-        Some((n, e)) if !e.is_empty() && e.chars().all(|c| c.is_ascii_digit()) => (n.trim(), e.parse::<u64>().ok()),
+        Some((n, e)) if !e.is_empty() && e.chars().all(|c| c.is_ascii_digit()) => {
+            (n.trim(), e.parse::<u64>().ok())
+        }
         _ => (ph.number.trim(), None),
     };
     let kind = match ph.kind.as_str() {
@@ -170,7 +220,10 @@ fn phone(service: &str, i: usize, ph: &PhoneSource) -> Value {
     o.insert("type".into(), json!(kind));
     put(&mut o, "description", &ph.note);
     if ph.kind == "hotline" {
-        o.insert("attributes".into(), json!([flag(&id, "phone", "hotline", None)]));
+        o.insert(
+            "attributes".into(),
+            json!([flag(&id, "phone", "hotline", None)]),
+        );
     }
     Value::Object(o)
 }
@@ -201,7 +254,12 @@ fn schedules(s: &ServiceSource) -> Vec<Value> {
     }
     for (i, h) in s.hours.iter().enumerate() {
         let days = crate::compile::parse_days(&h.days).unwrap_or_default();
-        list.push(weekly(i + 1, &super::normalise::rrule_days(&days), &h.opens, &h.closes));
+        list.push(weekly(
+            i + 1,
+            &super::normalise::rrule_days(&days),
+            &h.opens,
+            &h.closes,
+        ));
     }
     if let Some(note) = &s.hours_note {
         list.push(json!({"id": uuid(&[&s.id, "schedule", "note"]), "service_id": s.id, "description": note}));
@@ -243,7 +301,10 @@ fn location(service: &str, i: usize, l: &LocationSource) -> Value {
         );
     }
     if private {
-        loc.insert("attributes".into(), json!([flag(&id, "location", "confidential", None)]));
+        loc.insert(
+            "attributes".into(),
+            json!([flag(&id, "location", "confidential", None)]),
+        );
     }
     json!({
         "id": uuid(&[service, "service_at_location", &i.to_string()]),
@@ -255,7 +316,10 @@ fn location(service: &str, i: usize, l: &LocationSource) -> Value {
 
 /// The shortest decimal that reads back as the same `f32`.
 fn degrees(v: f32) -> Value {
-    v.to_string().parse::<f64>().map(|f| json!(f)).unwrap_or(Value::Null)
+    v.to_string()
+        .parse::<f64>()
+        .map(|f| json!(f))
+        .unwrap_or(Value::Null)
 }
 
 fn term(taxonomy: &str, code: &str, name: &str, description: &str) -> Value {
@@ -292,7 +356,13 @@ fn attribute(link: &str, entity: &str, link_type: &str, term: Value, value: Opti
 }
 
 fn flag(link: &str, entity: &str, code: &str, value: Option<&str>) -> Value {
-    attribute(link, entity, "flag", term(WAYPOINT_FLAGS, code, code, "A Waypoint flag"), value)
+    attribute(
+        link,
+        entity,
+        "flag",
+        term(WAYPOINT_FLAGS, code, code, "A Waypoint flag"),
+        value,
+    )
 }
 
 fn metadata(service: &str, source: &SourceSource, date: Date, undated: bool) -> Vec<Value> {
@@ -340,7 +410,14 @@ pub fn uuid(parts: &[&str]) -> String {
     let (a, b) = (hash(0xcbf2_9ce4_8422_2325), hash(0x8422_2325_cbf2_9ce4));
     let a = (a & !0xF000) | 0x8000; // version 8
     let b = (b & !(0xC000 << 48)) | (0x8000 << 48); // RFC variant
-    format!("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xffff, a & 0xffff, b >> 48, b & 0xffff_ffff_ffff)
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xffff,
+        b >> 48,
+        b & 0xffff_ffff_ffff
+    )
 }
 
 #[cfg(test)]

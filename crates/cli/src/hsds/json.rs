@@ -22,7 +22,12 @@ pub fn read(file: &str, bytes: &[u8], problems: &mut Problems) -> Result<RawInpu
     let value: Value = match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
         Ok(v) => v,
         Err(e) => {
-            problems.error(file, "-", &format!("line {}, column {}", e.line(), e.column()), format!("not valid JSON: {e}"));
+            problems.error(
+                file,
+                "-",
+                &format!("line {}, column {}", e.line(), e.column()),
+                format!("not valid JSON: {e}"),
+            );
             return Ok(RawInput::default());
         }
     };
@@ -36,11 +41,22 @@ pub fn read(file: &str, bytes: &[u8], problems: &mut Problems) -> Result<RawInpu
             _ => vec![&value],
         },
         _ => {
-            problems.error(file, "-", "-", "expected a list of HSDS services or organisations");
+            problems.error(
+                file,
+                "-",
+                "-",
+                "expected a list of HSDS services or organisations",
+            );
             return Ok(RawInput::default());
         }
     };
-    let mut reader = Reader { file: file.to_string(), problems, input: RawInput::default(), nested_orgs: HashMap::new(), service_index: HashMap::new() };
+    let mut reader = Reader {
+        file: file.to_string(),
+        problems,
+        input: RawInput::default(),
+        nested_orgs: HashMap::new(),
+        service_index: HashMap::new(),
+    };
     for (i, item) in items.into_iter().enumerate() {
         reader.item(i + 1, item);
     }
@@ -57,10 +73,26 @@ fn tabular(value: &Value) -> Option<JsonTables> {
     }
     let tables: JsonTables = o
         .iter()
-        .filter(|(k, v)| v.is_array() && (k.ends_with(".csv") || matches!(k.as_str(), "organizations" | "services" | "locations")))
+        .filter(|(k, v)| {
+            v.is_array()
+                && (k.ends_with(".csv")
+                    || matches!(k.as_str(), "organizations" | "services" | "locations"))
+        })
         .map(|(k, v)| {
-            let rows = v.as_array().into_iter().flatten().filter_map(|r| r.as_object().cloned()).collect();
-            (if k.ends_with(".csv") { k.clone() } else { format!("{k}.csv") }, rows)
+            let rows = v
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|r| r.as_object().cloned())
+                .collect();
+            (
+                if k.ends_with(".csv") {
+                    k.clone()
+                } else {
+                    format!("{k}.csv")
+                },
+                rows,
+            )
         })
         .collect();
     (tables.iter().any(|(k, _)| k == "services.csv")).then_some(tables)
@@ -84,13 +116,40 @@ struct Obj<'a> {
     map: &'a Map<String, Value>,
 }
 
-const SERVICE_KEYS: &[&str] = &["status", "organization", "organization_id", "service_at_locations", "schedules", "service_areas", "eligibility_description", "application_process", "assured_date"];
-const ORG_KEYS: &[&str] = &["services", "website", "tax_status", "tax_id", "legal_status", "year_incorporated", "locations", "programs", "organization_identifiers", "logo", "parent_organization_id"];
+const SERVICE_KEYS: &[&str] = &[
+    "status",
+    "organization",
+    "organization_id",
+    "service_at_locations",
+    "schedules",
+    "service_areas",
+    "eligibility_description",
+    "application_process",
+    "assured_date",
+];
+const ORG_KEYS: &[&str] = &[
+    "services",
+    "website",
+    "tax_status",
+    "tax_id",
+    "legal_status",
+    "year_incorporated",
+    "locations",
+    "programs",
+    "organization_identifiers",
+    "logo",
+    "parent_organization_id",
+];
 
 impl Reader<'_> {
     fn item(&mut self, index: usize, item: &Value) {
         let Some(map) = item.as_object() else {
-            self.problems.warning(&self.file, &record_label(index, ""), "-", "not an object; skipped");
+            self.problems.warning(
+                &self.file,
+                &record_label(index, ""),
+                "-",
+                "not an object; skipped",
+            );
             return;
         };
         let o = Obj { map };
@@ -98,9 +157,12 @@ impl Reader<'_> {
         let at = At::new(&self.file, record_label(index, &id));
         if let Some(Value::Object(service)) = map.get("service") {
             self.service_at_location(&at, o, Obj { map: service });
-        } else if SERVICE_KEYS.iter().any(|k| map.contains_key(*k)) && !map.contains_key("services") {
+        } else if SERVICE_KEYS.iter().any(|k| map.contains_key(*k)) && !map.contains_key("services")
+        {
             let org = match map.get("organization") {
-                Some(Value::Object(org)) => Some(self.nested_org(&at.child("organization"), Obj { map: org })),
+                Some(Value::Object(org)) => {
+                    Some(self.nested_org(&at.child("organization"), Obj { map: org }))
+                }
                 _ => None,
             };
             let service = self.service(&at, o, org, &[]);
@@ -108,7 +170,12 @@ impl Reader<'_> {
         } else if ORG_KEYS.iter().any(|k| map.contains_key(*k)) {
             self.organization(&at, o);
         } else {
-            self.problems.warning(&self.file, &at.record, "-", "neither an HSDS service nor an organisation; skipped");
+            self.problems.warning(
+                &self.file,
+                &at.record,
+                "-",
+                "neither an HSDS service nor an organisation; skipped",
+            );
         }
     }
 
@@ -119,8 +186,17 @@ impl Reader<'_> {
             Some(Value::Number(n)) => n.to_string(),
             Some(Value::Bool(b)) => b.to_string(),
             Some(other) => {
-                let found = if other.is_array() { "a list" } else { "an object" };
-                self.problems.warning(&at.file, &at.record, &at.field(key), format!("expected text, found {found}; ignored"));
+                let found = if other.is_array() {
+                    "a list"
+                } else {
+                    "an object"
+                };
+                self.problems.warning(
+                    &at.file,
+                    &at.record,
+                    &at.field(key),
+                    format!("expected text, found {found}; ignored"),
+                );
                 String::new()
             }
         }
@@ -137,14 +213,24 @@ impl Reader<'_> {
                     match v.as_object() {
                         Some(map) => Some((child, Obj { map })),
                         None => {
-                            self.problems.warning(&child.file, &child.record, child.prefix.trim_end_matches('.'), "expected an object; skipped");
+                            self.problems.warning(
+                                &child.file,
+                                &child.record,
+                                child.prefix.trim_end_matches('.'),
+                                "expected an object; skipped",
+                            );
                             None
                         }
                     }
                 })
                 .collect(),
             Some(_) => {
-                self.problems.warning(&at.file, &at.record, &at.field(key), "expected a list; ignored");
+                self.problems.warning(
+                    &at.file,
+                    &at.record,
+                    &at.field(key),
+                    "expected a list; ignored",
+                );
                 Vec::new()
             }
         }
@@ -153,7 +239,11 @@ impl Reader<'_> {
     fn nested_org(&mut self, at: &At, o: Obj) -> usize {
         let key = {
             let id = o.text_raw("id");
-            if id.trim().is_empty() { format!("\u{0}{}", o.text_raw("name").trim().to_lowercase()) } else { id.trim().to_string() }
+            if id.trim().is_empty() {
+                format!("\u{0}{}", o.text_raw("name").trim().to_lowercase())
+            } else {
+                id.trim().to_string()
+            }
         };
         if let Some(i) = self.nested_orgs.get(&key) {
             return *i;
@@ -178,7 +268,11 @@ impl Reader<'_> {
             description: self.text(at, o, "description"),
             website,
             website_field: website_field.into(),
-            phones: self.list(at, o, "phones").into_iter().map(|(a, p)| self.phone(&a, p)).collect(),
+            phones: self
+                .list(at, o, "phones")
+                .into_iter()
+                .map(|(a, p)| self.phone(&a, p))
+                .collect(),
             terms: self.terms(at, o),
             confidential: confidential_flag(o),
         }
@@ -216,7 +310,9 @@ impl Reader<'_> {
             return;
         }
         let org = match service.map.get("organization") {
-            Some(Value::Object(org)) => Some(self.nested_org(&sat.child("organization"), Obj { map: org })),
+            Some(Value::Object(org)) => {
+                Some(self.nested_org(&sat.child("organization"), Obj { map: org }))
+            }
             _ => None,
         };
         let mut raw = self.service(&sat, service, org, &[]);
@@ -225,22 +321,57 @@ impl Reader<'_> {
         self.service_index.insert(id, self.input.services.len() - 1);
     }
 
-    fn service(&mut self, at: &At, o: Obj, org: Option<usize>, org_locations: &[&HashMap<String, RawLocation>]) -> RawService {
+    fn service(
+        &mut self,
+        at: &At,
+        o: Obj,
+        org: Option<usize>,
+        org_locations: &[&HashMap<String, RawLocation>],
+    ) -> RawService {
         let mut s = RawService::read(at, org, confidential_flag(o), |key| self.text(at, o, key));
-        s.metadata = self.list(at, o, "metadata").into_iter().map(|(a, m)| self.meta(&a, m)).collect();
-        s.phones = self.list(at, o, "phones").into_iter().map(|(a, p)| self.phone(&a, p)).collect();
-        s.schedules = self.list(at, o, "schedules").into_iter().map(|(a, x)| self.schedule(&a, x)).collect();
+        s.metadata = self
+            .list(at, o, "metadata")
+            .into_iter()
+            .map(|(a, m)| self.meta(&a, m))
+            .collect();
+        s.phones = self
+            .list(at, o, "phones")
+            .into_iter()
+            .map(|(a, p)| self.phone(&a, p))
+            .collect();
+        s.schedules = self
+            .list(at, o, "schedules")
+            .into_iter()
+            .map(|(a, x)| self.schedule(&a, x))
+            .collect();
         for (a, area) in self.list(at, o, "service_areas") {
             let name = self.text(&a, area, "name");
-            let (field, value) = if name.trim().is_empty() { ("description", self.text(&a, area, "description")) } else { ("name", name) };
-            s.areas.push(RawText { at: a, field: field.into(), value });
+            let (field, value) = if name.trim().is_empty() {
+                ("description", self.text(&a, area, "description"))
+            } else {
+                ("name", name)
+            };
+            s.areas.push(RawText {
+                at: a,
+                field: field.into(),
+                value,
+            });
         }
         for (a, d) in self.list(at, o, "required_documents") {
             let value = self.text(&a, d, "document");
-            s.required_documents.push(RawText { at: a, field: "document".into(), value });
+            s.required_documents.push(RawText {
+                at: a,
+                field: "document".into(),
+                value,
+            });
         }
         for (a, l) in self.list(at, o, "languages") {
-            let lang = RawLanguage { code: self.text(&a, l, "code"), name: self.text(&a, l, "name"), name_field: "name".into(), at: a };
+            let lang = RawLanguage {
+                code: self.text(&a, l, "code"),
+                name: self.text(&a, l, "name"),
+                name_field: "name".into(),
+                at: a,
+            };
             s.languages.push(lang);
         }
         for (a, sal) in self.list(at, o, "service_at_locations") {
@@ -251,14 +382,27 @@ impl Reader<'_> {
                     match org_locations.iter().find_map(|m| m.get(id.trim())) {
                         Some(l) => l.clone(),
                         None => {
-                            self.problems.warning(&a.file, &a.record, &a.field("location_id"), format!("no location with id {id:?}; skipped"));
+                            self.problems.warning(
+                                &a.file,
+                                &a.record,
+                                &a.field("location_id"),
+                                format!("no location with id {id:?}; skipped"),
+                            );
                             continue;
                         }
                     }
                 }
             };
-            loc.phones.extend(self.list(&a, sal, "phones").into_iter().map(|(pa, p)| self.phone(&pa, p)));
-            loc.schedules.extend(self.list(&a, sal, "schedules").into_iter().map(|(sa, x)| self.schedule(&sa, x)));
+            loc.phones.extend(
+                self.list(&a, sal, "phones")
+                    .into_iter()
+                    .map(|(pa, p)| self.phone(&pa, p)),
+            );
+            loc.schedules.extend(
+                self.list(&a, sal, "schedules")
+                    .into_iter()
+                    .map(|(sa, x)| self.schedule(&sa, x)),
+            );
             s.locations.push(loc);
         }
         s.terms = self.terms(at, o);
@@ -271,7 +415,10 @@ impl Reader<'_> {
 
     fn phone(&mut self, at: &At, o: Obj) -> RawPhone {
         let phone = RawPhone::read(at.clone(), &["type"], |key| self.text(at, o, key));
-        RawPhone { terms: self.terms(at, o), ..phone }
+        RawPhone {
+            terms: self.terms(at, o),
+            ..phone
+        }
     }
 
     fn schedule(&mut self, at: &At, o: Obj) -> RawSchedule {
@@ -279,16 +426,32 @@ impl Reader<'_> {
     }
 
     fn location(&mut self, at: &At, o: Obj) -> RawLocation {
-        let mut l = RawLocation::read(at.clone(), confidential_flag(o), |key| self.text(at, o, key));
-        l.addresses = self.list(at, o, "addresses").into_iter().map(|(a, x)| self.address(&a, x)).collect();
-        l.phones = self.list(at, o, "phones").into_iter().map(|(a, p)| self.phone(&a, p)).collect();
-        l.schedules = self.list(at, o, "schedules").into_iter().map(|(a, x)| self.schedule(&a, x)).collect();
+        let mut l = RawLocation::read(at.clone(), confidential_flag(o), |key| {
+            self.text(at, o, key)
+        });
+        l.addresses = self
+            .list(at, o, "addresses")
+            .into_iter()
+            .map(|(a, x)| self.address(&a, x))
+            .collect();
+        l.phones = self
+            .list(at, o, "phones")
+            .into_iter()
+            .map(|(a, p)| self.phone(&a, p))
+            .collect();
+        l.schedules = self
+            .list(at, o, "schedules")
+            .into_iter()
+            .map(|(a, x)| self.schedule(&a, x))
+            .collect();
         l.terms = self.terms(at, o);
         l
     }
 
     fn address(&mut self, at: &At, o: Obj) -> RawAddress {
-        RawAddress::read(at.clone(), confidential_flag(o), |key| self.text(at, o, key))
+        RawAddress::read(at.clone(), confidential_flag(o), |key| {
+            self.text(at, o, key)
+        })
     }
 
     /// Attributes (each with its taxonomy term), bare taxonomy terms, and
@@ -299,9 +462,17 @@ impl Reader<'_> {
             let value = self.text(&a, attr, "value");
             let term = match attr.map.get("taxonomy_term") {
                 Some(Value::Object(t)) => self.term(&a.child("taxonomy_term"), Obj { map: t }),
-                _ => RawTerm { at: a.clone(), code: self.text(&a, attr, "taxonomy_term_id"), ..RawTerm::default() },
+                _ => RawTerm {
+                    at: a.clone(),
+                    code: self.text(&a, attr, "taxonomy_term_id"),
+                    ..RawTerm::default()
+                },
             };
-            terms.push(RawTerm { value, at: a, ..term });
+            terms.push(RawTerm {
+                value,
+                at: a,
+                ..term
+            });
         }
         for (a, t) in self.list(at, o, "taxonomy_terms") {
             terms.push(self.term(&a, t));
@@ -309,11 +480,20 @@ impl Reader<'_> {
         for key in ["categories", "category", "keywords"] {
             let values: Vec<String> = match o.map.get(key) {
                 Some(Value::String(s)) => s.split([';', ',', '|']).map(str::to_string).collect(),
-                Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect(),
                 _ => Vec::new(),
             };
             for v in values.into_iter().filter(|v| !v.trim().is_empty()) {
-                terms.push(RawTerm { at: at.clone(), field: key.into(), name: v.trim().to_string(), ..RawTerm::default() });
+                terms.push(RawTerm {
+                    at: at.clone(),
+                    field: key.into(),
+                    name: v.trim().to_string(),
+                    ..RawTerm::default()
+                });
             }
         }
         terms
@@ -326,7 +506,13 @@ impl Reader<'_> {
                 taxonomy = self.text(&at.child("taxonomy_detail"), Obj { map: detail }, "name");
             }
         }
-        RawTerm { at: at.clone(), taxonomy, code: self.text(at, t, "code"), name: self.text(at, t, "name"), ..RawTerm::default() }
+        RawTerm {
+            at: at.clone(),
+            taxonomy,
+            code: self.text(at, t, "code"),
+            name: self.text(at, t, "name"),
+            ..RawTerm::default()
+        }
     }
 }
 

@@ -9,8 +9,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::table::{Row, Table};
 use super::raw::{At, RawAddress, RawSchedule, RawTerm};
+use super::table::{Row, Table};
 
 /// Legacy tables Waypoint reads.
 pub const USED: &[&str] = &[
@@ -63,13 +63,21 @@ pub fn regular_schedule((at, t, r): (At, &Table, &Row)) -> RawSchedule {
 /// An `addresses` (3.0), `physical_addresses` or `postal_addresses` row.
 /// 1.x splits the street over `address_1` … `address_4`.
 pub fn address(t: &Table, r: &Row, kind: &str) -> RawAddress {
-    let more: Vec<&str> = ["address_2", "address_3", "address_4"].iter().map(|c| t.get(r, c)).filter(|v| !v.is_empty()).collect();
+    let more: Vec<&str> = ["address_2", "address_3", "address_4"]
+        .iter()
+        .map(|c| t.get(r, c))
+        .filter(|v| !v.is_empty())
+        .collect();
     let address_type = match t.get(r, "address_type") {
         "" => kind,
         given => given,
     };
     let address = RawAddress::read(t.at(r), t.confidential(r), |c| t.get(r, c).into());
-    RawAddress { address_2: more.join(", "), address_type: address_type.into(), ..address }
+    RawAddress {
+        address_2: more.join(", "),
+        address_type: address_type.into(),
+        ..address
+    }
 }
 
 /// Taxonomy links of 1.x (`services_taxonomy` → `taxonomy`) and 2.x
@@ -85,7 +93,10 @@ type Indexed<'a> = (&'a Table, HashMap<String, Vec<usize>>);
 impl<'a> Terms<'a> {
     pub fn new(tables: &BTreeMap<String, &'a Table>) -> Terms<'a> {
         let mut links = Vec::new();
-        for (link, terms) in [("services_taxonomy", "taxonomy"), ("service_attributes", "taxonomy_terms")] {
+        for (link, terms) in [
+            ("services_taxonomy", "taxonomy"),
+            ("service_attributes", "taxonomy_terms"),
+        ] {
             if let Some(t) = tables.get(link) {
                 let terms = tables.get(terms).map(|tt| (*tt, tt.index("id")));
                 links.push(((*t, t.index("service_id")), terms));
@@ -99,22 +110,49 @@ impl<'a> Terms<'a> {
         for ((link, index), terms) in &self.links {
             for &i in index.get(service_id).into_iter().flatten() {
                 let row = &link.rows[i];
-                let field = if link.has("taxonomy_id") { "taxonomy_id" } else { "taxonomy_term_id" };
+                let field = if link.has("taxonomy_id") {
+                    "taxonomy_id"
+                } else {
+                    "taxonomy_term_id"
+                };
                 let term_id = link.get(row, field);
                 let detail = link.get(row, "taxonomy_detail");
-                let found = terms.as_ref().and_then(|(t, ix)| ix.get(term_id).and_then(|v| v.first()).map(|&ti| (*t, &t.rows[ti])));
+                let found = terms.as_ref().and_then(|(t, ix)| {
+                    ix.get(term_id)
+                        .and_then(|v| v.first())
+                        .map(|&ti| (*t, &t.rows[ti]))
+                });
                 let term = match found {
                     Some((t, tr)) => {
-                        let name = [t.get(tr, "name"), t.get(tr, "term")].into_iter().find(|v| !v.is_empty()).unwrap_or(detail);
+                        let name = [t.get(tr, "name"), t.get(tr, "term")]
+                            .into_iter()
+                            .find(|v| !v.is_empty())
+                            .unwrap_or(detail);
                         // 1.x taxonomy ids are often the AIRS code itself.
                         let code = match t.get(tr, "code") {
                             "" if looks_like_code(term_id) => term_id,
                             code => code,
                         };
-                        let taxonomy = [t.get(tr, "vocabulary"), t.get(tr, "taxonomy")].into_iter().find(|v| !v.is_empty()).unwrap_or("");
-                        RawTerm { at: link.at(row), field: field.into(), taxonomy: taxonomy.into(), code: code.into(), name: name.into(), value: String::new() }
+                        let taxonomy = [t.get(tr, "vocabulary"), t.get(tr, "taxonomy")]
+                            .into_iter()
+                            .find(|v| !v.is_empty())
+                            .unwrap_or("");
+                        RawTerm {
+                            at: link.at(row),
+                            field: field.into(),
+                            taxonomy: taxonomy.into(),
+                            code: code.into(),
+                            name: name.into(),
+                            value: String::new(),
+                        }
                     }
-                    None => RawTerm { at: link.at(row), field: field.into(), code: term_id.into(), name: detail.into(), ..RawTerm::default() },
+                    None => RawTerm {
+                        at: link.at(row),
+                        field: field.into(),
+                        code: term_id.into(),
+                        name: detail.into(),
+                        ..RawTerm::default()
+                    },
                 };
                 out.push(term);
             }
@@ -127,5 +165,7 @@ impl<'a> Terms<'a> {
 /// uses as ids: "P", "BD".
 fn looks_like_code(id: &str) -> bool {
     let top = (1..=2).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_uppercase());
-    top || (id.len() <= 24 && id.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && id.contains('-'))
+    top || (id.len() <= 24
+        && id.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && id.contains('-'))
 }

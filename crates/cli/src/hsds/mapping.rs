@@ -57,7 +57,11 @@ impl Vocabulary {
             services: t.services.iter().map(|s| s.code.clone()).collect(),
             populations: t.populations.clone(),
             languages: t.languages.clone(),
-            states: t.states.iter().map(|s| (s.code.clone(), s.name.clone())).collect(),
+            states: t
+                .states
+                .iter()
+                .map(|s| (s.code.clone(), s.name.clone()))
+                .collect(),
         }
     }
 
@@ -67,7 +71,11 @@ impl Vocabulary {
         let plain = s.replace('.', "");
         self.states
             .iter()
-            .find(|(code, name)| code.eq_ignore_ascii_case(&plain) || name.eq_ignore_ascii_case(s) || name.eq_ignore_ascii_case(&plain))
+            .find(|(code, name)| {
+                code.eq_ignore_ascii_case(&plain)
+                    || name.eq_ignore_ascii_case(s)
+                    || name.eq_ignore_ascii_case(&plain)
+            })
             .map(|(code, _)| code.clone())
             .or_else(|| match plain.to_ascii_lowercase().as_str() {
                 "washington dc" | "washington, dc" | "district of columbia" => Some("DC".into()),
@@ -82,7 +90,17 @@ impl Vocabulary {
     pub fn area(&self, raw: &str) -> Option<String> {
         let s = raw.trim().trim_end_matches('.');
         let lower = s.to_ascii_lowercase();
-        if matches!(lower.as_str(), "us" | "usa" | "u.s." | "u.s.a." | "united states" | "united states of america" | "nationwide" | "national" | "all states") {
+        if matches!(
+            lower.as_str(),
+            "us" | "usa"
+                | "u.s."
+                | "u.s.a."
+                | "united states"
+                | "united states of america"
+                | "nationwide"
+                | "national"
+                | "all states"
+        ) {
             return Some("US".into());
         }
         if let Some(code) = self.state_code(s) {
@@ -90,7 +108,10 @@ impl Vocabulary {
         }
         if let Some((state, place)) = s.split_once(':') {
             let place = place.trim();
-            return (state.len() == 2 && !place.is_empty()).then(|| self.state_code(state)).flatten().map(|st| format!("{st}:{place}"));
+            return (state.len() == 2 && !place.is_empty())
+                .then(|| self.state_code(state))
+                .flatten()
+                .map(|st| format!("{st}:{place}"));
         }
         let (place, state) = s.rsplit_once(',')?;
         let (place, state) = (place.trim(), state.trim());
@@ -135,25 +156,47 @@ impl Mapping {
         match std::fs::read_to_string(path) {
             Ok(text) => Mapping::parse(&text, &name, vocabulary, problems),
             Err(e) => {
-                problems.error(&name, "-", "-", format!("cannot read the mapping file: {e}"));
+                problems.error(
+                    &name,
+                    "-",
+                    "-",
+                    format!("cannot read the mapping file: {e}"),
+                );
                 None
             }
         }
     }
 
-    pub fn parse(text: &str, file: &str, vocabulary: Vocabulary, problems: &mut Problems) -> Option<Mapping> {
+    pub fn parse(
+        text: &str,
+        file: &str,
+        vocabulary: Vocabulary,
+        problems: &mut Problems,
+    ) -> Option<Mapping> {
         let parsed: MappingFile = match toml::from_str(text) {
             Ok(m) => m,
             Err(e) => {
-                let line = e.span().map(|s| format!("line {}", text[..s.start].lines().count().max(1)));
-                problems.error(file, "-", &line.unwrap_or_else(|| "-".into()), e.message().to_string());
+                let line = e
+                    .span()
+                    .map(|s| format!("line {}", text[..s.start].lines().count().max(1)));
+                problems.error(
+                    file,
+                    "-",
+                    &line.unwrap_or_else(|| "-".into()),
+                    e.message().to_string(),
+                );
                 return None;
             }
         };
         let errors_before = problems.errors();
         let services: HashSet<&str> = vocabulary.services.iter().map(String::as_str).collect();
-        let populations: HashSet<&str> = vocabulary.populations.iter().map(String::as_str).collect();
-        let target = |problems: &mut Problems, section: &str, key: &str, codes: &[String]| -> Target {
+        let populations: HashSet<&str> =
+            vocabulary.populations.iter().map(String::as_str).collect();
+        let target = |problems: &mut Problems,
+                      section: &str,
+                      key: &str,
+                      codes: &[String]|
+         -> Target {
             let mut t = Target::default();
             for code in codes {
                 if services.contains(code.as_str()) {
@@ -161,17 +204,39 @@ impl Mapping {
                 } else if populations.contains(code.as_str()) {
                     t.populations.push(code.clone());
                 } else {
-                    problems.error(file, &format!("{section}.{key}"), "codes", format!("{code:?} is neither a service code nor a population in taxonomy.toml"));
+                    problems.error(
+                        file,
+                        &format!("{section}.{key}"),
+                        "codes",
+                        format!(
+                            "{code:?} is neither a service code nor a population in taxonomy.toml"
+                        ),
+                    );
                 }
             }
             t
         };
-        let mut airs: Vec<(String, Option<Target>)> =
-            parsed.airs.iter().map(|(k, v)| (k.trim().to_ascii_uppercase(), Some(target(problems, "airs", k, v)))).collect();
+        let mut airs: Vec<(String, Option<Target>)> = parsed
+            .airs
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.trim().to_ascii_uppercase(),
+                    Some(target(problems, "airs", k, v)),
+                )
+            })
+            .collect();
         for entry in &parsed.exclude_airs {
             let key = entry.trim().to_ascii_uppercase();
             if !looks_like_airs(&key) && !looks_like_airs(key.trim_end_matches(['-', '.'])) {
-                problems.error(file, "exclude_airs", "-", format!("{entry:?} is not an AIRS/211 code or branch (\"FN\", \"TJ-4400\", \"J\")"));
+                problems.error(
+                    file,
+                    "exclude_airs",
+                    "-",
+                    format!(
+                        "{entry:?} is not an AIRS/211 code or branch (\"FN\", \"TJ-4400\", \"J\")"
+                    ),
+                );
             } else {
                 // Excluding wins over an [airs] entry for the same code, so
                 // a deployer excludes a branch the shipped file lists
@@ -182,7 +247,10 @@ impl Mapping {
         }
         airs.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let mut names = HashMap::new();
-        for (section, map) in [("open_eligibility", &parsed.open_eligibility), ("categories", &parsed.categories)] {
+        for (section, map) in [
+            ("open_eligibility", &parsed.open_eligibility),
+            ("categories", &parsed.categories),
+        ] {
             for (key, codes) in map {
                 let t = target(problems, section, key, codes);
                 if let Some(previous) = names.insert(key.trim().to_lowercase(), t.clone()) {
@@ -195,20 +263,48 @@ impl Mapping {
         let mut languages = HashMap::new();
         for (key, code) in &parsed.languages {
             if !vocabulary.languages.contains(code) {
-                problems.error(file, &format!("languages.{key}"), "code", format!("{code:?} is not a language in taxonomy.toml"));
+                problems.error(
+                    file,
+                    &format!("languages.{key}"),
+                    "code",
+                    format!("{code:?} is not a language in taxonomy.toml"),
+                );
             }
             languages.insert(key.trim().to_lowercase(), code.clone());
         }
-        let mut markers: Vec<String> = parsed.confidential_markers.iter().map(|m| m.trim().to_lowercase()).filter(|m| !m.is_empty()).collect();
+        let mut markers: Vec<String> = parsed
+            .confidential_markers
+            .iter()
+            .map(|m| m.trim().to_lowercase())
+            .filter(|m| !m.is_empty())
+            .collect();
         // The word itself always counts, whatever the file says.
         if !markers.iter().any(|m| m == "confidential") {
             markers.push("confidential".into());
         }
-        let interpretation_phrases: Vec<String> = parsed.interpretation_phrases.iter().map(|m| m.trim().to_lowercase()).filter(|m| !m.is_empty()).collect();
+        let interpretation_phrases: Vec<String> = parsed
+            .interpretation_phrases
+            .iter()
+            .map(|m| m.trim().to_lowercase())
+            .filter(|m| !m.is_empty())
+            .collect();
         if !interpretation_phrases.is_empty() && !services.contains(INTERPRETATION) {
-            problems.error(file, "interpretation_phrases", "-", format!("{INTERPRETATION:?} is not a service code in taxonomy.toml"));
+            problems.error(
+                file,
+                "interpretation_phrases",
+                "-",
+                format!("{INTERPRETATION:?} is not a service code in taxonomy.toml"),
+            );
         }
-        (problems.errors() == errors_before).then(|| Mapping { file: file.to_string(), vocabulary, markers, interpretation_phrases, airs, names, languages })
+        (problems.errors() == errors_before).then(|| Mapping {
+            file: file.to_string(),
+            vocabulary,
+            markers,
+            interpretation_phrases,
+            airs,
+            names,
+            languages,
+        })
     }
 
     /// AIRS/211 code first (exact, then the longest entry covering it,
@@ -233,14 +329,20 @@ impl Mapping {
     /// found in a text, if any.
     pub fn confidential_marker(&self, text: &str) -> Option<&str> {
         let lower = text.to_lowercase();
-        self.markers.iter().find(|m| lower.contains(m.as_str())).map(String::as_str)
+        self.markers
+            .iter()
+            .find(|m| lower.contains(m.as_str()))
+            .map(String::as_str)
     }
 
     /// The configured phrase found in a text that says interpretation is
     /// offered ("Language Line available"), if any.
     pub fn interpretation_phrase(&self, text: &str) -> Option<&str> {
         let lower = text.to_lowercase();
-        self.interpretation_phrases.iter().find(|m| lower.contains(m.as_str())).map(String::as_str)
+        self.interpretation_phrases
+            .iter()
+            .find(|m| lower.contains(m.as_str()))
+            .map(String::as_str)
     }
 
     /// A language code or name → a code in taxonomy.toml.
@@ -250,7 +352,11 @@ impl Mapping {
             return Some(key);
         }
         // "en-US", "es_MX": the base language.
-        if let Some(base) = key.split(['-', '_']).next().filter(|b| b.len() == 2 && key.len() > 2) {
+        if let Some(base) = key
+            .split(['-', '_'])
+            .next()
+            .filter(|b| b.len() == 2 && key.len() > 2)
+        {
             if self.vocabulary.languages.iter().any(|l| l == base) {
                 return Some(base.to_string());
             }
@@ -272,7 +378,12 @@ fn wrap(t: &Target) -> Meaning {
 fn looks_like_airs(code: &str) -> bool {
     let letters = code.chars().take_while(|c| c.is_ascii_uppercase()).count();
     let rest = &code[letters..];
-    (1..=2).contains(&letters) && (rest.is_empty() || rest.starts_with('-') && rest.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-'))
+    (1..=2).contains(&letters)
+        && (rest.is_empty()
+            || rest.starts_with('-')
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == '-'))
 }
 
 /// `key` names `code` or a broader code above it: a top-level letter "B"
@@ -280,7 +391,11 @@ fn looks_like_airs(code: &str) -> bool {
 /// "FT-1000"; "BH-1800" covers "BH-1800.8500" but not "BH-18005".
 fn airs_prefix(key: &str, code: &str) -> bool {
     let top_level = key.len() == 1 && key.bytes().all(|b| b.is_ascii_uppercase());
-    code.starts_with(key) && (top_level || code.len() == key.len() || key.ends_with(['-', '.']) || code[key.len()..].starts_with(['-', '.']))
+    code.starts_with(key)
+        && (top_level
+            || code.len() == key.len()
+            || key.ends_with(['-', '.'])
+            || code[key.len()..].starts_with(['-', '.']))
 }
 
 #[cfg(test)]
@@ -289,15 +404,26 @@ mod tests {
 
     fn vocabulary() -> Vocabulary {
         Vocabulary {
-            services: vec!["emergency-shelter".into(), "victim-rights-advocacy".into(), "immigration-legal".into()],
+            services: vec![
+                "emergency-shelter".into(),
+                "victim-rights-advocacy".into(),
+                "immigration-legal".into(),
+            ],
             populations: vec!["foreign-nationals".into()],
             languages: vec!["en".into(), "es".into()],
-            states: vec![("CA".into(), "California".into()), ("DC".into(), "District of Columbia".into())],
+            states: vec![
+                ("CA".into(), "California".into()),
+                ("DC".into(), "District of Columbia".into()),
+            ],
         }
     }
 
     fn term(code: &str, name: &str) -> RawTerm {
-        RawTerm { code: code.into(), name: name.into(), ..RawTerm::default() }
+        RawTerm {
+            code: code.into(),
+            name: name.into(),
+            ..RawTerm::default()
+        }
     }
 
     #[test]
@@ -315,13 +441,22 @@ mod tests {
         let mut problems = Problems::default();
         let m = Mapping::parse(text, "m.toml", vocabulary(), &mut problems).expect("parses");
         let codes = |c: &str, n: &str| m.meaning(&term(c, n));
-        assert_eq!(codes("BH-1800.8500", ""), Meaning::Codes(Target { services: vec!["emergency-shelter".into()], populations: vec![] }));
+        assert_eq!(
+            codes("BH-1800.8500", ""),
+            Meaning::Codes(Target {
+                services: vec!["emergency-shelter".into()],
+                populations: vec![]
+            })
+        );
         assert_eq!(codes("BH-18005", ""), Meaning::Unmapped);
         assert!(matches!(codes("FT-1000.3000", ""), Meaning::Codes(_)));
         assert_eq!(codes("BD-1800.2000", "Food Pantries"), Meaning::Ignored);
         assert_eq!(
             codes("", "immigration "),
-            Meaning::Codes(Target { services: vec!["immigration-legal".into()], populations: vec!["foreign-nationals".into()] })
+            Meaning::Codes(Target {
+                services: vec!["immigration-legal".into()],
+                populations: vec!["foreign-nationals".into()]
+            })
         );
         assert_eq!(m.language("Spanish"), Some("es".into()));
         assert_eq!(m.language("en-US"), Some("en".into()));
@@ -348,12 +483,24 @@ mod tests {
             other => format!("{other:?}"),
         };
         assert_eq!(services("B"), "victim-rights-advocacy");
-        assert_eq!(services("BD"), "victim-rights-advocacy", "a one-letter entry covers the branches below it");
+        assert_eq!(
+            services("BD"),
+            "victim-rights-advocacy",
+            "a one-letter entry covers the branches below it"
+        );
         assert_eq!(services("BM-6500.1500"), "victim-rights-advocacy");
-        assert_eq!(services("BH-3700"), "Ignored", "the branch entry is longer than the top level's");
+        assert_eq!(
+            services("BH-3700"),
+            "Ignored",
+            "the branch entry is longer than the top level's"
+        );
         assert_eq!(services("BH-1800.8500-100"), "emergency-shelter");
         assert_eq!(services("BD-1800.2000"), "Excluded");
-        assert_eq!(services("BD-1800.2000-150"), "Excluded", "an excluded code covers the codes below it");
+        assert_eq!(
+            services("BD-1800.2000-150"),
+            "Excluded",
+            "an excluded code covers the codes below it"
+        );
         assert_eq!(services("BD-1800.1000"), "victim-rights-advocacy");
         assert_eq!(services("FN-1500.1900"), "Excluded");
         assert_eq!(services("FF-1500"), "Ignored");
@@ -365,19 +512,39 @@ mod tests {
     #[test]
     fn an_excluded_entry_must_be_an_airs_code_and_wins_over_the_same_code_in_airs() {
         let mut problems = Problems::default();
-        let text = "exclude_airs = [\"PX\"]\n[airs]\n\"PX\" = []\n\"PX-2000\" = [\"emergency-shelter\"]\n";
+        let text =
+            "exclude_airs = [\"PX\"]\n[airs]\n\"PX\" = []\n\"PX-2000\" = [\"emergency-shelter\"]\n";
         let m = Mapping::parse(text, "m.toml", vocabulary(), &mut problems).expect("parses");
         assert_eq!(m.meaning(&term("PX-2300", "")), Meaning::Excluded);
-        assert!(matches!(m.meaning(&term("PX-2000.1000", "")), Meaning::Codes(_)), "a longer [airs] entry still wins");
-        assert!(Mapping::parse("exclude_airs = [\"FN\", \"Food\"]", "m.toml", vocabulary(), &mut problems).is_none());
-        let messages: Vec<String> = problems.list.iter().map(|p| format!("{}: {}", p.record, p.message)).collect();
+        assert!(
+            matches!(m.meaning(&term("PX-2000.1000", "")), Meaning::Codes(_)),
+            "a longer [airs] entry still wins"
+        );
+        assert!(Mapping::parse(
+            "exclude_airs = [\"FN\", \"Food\"]",
+            "m.toml",
+            vocabulary(),
+            &mut problems
+        )
+        .is_none());
+        let messages: Vec<String> = problems
+            .list
+            .iter()
+            .map(|p| format!("{}: {}", p.record, p.message))
+            .collect();
         assert_eq!(messages, ["exclude_airs: \"Food\" is not an AIRS/211 code or branch (\"FN\", \"TJ-4400\", \"J\")"]);
     }
 
     #[test]
     fn unknown_codes_are_errors_naming_the_key() {
         let mut problems = Problems::default();
-        assert!(Mapping::parse("[categories]\nfood = [\"groceries\"]", "m.toml", vocabulary(), &mut problems).is_none());
+        assert!(Mapping::parse(
+            "[categories]\nfood = [\"groceries\"]",
+            "m.toml",
+            vocabulary(),
+            &mut problems
+        )
+        .is_none());
         assert_eq!(problems.list[0].record, "categories.food");
     }
 
@@ -386,8 +553,14 @@ mod tests {
         let v = vocabulary();
         assert_eq!(v.area("Nationwide"), Some("US".into()));
         assert_eq!(v.area("california"), Some("CA".into()));
-        assert_eq!(v.area("San Diego County, CA"), Some("CA:San Diego County".into()));
-        assert_eq!(v.area("CA:San Diego County"), Some("CA:San Diego County".into()));
+        assert_eq!(
+            v.area("San Diego County, CA"),
+            Some("CA:San Diego County".into())
+        );
+        assert_eq!(
+            v.area("CA:San Diego County"),
+            Some("CA:San Diego County".into())
+        );
         assert_eq!(v.area("Washington, DC"), Some("DC".into()));
         assert_eq!(v.area("Georgetown, DC"), Some("DC:Georgetown".into()));
         assert_eq!(v.area("the MyCity area"), None);

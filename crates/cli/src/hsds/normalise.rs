@@ -39,7 +39,11 @@ pub fn parse_phones(raw: &str, extension: &str) -> (Vec<String>, Vec<String>) {
                 }
                 numbers.extend(found);
             }
-            None => rejected.push(format!("{}{}", if chunk.plus { "+" } else { "" }, &text[chunk.start..chunk.end])),
+            None => rejected.push(format!(
+                "{}{}",
+                if chunk.plus { "+" } else { "" },
+                &text[chunk.start..chunk.end]
+            )),
         }
     }
     let extension = extension.trim().trim_end_matches(".0");
@@ -83,7 +87,13 @@ fn phone_chunks(text: &str) -> Vec<PhoneChunk> {
             continue;
         }
         let plus = i > 0 && text[runs[i - 1].1..runs[i - 1].2].trim_end().ends_with('+');
-        let mut chunk = PhoneChunk { groups: Vec::new(), plus, extension: None, start: runs[i].1, end: runs[i].2 };
+        let mut chunk = PhoneChunk {
+            groups: Vec::new(),
+            plus,
+            extension: None,
+            start: runs[i].1,
+            end: runs[i].2,
+        };
         let mut j = i;
         while j < runs.len() {
             let (digit, start, end) = runs[j];
@@ -111,12 +121,21 @@ fn phone_chunks(text: &str) -> Vec<PhoneChunk> {
 
 /// What may sit between the digit groups of one number.
 fn is_phone_punctuation(sep: &str) -> bool {
-    sep.len() <= 3 && sep.chars().all(|c| matches!(c, ' ' | '-' | '.' | '(' | ')' | '/' | '\u{a0}'))
+    sep.len() <= 3
+        && sep
+            .chars()
+            .all(|c| matches!(c, ' ' | '-' | '.' | '(' | ')' | '/' | '\u{a0}'))
 }
 
 fn is_extension_marker(sep: &str) -> bool {
-    let core: String = sep.chars().filter(|c| !matches!(c, ' ' | '.' | ',' | ':' | '(' | ')' | '-' | ';')).collect();
-    matches!(core.to_ascii_lowercase().as_str(), "x" | "ext" | "extn" | "extension" | "#" | "ext#" | "x#")
+    let core: String = sep
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | ',' | ':' | '(' | ')' | '-' | ';'))
+        .collect();
+    matches!(
+        core.to_ascii_lowercase().as_str(),
+        "x" | "ext" | "extn" | "extension" | "#" | "ext#" | "x#"
+    )
 }
 
 /// One run of digit groups → one or more numbers, or `None` when the digits
@@ -125,7 +144,9 @@ fn split_chunk(groups: &[String], plus: bool, alone: bool) -> Option<Vec<String>
     let all: String = groups.concat();
     if plus {
         // E.164: at most 15 digits; the shortest real ones have 8.
-        return (8..=15).contains(&all.len()).then(|| vec![format_international(&all)]);
+        return (8..=15)
+            .contains(&all.len())
+            .then(|| vec![format_international(&all)]);
     }
     if groups.len() == 1 && alone {
         if let Some(short) = short_code(&all) {
@@ -139,7 +160,9 @@ fn split_chunk(groups: &[String], plus: bool, alone: bool) -> Option<Vec<String>
     best[0] = Some(Vec::new());
     for end in 1..=groups.len() {
         for start in 0..end {
-            let Some(before) = best[start].clone() else { continue };
+            let Some(before) = best[start].clone() else {
+                continue;
+            };
             let digits = groups[start..end].concat();
             if let Some(n) = format_us(&digits) {
                 let mut list = before;
@@ -153,7 +176,10 @@ fn split_chunk(groups: &[String], plus: bool, alone: bool) -> Option<Vec<String>
 }
 
 fn short_code(digits: &str) -> Option<String> {
-    let n11 = digits.len() == 3 && digits.ends_with("11") && !digits.starts_with('0') && !digits.starts_with('1');
+    let n11 = digits.len() == 3
+        && digits.ends_with("11")
+        && !digits.starts_with('0')
+        && !digits.starts_with('1');
     // 988 (crisis line); 5 and 6 digits: SMS short codes such as 233733.
     (n11 || digits == "988" || matches!(digits.len(), 5 | 6)).then(|| digits.to_string())
 }
@@ -161,10 +187,18 @@ fn short_code(digits: &str) -> Option<String> {
 fn format_us(digits: &str) -> Option<String> {
     let area_ok = |d: &str| !d.starts_with('0') && !d.starts_with('1');
     match digits.len() {
-        10 if area_ok(digits) => Some(format!("{}-{}-{}", &digits[..3], &digits[3..6], &digits[6..])),
-        11 if digits.starts_with('1') && area_ok(&digits[1..]) => {
-            Some(format!("1-{}-{}-{}", &digits[1..4], &digits[4..7], &digits[7..]))
-        }
+        10 if area_ok(digits) => Some(format!(
+            "{}-{}-{}",
+            &digits[..3],
+            &digits[3..6],
+            &digits[6..]
+        )),
+        11 if digits.starts_with('1') && area_ok(&digits[1..]) => Some(format!(
+            "1-{}-{}-{}",
+            &digits[1..4],
+            &digits[4..7],
+            &digits[7..]
+        )),
         _ => None,
     }
 }
@@ -179,9 +213,8 @@ fn format_international(digits: &str) -> String {
 /// HSDS phone types (RFC 6350 names) → Waypoint's kinds.
 pub fn phone_kind(raw: &str) -> Option<&'static str> {
     match raw.trim().to_ascii_lowercase().as_str() {
-        "" | "voice" | "cell" | "mobile" | "main" | "work" | "office" | "phone" | "video" | "pager" | "toll free" | "toll-free" => {
-            Some("voice")
-        }
+        "" | "voice" | "cell" | "mobile" | "main" | "work" | "office" | "phone" | "video"
+        | "pager" | "toll free" | "toll-free" => Some("voice"),
         "hotline" | "crisis" | "crisis line" | "helpline" => Some("hotline"),
         "text" | "sms" => Some("text"),
         "fax" => Some("fax"),
@@ -212,7 +245,9 @@ pub fn parse_time(raw: &str) -> Option<u16> {
     let (h, m): (u16, u16) = match parts.as_slice() {
         // "0930": four ASCII digits (a byte slice of other text could cut a
         // character in two).
-        [hm] if hm.len() == 4 && hm.bytes().all(|b| b.is_ascii_digit()) && meridiem.is_none() => (hm[..2].parse().ok()?, hm[2..].parse().ok()?),
+        [hm] if hm.len() == 4 && hm.bytes().all(|b| b.is_ascii_digit()) && meridiem.is_none() => {
+            (hm[..2].parse().ok()?, hm[2..].parse().ok()?)
+        }
         [h] => (h.parse().ok()?, 0),
         [h, m] | [h, m, _] => {
             if let [_, _, sec] = parts.as_slice() {
@@ -241,9 +276,22 @@ pub fn parse_time(raw: &str) -> Option<u16> {
 }
 
 fn split_meridiem(s: &str) -> (&str, Option<bool>) {
-    for (suffix, pm) in [("a:m:", false), ("p:m:", true), ("a:m", false), ("p:m", true), ("am", false), ("pm", true), ("a", false), ("p", true)] {
+    for (suffix, pm) in [
+        ("a:m:", false),
+        ("p:m:", true),
+        ("a:m", false),
+        ("p:m", true),
+        ("am", false),
+        ("pm", true),
+        ("a", false),
+        ("p", true),
+    ] {
         if let Some(body) = s.strip_suffix(suffix) {
-            if body.chars().last().is_some_and(|c| c.is_ascii_digit() || c == ' ') {
+            if body
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_digit() || c == ' ')
+            {
                 return (body.trim(), Some(pm));
             }
         }
@@ -272,7 +320,15 @@ pub fn parse_weekday(raw: &str) -> Option<u8> {
     if s.len() < 2 {
         return None;
     }
-    const FULL: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const FULL: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     let s = s.trim_end_matches('.');
     FULL.iter().position(|d| d.starts_with(s)).map(|d| d as u8)
 }
@@ -281,8 +337,15 @@ pub fn parse_weekday(raw: &str) -> Option<u8> {
 /// ("1MO", the first Monday of a month) have no weekly meaning: `Err`.
 pub fn parse_byday(raw: &str) -> Result<Vec<u8>, String> {
     let mut days = Vec::new();
-    for part in raw.split([',', ' ', ';']).map(str::trim).filter(|p| !p.is_empty()) {
-        if part.chars().any(|c| c.is_ascii_digit() || c == '+' || c == '-') {
+    for part in raw
+        .split([',', ' ', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        if part
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '+' || c == '-')
+        {
             return Err(format!("{part:?} is a day of the month, not of the week"));
         }
         match parse_weekday(part) {
@@ -309,9 +372,16 @@ pub fn days_notation(days: &[u8]) -> String {
             j += 1;
         }
         if j - i >= 2 {
-            parts.push(format!("{}-{}", DAY_NAMES[days[i] as usize], DAY_NAMES[days[j] as usize]));
+            parts.push(format!(
+                "{}-{}",
+                DAY_NAMES[days[i] as usize], DAY_NAMES[days[j] as usize]
+            ));
         } else {
-            parts.extend(days[i..=j].iter().map(|d| DAY_NAMES[*d as usize].to_string()));
+            parts.extend(
+                days[i..=j]
+                    .iter()
+                    .map(|d| DAY_NAMES[*d as usize].to_string()),
+            );
         }
         i = j + 1;
     }
@@ -319,7 +389,11 @@ pub fn days_notation(days: &[u8]) -> String {
 }
 
 pub fn rrule_days(days: &[u8]) -> String {
-    days.iter().filter(|d| **d < 7).map(|d| RRULE_DAYS[*d as usize]).collect::<Vec<_>>().join(",")
+    days.iter()
+        .filter(|d| **d < 7)
+        .map(|d| RRULE_DAYS[*d as usize])
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// `2024-01-05`, `2024-01-05T10:30:45.123Z`, `2024/01/05`, or the US
@@ -345,11 +419,22 @@ pub fn parse_date(raw: &str) -> Option<Date> {
 pub fn with_scheme(raw: &str) -> Option<String> {
     let u = raw.trim();
     let host = u.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.split_once(':').map_or(host, |(h, port)| if port.chars().all(|c| c.is_ascii_digit()) { h } else { "" });
+    let host = host.split_once(':').map_or(host, |(h, port)| {
+        if port.chars().all(|c| c.is_ascii_digit()) {
+            h
+        } else {
+            ""
+        }
+    });
     let labels: Vec<&str> = host.split('.').collect();
     let tld = labels.last().copied().unwrap_or("");
     let is_host = labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
         && tld.len() >= 2
         && tld.chars().all(|c| c.is_ascii_alphabetic());
     (is_host && !u.contains(char::is_whitespace)).then(|| format!("https://{u}"))
@@ -375,7 +460,9 @@ pub struct Cleaned {
 
 /// Field sizes at which exports cut text: a text of exactly this many
 /// characters that stops mid-sentence was cut, not written that way.
-const EXPORT_FIELD_SIZES: &[usize] = &[250, 255, 256, 500, 512, 1000, 1024, 2000, 2048, 4000, 4096, 8000];
+const EXPORT_FIELD_SIZES: &[usize] = &[
+    250, 255, 256, 500, 512, 1000, 1024, 2000, 2048, 4000, 4096, 8000,
+];
 
 /// Strips HTML tags, decodes entities, removes control and direction
 /// characters, tidies whitespace and caps the length. Idempotent, so text
@@ -419,7 +506,11 @@ pub fn clean_text(raw: &str, max_chars: usize) -> Option<Cleaned> {
     // blank line between paragraphs.
     let mut lines: Vec<String> = Vec::new();
     for line in clean.split('\n') {
-        let line = line.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+        let line = line
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         if line.is_empty() && lines.last().is_none_or(|l| l.is_empty()) {
             continue;
         }
@@ -431,8 +522,14 @@ pub fn clean_text(raw: &str, max_chars: usize) -> Option<Cleaned> {
     let mut text = lines.join("\n");
     let whole = |t: &str| t.ends_with(['.', '!', '?', ')', '"', '\'', '”', '…']);
     if EXPORT_FIELD_SIZES.contains(&raw.chars().count()) && !whole(&text) {
-        let at = text.rfind(char::is_whitespace).filter(|&at| at > text.len() / 2).unwrap_or(text.len());
-        text = format!("{}…", text[..at].trim_end_matches(|c: char| c.is_whitespace() || ",;:-".contains(c)));
+        let at = text
+            .rfind(char::is_whitespace)
+            .filter(|&at| at > text.len() / 2)
+            .unwrap_or(text.len());
+        text = format!(
+            "{}…",
+            text[..at].trim_end_matches(|c: char| c.is_whitespace() || ",;:-".contains(c))
+        );
         out.cut_by_export = Some(raw.chars().count());
     }
     // A dash after a space at the very end joins nothing.
@@ -465,7 +562,9 @@ fn remove_markers(text: &str) -> (String, Vec<String>) {
     while let Some(at) = rest.find("###") {
         out.push_str(&rest[..at]);
         let after = &rest[at + 3..];
-        let body_len = after.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(after.len());
+        let body_len = after
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(after.len());
         if body_len > 0 && after[body_len..].starts_with("###") {
             let marker = &rest[at..at + 3 + body_len + 3];
             if !markers.iter().any(|m| m == marker) {
@@ -506,12 +605,17 @@ fn strip_tags(text: &str) -> (String, bool) {
             break;
         };
         let inner = &after[1..close];
-        let name: String = inner.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         let is_tag = !name.is_empty()
             && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
             && !inner.contains('<')
             && (inner.len() == name.len() + usize::from(inner.starts_with('/'))
-                || inner[usize::from(inner.starts_with('/')) + name.len()..].starts_with([' ', '/', '\n', '\t']));
+                || inner[usize::from(inner.starts_with('/')) + name.len()..]
+                    .starts_with([' ', '/', '\n', '\t']));
         if !is_tag {
             out.push('<');
             rest = &after[1..];
@@ -531,9 +635,27 @@ fn strip_tags(text: &str) -> (String, bool) {
             }
             continue;
         }
-        if matches!(lower.as_str(), "br" | "p" | "div" | "li" | "ul" | "ol" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table") {
+        if matches!(
+            lower.as_str(),
+            "br" | "p"
+                | "div"
+                | "li"
+                | "ul"
+                | "ol"
+                | "tr"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "table"
+        ) {
             out.push('\n');
-        } else if !out.ends_with(' ') && !rest.starts_with(' ') && matches!(lower.as_str(), "td" | "th") {
+        } else if !out.ends_with(' ')
+            && !rest.starts_with(' ')
+            && matches!(lower.as_str(), "td" | "th")
+        {
             out.push(' ');
         }
     }
@@ -548,7 +670,11 @@ fn decode_entities(text: &str) -> (String, bool) {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         let after = &rest[at..];
-        let end = after.char_indices().take(12).find(|(_, c)| *c == ';').map(|(i, _)| i);
+        let end = after
+            .char_indices()
+            .take(12)
+            .find(|(_, c)| *c == ';')
+            .map(|(i, _)| i);
         let decoded = end.and_then(|end| entity(&after[1..end]).map(|c| (c, end)));
         match decoded {
             Some((c, end)) => {
@@ -633,7 +759,11 @@ pub fn parse_degrees(raw: &str, limit: f64) -> Option<f32> {
 /// First email address in a field that may hold several.
 pub fn parse_emails(raw: &str) -> Vec<String> {
     raw.split([';', ',', ' ', '\n', '/'])
-        .map(|e| e.trim().trim_start_matches("mailto:").trim_matches(['<', '>', '"', '\'']))
+        .map(|e| {
+            e.trim()
+                .trim_start_matches("mailto:")
+                .trim_matches(['<', '>', '"', '\''])
+        })
         .filter(|e| is_email(e))
         .map(str::to_string)
         .collect()
@@ -642,8 +772,13 @@ pub fn parse_emails(raw: &str) -> Vec<String> {
 fn is_email(e: &str) -> bool {
     match e.split_once('@') {
         Some((user, domain)) => {
-            !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@')
-                && e.chars().all(|c| c.is_alphanumeric() || "@.+-_'".contains(c))
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && e.chars()
+                    .all(|c| c.is_alphanumeric() || "@.+-_'".contains(c))
         }
         None => false,
     }
@@ -680,15 +815,33 @@ mod tests {
         assert_eq!(phones("650.780.7525 x 3").0, ["650-780-7525 x3"]);
         assert_eq!(phones("1-888-373-7888").0, ["1-888-373-7888"]);
         assert_eq!(phones("\"+44 1234 234567\"").0, ["+441234234567"]);
-        assert_eq!(phones("650-780-7525 / 650-780-7526").0, ["650-780-7525", "650-780-7526"]);
-        assert_eq!(phones("650 780 7525 or (650) 780-7526 #4").0, ["650-780-7525", "650-780-7526 x4"]);
-        assert_eq!(phones("Main: 650-780-7525; Spanish: 650-780-7527").0, ["650-780-7525", "650-780-7527"]);
+        assert_eq!(
+            phones("650-780-7525 / 650-780-7526").0,
+            ["650-780-7525", "650-780-7526"]
+        );
+        assert_eq!(
+            phones("650 780 7525 or (650) 780-7526 #4").0,
+            ["650-780-7525", "650-780-7526 x4"]
+        );
+        assert_eq!(
+            phones("Main: 650-780-7525; Spanish: 650-780-7527").0,
+            ["650-780-7525", "650-780-7527"]
+        );
         assert_eq!(phones("911").0, ["911"]);
         assert_eq!(phones("Text 233733").0, ["233733"]);
         assert_eq!(phones("780-7525"), (vec![], vec!["780-7525".into()]));
-        assert_eq!(phones("call the front desk"), (vec![], vec!["call the front desk".into()]));
-        assert_eq!(phones("441234234567"), (vec![], vec!["441234234567".into()]));
-        assert_eq!(phones("650-780-7525, 780-7526"), (vec!["650-780-7525".into()], vec!["780-7526".into()]));
+        assert_eq!(
+            phones("call the front desk"),
+            (vec![], vec!["call the front desk".into()])
+        );
+        assert_eq!(
+            phones("441234234567"),
+            (vec![], vec!["441234234567".into()])
+        );
+        assert_eq!(
+            phones("650-780-7525, 780-7526"),
+            (vec!["650-780-7525".into()], vec!["780-7526".into()])
+        );
         assert_eq!(parse_phones("650-780-7525", "123").0, ["650-780-7525 x123"]);
         assert_eq!(phones("").0, Vec::<String>::new());
     }
@@ -736,30 +889,54 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(parse_date("2023-03-15T10:30:45.123Z").map(|d| d.to_string()), Some("2023-03-15".into()));
-        assert_eq!(parse_date("3/5/2024").map(|d| d.to_string()), Some("2024-03-05".into()));
-        assert_eq!(parse_date("2024/03/05").map(|d| d.to_string()), Some("2024-03-05".into()));
+        assert_eq!(
+            parse_date("2023-03-15T10:30:45.123Z").map(|d| d.to_string()),
+            Some("2023-03-15".into())
+        );
+        assert_eq!(
+            parse_date("3/5/2024").map(|d| d.to_string()),
+            Some("2024-03-05".into())
+        );
+        assert_eq!(
+            parse_date("2024/03/05").map(|d| d.to_string()),
+            Some("2024-03-05".into())
+        );
         assert_eq!(parse_date("yesterday"), None);
     }
 
     #[test]
     fn markup_is_stripped_and_cleaning_is_idempotent() {
-        let c = clean_text("<p>Free &amp; confidential<br/>help.</p><script>alert(1)</script>", 4000).unwrap();
+        let c = clean_text(
+            "<p>Free &amp; confidential<br/>help.</p><script>alert(1)</script>",
+            4000,
+        )
+        .unwrap();
         assert_eq!(c.text, "Free & confidential\nhelp.");
         assert!(c.had_markup);
         let again = clean_text(&c.text, 4000).unwrap();
         assert_eq!(again.text, c.text);
         assert!(!again.had_markup);
-        assert_eq!(clean_text("Ages 12 < 18 & up", 100).unwrap().text, "Ages 12 < 18 & up");
+        assert_eq!(
+            clean_text("Ages 12 < 18 & up", 100).unwrap().text,
+            "Ages 12 < 18 & up"
+        );
         assert!(!clean_text("Ages 12 < 18 & up", 100).unwrap().had_markup);
-        assert_eq!(clean_text("  a \u{202E}b\t c  \n\n\n d ", 100).unwrap().text, "a b c\n\nd");
+        assert_eq!(
+            clean_text("  a \u{202E}b\t c  \n\n\n d ", 100)
+                .unwrap()
+                .text,
+            "a b c\n\nd"
+        );
         assert_eq!(clean_text("<b></b>", 100), None);
         // 99 words: 495 characters, not a field size an export cuts at.
         let long = clean_text(&"word ".repeat(99), 50).unwrap();
         assert!(long.text.chars().count() <= 50 && long.truncated_from == Some(494));
         // Exactly 500, stopping mid-sentence: the export's cut, marked.
         let cut = clean_text(&"word ".repeat(100), 4000).unwrap();
-        assert_eq!((cut.cut_by_export, cut.text.ends_with("word…")), (Some(500), true));
+        assert_eq!(
+            (cut.cut_by_export, cut.text.ends_with("word…")),
+            (Some(500), true)
+        );
     }
 
     #[test]

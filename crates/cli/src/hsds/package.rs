@@ -28,13 +28,28 @@ pub struct Package {
 /// `created` / `lastModified` date, else the zip's file dates. `None` when
 /// neither is known.
 pub fn export_date(package: &Package) -> Option<(Date, String)> {
-    let described = package.files.iter().find(|(name, _)| name.rsplit(['/', '\\']).next().is_some_and(|b| b.eq_ignore_ascii_case("datapackage.json")));
-    let from_package = described.and_then(|(_, bytes)| serde_json::from_slice::<Value>(bytes).ok()).and_then(|v| {
-        ["lastModified", "last_modified", "created"]
-            .into_iter()
-            .find_map(|key| v.get(key).and_then(Value::as_str).and_then(super::normalise::parse_date).map(|d| (d, format!("datapackage.json {key}"))))
+    let described = package.files.iter().find(|(name, _)| {
+        name.rsplit(['/', '\\'])
+            .next()
+            .is_some_and(|b| b.eq_ignore_ascii_case("datapackage.json"))
     });
-    from_package.or_else(|| package.zipped_on.map(|d| (d, "the zip's file dates".to_string())))
+    let from_package = described
+        .and_then(|(_, bytes)| serde_json::from_slice::<Value>(bytes).ok())
+        .and_then(|v| {
+            ["lastModified", "last_modified", "created"]
+                .into_iter()
+                .find_map(|key| {
+                    v.get(key)
+                        .and_then(Value::as_str)
+                        .and_then(super::normalise::parse_date)
+                        .map(|d| (d, format!("datapackage.json {key}")))
+                })
+        });
+    from_package.or_else(|| {
+        package
+            .zipped_on
+            .map(|d| (d, "the zip's file dates".to_string()))
+    })
 }
 
 /// The CSV files and `datapackage.json` of a folder, in name order.
@@ -42,11 +57,19 @@ pub fn read_folder(label: &str, path: &Path, problems: &mut Problems) -> Vec<(St
     let mut files = Vec::new();
     match fs::read_dir(path) {
         Ok(entries) => {
-            let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
             paths.sort();
             for p in paths {
-                let file = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
-                let wanted = file.to_ascii_lowercase().ends_with(".csv") || file.eq_ignore_ascii_case("datapackage.json");
+                let file = p
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                let wanted = file.to_ascii_lowercase().ends_with(".csv")
+                    || file.eq_ignore_ascii_case("datapackage.json");
                 if !wanted {
                     continue;
                 }
@@ -65,7 +88,11 @@ pub fn read_folder(label: &str, path: &Path, problems: &mut Problems) -> Vec<(St
 /// would unpack to more than `MAX_UNPACKED` bytes.
 pub fn unzip(label: &str, bytes: &[u8], problems: &mut Problems) -> Package {
     const MAX_UNPACKED: u64 = 512 * 1024 * 1024;
-    let mut package = Package { label: label.to_string(), files: Vec::new(), zipped_on: None };
+    let mut package = Package {
+        label: label.to_string(),
+        files: Vec::new(),
+        zipped_on: None,
+    };
     let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
         Ok(a) => a,
         Err(e) => {
@@ -78,24 +105,39 @@ pub fn unzip(label: &str, bytes: &[u8], problems: &mut Problems) -> Package {
         let mut entry = match archive.by_index(i) {
             Ok(e) => e,
             Err(e) => {
-                problems.error(label, &format!("entry {}", i + 1), "-", format!("cannot read: {e}"));
+                problems.error(
+                    label,
+                    &format!("entry {}", i + 1),
+                    "-",
+                    format!("cannot read: {e}"),
+                );
                 continue;
             }
         };
         let name = entry.name().to_string();
-        if entry.is_dir() || name.starts_with("__MACOSX/") || name.rsplit('/').next().is_some_and(|n| n.starts_with('.')) {
+        if entry.is_dir()
+            || name.starts_with("__MACOSX/")
+            || name.rsplit('/').next().is_some_and(|n| n.starts_with('.'))
+        {
             continue;
         }
         let mut data = Vec::new();
         let limit = MAX_UNPACKED.saturating_sub(total);
         match (&mut entry).take(limit + 1).read_to_end(&mut data) {
             Ok(_) if data.len() as u64 > limit => {
-                problems.error(label, &name, "-", "the zip unpacks to more than 512 MB; stopped reading it");
+                problems.error(
+                    label,
+                    &name,
+                    "-",
+                    "the zip unpacks to more than 512 MB; stopped reading it",
+                );
                 break;
             }
             Ok(n) => {
                 total += n as u64;
-                let dated = entry.last_modified().and_then(|t| Date::parse(&format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())));
+                let dated = entry.last_modified().and_then(|t| {
+                    Date::parse(&format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day()))
+                });
                 if name.to_ascii_lowercase().ends_with(".csv") {
                     package.zipped_on = package.zipped_on.max(dated);
                 }
@@ -132,10 +174,18 @@ pub fn from_json_tables(label: &str, tables: super::json::JsonTables) -> Vec<Tab
                             _ => String::new(),
                         };
                     }
-                    Row { number: i + 1, values }
+                    Row {
+                        number: i + 1,
+                        values,
+                    }
                 })
                 .collect();
-            Table { file: format!("{label} {name}"), name: canonical(&name), columns, rows }
+            Table {
+                file: format!("{label} {name}"),
+                name: canonical(&name),
+                columns,
+                rows,
+            }
         })
         .collect()
 }
@@ -157,7 +207,12 @@ pub fn tables(package: &Package, problems: &mut Problems) -> (Vec<Table>, String
         }
         let key = canonical(&base);
         if let Some(first) = names.get(&key) {
-            problems.warning(&base, "-", "-", format!("a second file for the {key} table (the first was {first}); skipped"));
+            problems.warning(
+                &base,
+                "-",
+                "-",
+                format!("a second file for the {key} table (the first was {first}); skipped"),
+            );
             continue;
         }
         names.insert(key, base.clone());
@@ -170,9 +225,18 @@ pub fn tables(package: &Package, problems: &mut Problems) -> (Vec<Table>, String
 /// fatal: the CSV files are read by name.
 fn datapackage_version(file: &str, bytes: &[u8], problems: &mut Problems) -> Option<String> {
     match serde_json::from_slice::<Value>(bytes) {
-        Ok(v) => v.get("version").and_then(|v| v.as_str().map(str::to_string).or_else(|| v.as_f64().map(|f| f.to_string()))),
+        Ok(v) => v.get("version").and_then(|v| {
+            v.as_str()
+                .map(str::to_string)
+                .or_else(|| v.as_f64().map(|f| f.to_string()))
+        }),
         Err(e) => {
-            problems.warning(file, "-", "-", format!("not valid JSON ({e}); reading the CSV files by their names"));
+            problems.warning(
+                file,
+                "-",
+                "-",
+                format!("not valid JSON ({e}); reading the CSV files by their names"),
+            );
             None
         }
     }
@@ -183,8 +247,15 @@ fn datapackage_version(file: &str, bytes: &[u8], problems: &mut Problems) -> Opt
 /// spreadsheet exports on Windows write) and reported once per file.
 pub fn parse_csv(file: &str, bytes: &[u8], problems: &mut Problems) -> Table {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
-    let mut table = Table { file: file.to_string(), name: canonical(file), ..Table::default() };
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut table = Table {
+        file: file.to_string(),
+        name: canonical(file),
+        ..Table::default()
+    };
     let mut record = ::csv::ByteRecord::new();
     let mut header_len = 0;
     let mut reported_encoding = false;
@@ -194,7 +265,12 @@ pub fn parse_csv(file: &str, bytes: &[u8], problems: &mut Problems) -> Table {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                problems.error(file, &format!("row {}", number + 1), "-", format!("cannot read the CSV: {e}; the rest of the file is skipped"));
+                problems.error(
+                    file,
+                    &format!("row {}", number + 1),
+                    "-",
+                    format!("cannot read the CSV: {e}; the rest of the file is skipped"),
+                );
                 break;
             }
         }
@@ -206,8 +282,17 @@ pub fn parse_csv(file: &str, bytes: &[u8], problems: &mut Problems) -> Table {
                 Err(_) => {
                     if !reported_encoding {
                         reported_encoding = true;
-                        let column = if number == 1 { format!("column {}", i + 1) } else { header_name(&table, i) };
-                        problems.warning(file, &format!("row {number}"), &column, "not UTF-8; read as Windows-1252");
+                        let column = if number == 1 {
+                            format!("column {}", i + 1)
+                        } else {
+                            header_name(&table, i)
+                        };
+                        problems.warning(
+                            file,
+                            &format!("row {number}"),
+                            &column,
+                            "not UTF-8; read as Windows-1252",
+                        );
                     }
                     values.push(windows_1252(field));
                 }
@@ -225,8 +310,18 @@ pub fn parse_csv(file: &str, bytes: &[u8], problems: &mut Problems) -> Table {
             continue;
         }
         if values.len() != header_len {
-            let id = table.columns.get("id").and_then(|&i| values.get(i)).cloned().unwrap_or_default();
-            problems.warning(file, &row_label(number, &id), "-", format!("has {} values; the header has {header_len}", values.len()));
+            let id = table
+                .columns
+                .get("id")
+                .and_then(|&i| values.get(i))
+                .cloned()
+                .unwrap_or_default();
+            problems.warning(
+                file,
+                &row_label(number, &id),
+                "-",
+                format!("has {} values; the header has {header_len}", values.len()),
+            );
         }
         table.rows.push(Row { number, values });
     }
@@ -234,13 +329,28 @@ pub fn parse_csv(file: &str, bytes: &[u8], problems: &mut Problems) -> Table {
 }
 
 fn header_name(table: &Table, i: usize) -> String {
-    table.columns.iter().find(|(_, &c)| c == i).map(|(n, _)| n.clone()).unwrap_or_else(|| format!("column {}", i + 1))
+    table
+        .columns
+        .iter()
+        .find(|(_, &c)| c == i)
+        .map(|(n, _)| n.clone())
+        .unwrap_or_else(|| format!("column {}", i + 1))
 }
 
 fn windows_1252(bytes: &[u8]) -> String {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–',
-        '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
-    bytes.iter().map(|&b| if (0x80..0xA0).contains(&b) { HIGH[(b - 0x80) as usize] } else { b as char }).collect()
+    bytes
+        .iter()
+        .map(|&b| {
+            if (0x80..0xA0).contains(&b) {
+                HIGH[(b - 0x80) as usize]
+            } else {
+                b as char
+            }
+        })
+        .collect()
 }

@@ -15,7 +15,11 @@ pub struct At {
 
 impl At {
     pub fn new(file: &str, record: String) -> At {
-        At { file: file.to_string(), record, prefix: String::new() }
+        At {
+            file: file.to_string(),
+            record,
+            prefix: String::new(),
+        }
     }
 
     pub fn field(&self, name: &str) -> String {
@@ -24,7 +28,11 @@ impl At {
 
     /// The same record, one level deeper: `phones[0].`.
     pub fn child(&self, prefix: &str) -> At {
-        At { file: self.file.clone(), record: self.record.clone(), prefix: format!("{}{prefix}.", self.prefix) }
+        At {
+            file: self.file.clone(),
+            record: self.record.clone(),
+            prefix: format!("{}{prefix}.", self.prefix),
+        }
     }
 }
 
@@ -205,7 +213,12 @@ pub struct RawTerm {
 impl RawTerm {
     /// How the term is listed among the unmapped: `AIRS: BD-1800.2000 Food Pantries`.
     pub fn label(&self) -> String {
-        let body = [self.code.trim(), self.name.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
+        let body = [self.code.trim(), self.name.trim()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
         if self.taxonomy.trim().is_empty() {
             body
         } else {
@@ -214,11 +227,17 @@ impl RawTerm {
     }
 
     pub fn field(&self) -> String {
-        self.at.field(if self.field.is_empty() { "taxonomy_term" } else { &self.field })
+        self.at.field(if self.field.is_empty() {
+            "taxonomy_term"
+        } else {
+            &self.field
+        })
     }
 
     pub fn mentions(&self, word: &str) -> bool {
-        [&self.code, &self.name, &self.value, &self.taxonomy].iter().any(|s| s.to_lowercase().contains(word))
+        [&self.code, &self.name, &self.value, &self.taxonomy]
+            .iter()
+            .any(|s| s.to_lowercase().contains(word))
     }
 }
 
@@ -239,7 +258,12 @@ pub struct RawMeta {
 impl RawService {
     /// `org` is the organisation the service was nested in, if it was;
     /// otherwise `organization_id` links it.
-    pub fn read(at: &At, org: Option<usize>, confidential: Option<String>, mut get: impl FnMut(&str) -> String) -> RawService {
+    pub fn read(
+        at: &At,
+        org: Option<usize>,
+        confidential: Option<String>,
+        mut get: impl FnMut(&str) -> String,
+    ) -> RawService {
         let mut s = RawService {
             at: at.clone(),
             id: get("id"),
@@ -265,12 +289,20 @@ impl RawService {
         for key in ["fees_description", "fees"] {
             let value = get(key);
             if !value.trim().is_empty() {
-                s.fees.push(RawText { at: at.clone(), field: key.into(), value });
+                s.fees.push(RawText {
+                    at: at.clone(),
+                    field: key.into(),
+                    value,
+                });
                 break;
             }
         }
         let eligibility = get("eligibility_description");
-        s.eligibility.push(RawText { at: at.clone(), field: "eligibility_description".into(), value: eligibility });
+        s.eligibility.push(RawText {
+            at: at.clone(),
+            field: "eligibility_description".into(),
+            value: eligibility,
+        });
         s
     }
 }
@@ -282,7 +314,11 @@ impl RawPhone {
             at,
             number: get("number"),
             extension: get("extension"),
-            kind: kind_fields.iter().map(|f| get(f)).find(|v| !v.is_empty()).unwrap_or_default(),
+            kind: kind_fields
+                .iter()
+                .map(|f| get(f))
+                .find(|v| !v.is_empty())
+                .unwrap_or_default(),
             description: get("description"),
             terms: Vec::new(),
         }
@@ -307,7 +343,11 @@ impl RawSchedule {
 impl RawLocation {
     /// The location's own fields; its addresses, phones, schedules and
     /// terms are linked records the reader adds.
-    pub fn read(at: At, confidential: Option<String>, mut get: impl FnMut(&str) -> String) -> RawLocation {
+    pub fn read(
+        at: At,
+        confidential: Option<String>,
+        mut get: impl FnMut(&str) -> String,
+    ) -> RawLocation {
         RawLocation {
             at,
             id: get("id"),
@@ -323,7 +363,11 @@ impl RawLocation {
 }
 
 impl RawAddress {
-    pub fn read(at: At, confidential: Option<String>, mut get: impl FnMut(&str) -> String) -> RawAddress {
+    pub fn read(
+        at: At,
+        confidential: Option<String>,
+        mut get: impl FnMut(&str) -> String,
+    ) -> RawAddress {
         RawAddress {
             at,
             address_1: get("address_1"),
@@ -340,10 +384,15 @@ impl RawAddress {
 
 impl RawMeta {
     pub fn read(mut get: impl FnMut(&str) -> String) -> RawMeta {
-        RawMeta { field_name: get("field_name"), replacement_value: get("replacement_value"), last_action_date: get("last_action_date") }
+        RawMeta {
+            field_name: get("field_name"),
+            replacement_value: get("replacement_value"),
+            last_action_date: get("last_action_date"),
+        }
     }
 }
 
 /// The boolean columns real exports use for a confidential record or
 /// address (HSDS has no standard flag yet).
-pub const CONFIDENTIAL_COLUMNS: [&str; 3] = ["confidential", "is_confidential", "address_confidential"];
+pub const CONFIDENTIAL_COLUMNS: [&str; 3] =
+    ["confidential", "is_confidential", "address_confidential"];

@@ -25,7 +25,12 @@ pub struct Row {
 
 impl Table {
     pub fn get<'a>(&self, row: &'a Row, column: &str) -> &'a str {
-        let value = self.columns.get(column).and_then(|&i| row.values.get(i)).map(|s| s.trim()).unwrap_or("");
+        let value = self
+            .columns
+            .get(column)
+            .and_then(|&i| row.values.get(i))
+            .map(|s| s.trim())
+            .unwrap_or("");
         // Database dumps write a missing value as NULL or \N.
         if value.eq_ignore_ascii_case("null") || value == "\\N" {
             ""
@@ -65,12 +70,19 @@ impl Table {
 
 /// Table names as the spec versions spell them → one canonical name.
 pub(super) fn canonical(file: &str) -> String {
-    let base = file.rsplit(['/', '\\']).next().unwrap_or(file).trim_end_matches(".csv").to_ascii_lowercase();
+    let base = file
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(file)
+        .trim_end_matches(".csv")
+        .to_ascii_lowercase();
     let name = match base.as_str() {
         "organization" => "organizations",
         "service" => "services",
         "location" => "locations",
-        "services_at_location" | "service_at_locations" | "services_at_locations" => "service_at_location",
+        "services_at_location" | "service_at_locations" | "services_at_locations" => {
+            "service_at_location"
+        }
         "phone" => "phones",
         "address" => "addresses",
         "physical_address" => "physical_addresses",

@@ -229,30 +229,72 @@ const AGE_BANDS: [(&str, &str, i32, i32); 4] = [
     ("under-6-months", "Checked in the last 6 months", 0, 6),
     ("6-to-12-months", "6 to 12 months ago", 6, 12),
     ("12-to-24-months", "12 to 24 months ago (stale)", 12, 24),
-    ("over-24-months", "More than 24 months ago (stale)", 24, i32::MAX),
+    (
+        "over-24-months",
+        "More than 24 months ago (stale)",
+        24,
+        i32::MAX,
+    ),
 ];
 
 /// Computes every figure from the bundle as the site publishes it.
-pub fn coverage(bundle: &Bundle, import: Option<&ImportReport>, options: &Options, today: Date) -> Coverage {
+pub fn coverage(
+    bundle: &Bundle,
+    import: Option<&ImportReport>,
+    options: &Options,
+    today: Date,
+) -> Coverage {
     let tax = &bundle.taxonomy;
     let dir = &bundle.directory;
-    let en = bundle.locales.iter().find(|c| c.lang == "en").or(bundle.locales.first());
-    let label = |key: String| -> String { en.and_then(|c: &Catalog| c.lookup(&key)).map(str::to_string).unwrap_or_else(|| key.rsplit('.').next().unwrap_or_default().to_string()) };
+    let en = bundle
+        .locales
+        .iter()
+        .find(|c| c.lang == "en")
+        .or(bundle.locales.first());
+    let label = |key: String| -> String {
+        en.and_then(|c: &Catalog| c.lookup(&key))
+            .map(str::to_string)
+            .unwrap_or_else(|| key.rsplit('.').next().unwrap_or_default().to_string())
+    };
     let services: Vec<&Service> = dir.services.iter().collect();
-    let ids = |set: &[usize]| -> Vec<String> { set.iter().map(|&i| services[i].id.clone()).collect() };
-    let cell = |set: Vec<usize>, gaps: bool| Cell { count: set.len(), gap: gaps && set.is_empty(), services: ids(&set) };
+    let ids =
+        |set: &[usize]| -> Vec<String> { set.iter().map(|&i| services[i].id.clone()).collect() };
+    let cell = |set: Vec<usize>, gaps: bool| Cell {
+        count: set.len(),
+        gap: gaps && set.is_empty(),
+        services: ids(&set),
+    };
     let all: Vec<usize> = (0..services.len()).collect();
-    let select = |pred: &dyn Fn(&Service) -> bool, within: &[usize]| -> Vec<usize> { within.iter().copied().filter(|&i| pred(services[i])).collect() };
+    let select = |pred: &dyn Fn(&Service) -> bool, within: &[usize]| -> Vec<usize> {
+        within
+            .iter()
+            .copied()
+            .filter(|&i| pred(services[i]))
+            .collect()
+    };
 
     let domains_of = |s: &Service| -> Vec<u16> {
-        let mut d: Vec<u16> = s.service_types.iter().filter_map(|&t| tax.domain_of(t)).collect();
+        let mut d: Vec<u16> = s
+            .service_types
+            .iter()
+            .filter_map(|&t| tax.domain_of(t))
+            .collect();
         d.sort_unstable();
         d.dedup();
         d
     };
-    let population_columns: Vec<Label> = tax.populations.iter().map(|p| Label { code: p.clone(), label: label(label_key::population(p)) }).collect();
+    let population_columns: Vec<Label> = tax
+        .populations
+        .iter()
+        .map(|p| Label {
+            code: p.clone(),
+            label: label(label_key::population(p)),
+        })
+        .collect();
     let by_population = |within: &[usize]| -> Vec<Cell> {
-        (0..tax.populations.len() as u16).map(|p| cell(select(&|s| s.populations.contains(&p), within), true)).collect()
+        (0..tax.populations.len() as u16)
+            .map(|p| cell(select(&|s| s.populations.contains(&p), within), true))
+            .collect()
     };
     let domain_label = |d: usize| label(label_key::domain(&tax.domains[d]));
 
@@ -261,7 +303,13 @@ pub fn coverage(bundle: &Bundle, import: Option<&ImportReport>, options: &Option
     let mut code_rows = Vec::new();
     for (d, code) in tax.domains.iter().enumerate() {
         let in_domain = select(&|s| domains_of(s).contains(&(d as u16)), &all);
-        domain_rows.push(Row { code: code.clone(), label: domain_label(d), group: None, total: cell(in_domain.clone(), true), cells: by_population(&in_domain) });
+        domain_rows.push(Row {
+            code: code.clone(),
+            label: domain_label(d),
+            group: None,
+            total: cell(in_domain.clone(), true),
+            cells: by_population(&in_domain),
+        });
         for (t, st) in tax.service_types_in(d as u16) {
             let with = select(&|s| s.service_types.contains(&t), &all);
             code_rows.push(Row {
@@ -273,14 +321,31 @@ pub fn coverage(bundle: &Bundle, import: Option<&ImportReport>, options: &Option
             });
         }
     }
-    let domain_columns: Vec<Label> = tax.domains.iter().enumerate().map(|(d, c)| Label { code: c.clone(), label: domain_label(d) }).collect();
-    let by_domain = |within: &[usize]| -> Vec<Cell> { (0..tax.domains.len() as u16).map(|d| cell(select(&|s| domains_of(s).contains(&d), within), true)).collect() };
+    let domain_columns: Vec<Label> = tax
+        .domains
+        .iter()
+        .enumerate()
+        .map(|(d, c)| Label {
+            code: c.clone(),
+            label: domain_label(d),
+        })
+        .collect();
+    let by_domain = |within: &[usize]| -> Vec<Cell> {
+        (0..tax.domains.len() as u16)
+            .map(|d| cell(select(&|s| domains_of(s).contains(&d), within), true))
+            .collect()
+    };
 
     // Regions.
     let states: Vec<String> = tax.states.iter().map(|s| s.code.clone()).collect();
     let (home, region_from) = match &options.home_region {
         Some(areas) if areas.is_empty() => (None, "none"),
-        Some(areas) => (Some(HomeRegion { areas: areas.clone() }), "site.toml"),
+        Some(areas) => (
+            Some(HomeRegion {
+                areas: areas.clone(),
+            }),
+            "site.toml",
+        ),
         None => match HomeRegion::inferred(dir, &states) {
             Some(h) => (Some(h), "inferred"),
             None => (None, "none"),
@@ -294,12 +359,21 @@ pub fn coverage(bundle: &Bundle, import: Option<&ImportReport>, options: &Option
             region_rows = tax
                 .states
                 .iter()
-                .map(|st| (st.code.clone(), st.name.clone(), select(&|s| !s.is_nationwide() && s.serves_state(&st.code), &all)))
+                .map(|st| {
+                    (
+                        st.code.clone(),
+                        st.name.clone(),
+                        select(&|s| !s.is_nationwide() && s.serves_state(&st.code), &all),
+                    )
+                })
                 .collect();
         }
         Some(h) => {
             let places = places(h, &services, tax);
-            let mut rows: Vec<(String, String, Vec<usize>)> = places.iter().map(|p| (p.code(), p.label(tax), Vec::new())).collect();
+            let mut rows: Vec<(String, String, Vec<usize>)> = places
+                .iter()
+                .map(|p| (p.code(), p.label(tax), Vec::new()))
+                .collect();
             for (i, s) in services.iter().enumerate() {
                 if s.is_nationwide() {
                     continue;
@@ -318,60 +392,119 @@ pub fn coverage(bundle: &Bundle, import: Option<&ImportReport>, options: &Option
             region_rows = rows;
         }
     }
-    let region_title = if home.is_some() { "county or place" } else { "state" };
-    let chosen_domain = options.domain.clone().filter(|d| tax.domain_id(d).is_some()).or_else(|| tax.domains.first().cloned());
+    let region_title = if home.is_some() {
+        "county or place"
+    } else {
+        "state"
+    };
+    let chosen_domain = options
+        .domain
+        .clone()
+        .filter(|d| tax.domain_id(d).is_some())
+        .or_else(|| tax.domains.first().cloned());
     let mut regions = vec![Table {
         id: "regions-domains".into(),
         title: format!("Services by {region_title} and domain"),
         columns: domain_columns.clone(),
-        rows: region_rows.iter().map(|(c, l, set)| Row { code: c.clone(), label: l.clone(), group: None, total: cell(set.clone(), true), cells: by_domain(set) }).collect(),
+        rows: region_rows
+            .iter()
+            .map(|(c, l, set)| Row {
+                code: c.clone(),
+                label: l.clone(),
+                group: None,
+                total: cell(set.clone(), true),
+                cells: by_domain(set),
+            })
+            .collect(),
     }];
     if let Some(d) = chosen_domain.as_deref().and_then(|d| tax.domain_id(d)) {
         regions.push(Table {
             id: "regions-populations".into(),
-            title: format!("{} by {region_title} and population", domain_label(d as usize)),
+            title: format!(
+                "{} by {region_title} and population",
+                domain_label(d as usize)
+            ),
             columns: population_columns.clone(),
             rows: region_rows
                 .iter()
                 .map(|(c, l, set)| {
                     let set = select(&|s| domains_of(s).contains(&d), set);
-                    Row { code: c.clone(), label: l.clone(), group: None, total: cell(set.clone(), true), cells: by_population(&set) }
+                    Row {
+                        code: c.clone(),
+                        label: l.clone(),
+                        group: None,
+                        total: cell(set.clone(), true),
+                        cells: by_population(&set),
+                    }
                 })
                 .collect(),
         });
     }
-    let chosen_population = options.population.clone().filter(|p| tax.population_id(p).is_some());
-    if let Some(p) = chosen_population.as_deref().and_then(|p| tax.population_id(p)) {
+    let chosen_population = options
+        .population
+        .clone()
+        .filter(|p| tax.population_id(p).is_some());
+    if let Some(p) = chosen_population
+        .as_deref()
+        .and_then(|p| tax.population_id(p))
+    {
         regions.push(Table {
             id: "regions-domains-for-population".into(),
-            title: format!("Services for {} by {region_title} and domain", label(label_key::population(&tax.populations[p as usize])).to_lowercase()),
+            title: format!(
+                "Services for {} by {region_title} and domain",
+                label(label_key::population(&tax.populations[p as usize])).to_lowercase()
+            ),
             columns: domain_columns.clone(),
             rows: region_rows
                 .iter()
                 .map(|(c, l, set)| {
                     let set = select(&|s| s.populations.contains(&p), set);
-                    Row { code: c.clone(), label: l.clone(), group: None, total: cell(set.clone(), true), cells: by_domain(&set) }
+                    Row {
+                        code: c.clone(),
+                        label: l.clone(),
+                        group: None,
+                        total: cell(set.clone(), true),
+                        cells: by_domain(&set),
+                    }
                 })
                 .collect(),
         });
     }
 
     // Languages: those offered anywhere, in the taxonomy's order.
-    let offered: Vec<&String> = tax.languages.iter().filter(|l| services.iter().any(|s| s.languages.contains(l))).collect();
+    let offered: Vec<&String> = tax
+        .languages
+        .iter()
+        .filter(|l| services.iter().any(|s| s.languages.contains(l)))
+        .collect();
     let language_table = Table {
         id: "languages".into(),
         title: "Services by domain and language".into(),
-        columns: offered.iter().map(|l| Label { code: (*l).clone(), label: label(label_key::language(l)) }).collect(),
+        columns: offered
+            .iter()
+            .map(|l| Label {
+                code: (*l).clone(),
+                label: label(label_key::language(l)),
+            })
+            .collect(),
         rows: domain_rows
             .iter()
             .map(|r| {
-                let set: Vec<usize> = r.total.services.iter().filter_map(|id| services.iter().position(|s| &s.id == id)).collect();
+                let set: Vec<usize> = r
+                    .total
+                    .services
+                    .iter()
+                    .filter_map(|id| services.iter().position(|s| &s.id == id))
+                    .collect();
                 Row {
                     code: r.code.clone(),
                     label: r.label.clone(),
                     group: None,
                     total: r.total.clone(),
-                    cells: offered.iter().map(|l| cell(select(&|s| s.languages.contains(l), &set), true)).collect(),
+                    cells: offered
+                        .iter()
+                        .map(|l| cell(select(&|s| s.languages.contains(l), &set), true))
+                        .collect(),
                 }
             })
             .collect(),
@@ -383,19 +516,29 @@ pub fn coverage(bundle: &Bundle, import: Option<&ImportReport>, options: &Option
         }
         for (c, l) in row.cells.iter().zip(&offered) {
             if c.count == 0 {
-                language_gaps.push(LanguageGap { domain: row.code.clone(), language: (*l).clone() });
+                language_gaps.push(LanguageGap {
+                    domain: row.code.clone(),
+                    language: (*l).clone(),
+                });
             }
         }
     }
 
     // Reachability.
     let reaches = |k: PhoneKind| k != PhoneKind::Fax;
-    let no_contact = select(&|s| !s.phones.iter().any(|p| reaches(p.kind)) && s.url.is_none() && s.chat_url.is_none(), &all);
+    let no_contact = select(
+        &|s| !s.phones.iter().any(|p| reaches(p.kind)) && s.url.is_none() && s.chat_url.is_none(),
+        &all,
+    );
     let email_only = select(&|s| s.email.is_some(), &no_contact);
     let hotline_only = select(
         &|s| {
             let mut phones = s.phones.iter().filter(|p| reaches(p.kind)).peekable();
-            phones.peek().is_some() && phones.all(|p| p.kind == PhoneKind::Hotline) && s.url.is_none() && s.chat_url.is_none() && s.email.is_none()
+            phones.peek().is_some()
+                && phones.all(|p| p.kind == PhoneKind::Hotline)
+                && s.url.is_none()
+                && s.chat_url.is_none()
+                && s.email.is_none()
         },
         &all,
     );
@@ -407,23 +550,57 @@ pub fn coverage(bundle: &Bundle, import: Option<&ImportReport>, options: &Option
         .map(|&(code, text, from, to)| AgeBand {
             code: code.into(),
             label: text.into(),
-            cell: cell(select(&|s| s.last_verified.is_some_and(|d| (from..to).contains(&d.months_until(today).max(0))), &all), false),
+            cell: cell(
+                select(
+                    &|s| {
+                        s.last_verified
+                            .is_some_and(|d| (from..to).contains(&d.months_until(today).max(0)))
+                    },
+                    &all,
+                ),
+                false,
+            ),
         })
-        .chain(std::iter::once(AgeBand { code: "undated".into(), label: "Undated (the export gave no date)".into(), cell: cell(select(&|s| s.last_verified.is_none(), &all), false) }))
+        .chain(std::iter::once(AgeBand {
+            code: "undated".into(),
+            label: "Undated (the export gave no date)".into(),
+            cell: cell(select(&|s| s.last_verified.is_none(), &all), false),
+        }))
         .collect();
     let stale = select(&|s| s.is_stale(today), &all);
     let mut stale_by_org: Vec<Row> = Vec::new();
     for (o, org) in dir.organizations.iter().enumerate() {
-        let set: Vec<usize> = stale.iter().copied().filter(|&i| services[i].organization as usize == o).collect();
+        let set: Vec<usize> = stale
+            .iter()
+            .copied()
+            .filter(|&i| services[i].organization as usize == o)
+            .collect();
         if !set.is_empty() {
-            stale_by_org.push(Row { code: org.id.clone(), label: org.name.clone(), group: None, total: cell(set, false), cells: Vec::new() });
+            stale_by_org.push(Row {
+                code: org.id.clone(),
+                label: org.name.clone(),
+                group: None,
+                total: cell(set, false),
+                cells: Vec::new(),
+            });
         }
     }
-    stale_by_org.sort_by(|a, b| b.total.count.cmp(&a.total.count).then(a.label.cmp(&b.label)));
+    stale_by_org.sort_by(|a, b| {
+        b.total
+            .count
+            .cmp(&a.total.count)
+            .then(a.label.cmp(&b.label))
+    });
 
     let dates: Vec<Date> = services.iter().filter_map(|s| s.last_verified).collect();
     let terms = |m: &std::collections::BTreeMap<String, usize>| {
-        let mut list: Vec<Term> = m.iter().map(|(t, &n)| Term { term: t.clone(), count: n }).collect();
+        let mut list: Vec<Term> = m
+            .iter()
+            .map(|(t, &n)| Term {
+                term: t.clone(),
+                count: n,
+            })
+            .collect();
         list.sort_by(|a, b| b.count.cmp(&a.count).then(a.term.cmp(&b.term)));
         list
     };
@@ -437,7 +614,12 @@ pub fn coverage(bundle: &Bundle, import: Option<&ImportReport>, options: &Option
             undated: services.len() - dates.len(),
         },
         scope: Scope {
-            kind: if home.is_some() { "regional" } else { "national" }.into(),
+            kind: if home.is_some() {
+                "regional"
+            } else {
+                "national"
+            }
+            .into(),
             region: home.as_ref().map(|h| h.areas.clone()).unwrap_or_default(),
             region_from: region_from.into(),
             rows: if home.is_some() { "county" } else { "state" }.into(),
@@ -451,8 +633,18 @@ pub fn coverage(bundle: &Bundle, import: Option<&ImportReport>, options: &Option
             outside_region: cell(outside, false),
         },
         limits: LIMITS.iter().map(|s| s.to_string()).collect(),
-        domains: Table { id: "domains".into(), title: "Services by domain and population".into(), columns: population_columns.clone(), rows: domain_rows },
-        codes: Table { id: "codes".into(), title: "Services by type of help and population".into(), columns: population_columns, rows: code_rows },
+        domains: Table {
+            id: "domains".into(),
+            title: "Services by domain and population".into(),
+            columns: population_columns.clone(),
+            rows: domain_rows,
+        },
+        codes: Table {
+            id: "codes".into(),
+            title: "Services by type of help and population".into(),
+            columns: population_columns,
+            rows: code_rows,
+        },
         regions,
         languages: Languages {
             offered: language_table.columns.clone(),
@@ -466,12 +658,21 @@ pub fn coverage(bundle: &Bundle, import: Option<&ImportReport>, options: &Option
             hotline_only: cell(hotline_only, false),
             hours_unknown: cell(hours_unknown, false),
         },
-        freshness: Freshness { by_age, stale: cell(stale, false), stale_by_organization: stale_by_org },
+        freshness: Freshness {
+            by_age,
+            stale: cell(stale, false),
+            stale_by_organization: stale_by_org,
+        },
         import: import.map(|r| Import {
             source: r.source.clone(),
             format: r.format.clone(),
             imported: r.imported.clone(),
-            other_help: cell(other_help_code.map(|t| select(&|s| s.service_types.contains(&t), &all)).unwrap_or_default(), false),
+            other_help: cell(
+                other_help_code
+                    .map(|t| select(&|s| s.service_types.contains(&t), &all))
+                    .unwrap_or_default(),
+                false,
+            ),
             other_help_terms: terms(&r.other_help_terms),
             unmapped: terms(&r.unmapped),
         }),
@@ -480,7 +681,11 @@ pub fn coverage(bundle: &Bundle, import: Option<&ImportReport>, options: &Option
             .map(|s| ServiceRef {
                 id: s.id.clone(),
                 name: s.name.clone(),
-                organization: dir.organizations.get(s.organization as usize).map(|o| o.name.clone()).unwrap_or_default(),
+                organization: dir
+                    .organizations
+                    .get(s.organization as usize)
+                    .map(|o| o.name.clone())
+                    .unwrap_or_default(),
                 last_checked: s.last_verified.map(|d| d.to_string()),
             })
             .collect(),
@@ -508,7 +713,11 @@ impl Place {
     }
 
     fn label(&self, tax: &waypoint_core::taxonomy::Taxonomy) -> String {
-        let state_name = |st: &str| tax.state(st).map(|s| s.name.clone()).unwrap_or_else(|| st.to_string());
+        let state_name = |st: &str| {
+            tax.state(st)
+                .map(|s| s.name.clone())
+                .unwrap_or_else(|| st.to_string())
+        };
         match self {
             Place::Local { state, name } => format!("{name}, {state}"),
             Place::City { state, name } => format!("{name}, {state} (city)"),
@@ -522,13 +731,25 @@ impl Place {
     fn holds(&self, s: &Service, places: &[Place]) -> bool {
         match self {
             Place::Local { state, name } => {
-                s.service_areas.contains(&ServiceArea::Local { state: state.clone(), name: name.clone() }) || s.serves_city(state, name.trim_end_matches(" County"))
+                s.service_areas.contains(&ServiceArea::Local {
+                    state: state.clone(),
+                    name: name.clone(),
+                }) || s.serves_city(state, name.trim_end_matches(" County"))
             }
             Place::City { state, name } => {
-                s.locations.iter().any(|l| l.state() == Some(state) && l.city().is_some_and(|c| c.eq_ignore_ascii_case(name)))
-                    && !places.iter().any(|p| matches!(p, Place::Local { .. }) && p.holds(s, &[]))
+                s.locations.iter().any(|l| {
+                    l.state() == Some(state)
+                        && l.city().is_some_and(|c| c.eq_ignore_ascii_case(name))
+                }) && !places
+                    .iter()
+                    .any(|p| matches!(p, Place::Local { .. }) && p.holds(s, &[]))
             }
-            Place::Statewide(st) => s.service_areas.contains(&ServiceArea::State(st.clone())) && !places.iter().any(|p| !matches!(p, Place::Statewide(_)) && p.holds(s, places)),
+            Place::Statewide(st) => {
+                s.service_areas.contains(&ServiceArea::State(st.clone()))
+                    && !places
+                        .iter()
+                        .any(|p| !matches!(p, Place::Statewide(_)) && p.holds(s, places))
+            }
         }
     }
 }
@@ -536,7 +757,11 @@ impl Place {
 /// The rows of a regional directory: the home region's own counties, the
 /// other local areas its services name in its states, the cities of
 /// locations no area covers, then each home state as a whole.
-fn places(home: &HomeRegion, services: &[&Service], tax: &waypoint_core::taxonomy::Taxonomy) -> Vec<Place> {
+fn places(
+    home: &HomeRegion,
+    services: &[&Service],
+    tax: &waypoint_core::taxonomy::Taxonomy,
+) -> Vec<Place> {
     let mut states: Vec<String> = Vec::new();
     let mut out: Vec<Place> = Vec::new();
     for area in &home.areas {
@@ -551,18 +776,27 @@ fn places(home: &HomeRegion, services: &[&Service], tax: &waypoint_core::taxonom
     }
     // ZIP3 areas: the states of the services they hold.
     for s in services.iter().filter(|s| home.holds(s)) {
-        if home.areas.iter().any(|a| a.bytes().all(|b| b.is_ascii_digit())) {
+        if home
+            .areas
+            .iter()
+            .any(|a| a.bytes().all(|b| b.is_ascii_digit()))
+        {
             states.extend(s.locations.iter().filter_map(|l| l.state.clone()));
         }
     }
     states.sort();
     states.dedup();
-    let in_region = |s: &Service| !s.is_nationwide() && (home.holds(s) || states.iter().any(|st| s.serves_state(st)));
+    let in_region = |s: &Service| {
+        !s.is_nationwide() && (home.holds(s) || states.iter().any(|st| s.serves_state(st)))
+    };
     let mut named: Vec<Place> = Vec::new();
     for s in services.iter().filter(|s| in_region(s)) {
         for a in &s.service_areas {
             if let ServiceArea::Local { state, name } = a {
-                let p = Place::Local { state: state.clone(), name: name.clone() };
+                let p = Place::Local {
+                    state: state.clone(),
+                    name: name.clone(),
+                };
                 if states.contains(state) && !out.contains(&p) && !named.contains(&p) {
                     named.push(p);
                 }
@@ -578,8 +812,15 @@ fn places(home: &HomeRegion, services: &[&Service], tax: &waypoint_core::taxonom
         }
         for l in &s.locations {
             if let (Some(state), Some(city)) = (l.state(), l.city()) {
-                let p = Place::City { state: state.to_string(), name: city.to_string() };
-                if states.iter().any(|st| st == state) && !cities.iter().any(|c| c.code().eq_ignore_ascii_case(&p.code())) {
+                let p = Place::City {
+                    state: state.to_string(),
+                    name: city.to_string(),
+                };
+                if states.iter().any(|st| st == state)
+                    && !cities
+                        .iter()
+                        .any(|c| c.code().eq_ignore_ascii_case(&p.code()))
+                {
                     cities.push(p);
                 }
             }
@@ -587,6 +828,11 @@ fn places(home: &HomeRegion, services: &[&Service], tax: &waypoint_core::taxonom
     }
     cities.sort_by_key(|p| p.code());
     out.extend(cities);
-    out.extend(states.iter().filter(|st| tax.state(st).is_some()).map(|st| Place::Statewide(st.clone())));
+    out.extend(
+        states
+            .iter()
+            .filter(|st| tax.state(st).is_some())
+            .map(|st| Place::Statewide(st.clone())),
+    );
     out
 }

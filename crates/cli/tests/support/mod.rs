@@ -9,14 +9,22 @@ use waypoint_core::site::Site;
 
 pub fn repo() -> PathBuf {
     // crates/<crate>/ -> the repository root, where data/ and tests/ live.
-    Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).expect("crates/<crate> sits two levels down").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("crates/<crate> sits two levels down")
+        .to_path_buf()
 }
 
 /// The default directory in `data/`, compiled as `waypoint build` does.
 pub fn default_bundle() -> Bundle {
     std::env::set_var("WAYPOINT_TODAY", "2026-11-28");
     let (bundle, problems) = waypoint_cli::check(&repo().join("data"), None, false);
-    assert!(!problems.has_errors(), "default data has errors: {:#?}", problems.list);
+    assert!(
+        !problems.has_errors(),
+        "default data has errors: {:#?}",
+        problems.list
+    );
     bundle.expect("default data compiles")
 }
 
@@ -32,7 +40,8 @@ pub fn nearby_bundle() -> Bundle {
     // One folder per call: the tests run in parallel threads.
     static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let providers = std::env::temp_dir().join(format!("waypoint-nearby-{}-{call}", std::process::id()));
+    let providers =
+        std::env::temp_dir().join(format!("waypoint-nearby-{}-{call}", std::process::id()));
     let _ = std::fs::remove_dir_all(&providers);
     std::fs::create_dir_all(&providers).unwrap();
     for dir in ["data/providers", "tests/fixtures/nearby"] {

@@ -136,11 +136,15 @@ pub struct StaffState {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    Copied { count: usize },
+    Copied {
+        count: usize,
+    },
     LinkCopied,
     /// The clipboard refused (a partner's frame, an old browser): the text
     /// is shown to copy by hand.
-    CopyFailed { text: String },
+    CopyFailed {
+        text: String,
+    },
 }
 
 /// What arrived after the first load, and what could not.
@@ -159,7 +163,12 @@ pub struct Loaded {
 
 impl Default for Loaded {
     fn default() -> Loaded {
-        Loaded { catalogs: Shared::new(Vec::new()), states: Rc::new(Vec::new()), state_error: None, catalog_failed: false }
+        Loaded {
+            catalogs: Shared::new(Vec::new()),
+            states: Rc::new(Vec::new()),
+            state_error: None,
+            catalog_failed: false,
+        }
     }
 }
 
@@ -224,21 +233,32 @@ pub enum Action {
     SetLanguage(String),
     /// A language's full strings arrived; `switch_to` when the person asked
     /// for that language (not when a view only needed its words).
-    CatalogLoaded { catalog: Rc<Catalog>, switch_to: bool },
+    CatalogLoaded {
+        catalog: Rc<Catalog>,
+        switch_to: bool,
+    },
     /// The browser's preferred languages (`navigator.languages`).
     BrowserLanguages(Rc<Vec<String>>),
     /// The rest of the strings could not be fetched.
     CatalogFailed,
     /// A state's services arrived (national directories), or a part of the
     /// home region (`state` is then its file name).
-    StateLoaded { state: String, directory: Rc<Directory> },
-    StateFailed { state: String },
+    StateLoaded {
+        state: String,
+        directory: Rc<Directory>,
+    },
+    StateFailed {
+        state: String,
+    },
     /// The place box changed; its lookup is under way.
     PlaceTyped(String),
     /// A place was found, or cleared (`None`). With a place the order is
     /// `order` when the request named one (a shared link), and otherwise
     /// nearest first.
-    PlaceFound { place: Option<Rc<Place>>, order: Option<Order> },
+    PlaceFound {
+        place: Option<Rc<Place>>,
+        order: Option<Order>,
+    },
     PlaceStatus(PlaceStatus),
     SetOrder(Order),
     /// The page's clock, sent every half minute.
@@ -258,7 +278,12 @@ pub enum Action {
 /// The embed's scope as a filter, if it restricts anything.
 fn scope_of(embed: Option<&EmbedConfig>) -> Option<Rc<Scope>> {
     let e = embed?;
-    let scope = Scope { states: e.states.clone(), domains: e.domains.clone(), service_types: e.service_types.clone(), populations: e.populations.clone() };
+    let scope = Scope {
+        states: e.states.clone(),
+        domains: e.domains.clone(),
+        service_types: e.service_types.clone(),
+        populations: e.populations.clone(),
+    };
     (scope != Scope::default()).then(|| Rc::new(scope))
 }
 
@@ -267,7 +292,10 @@ impl AppState {
     pub fn new(site: Rc<Site>, embed: Option<Rc<EmbedConfig>>, clock: i64) -> AppState {
         let searcher = Shared::new(RefCell::new(site.searcher()));
         let lang = site.bundle.site.default_language.clone();
-        let filters = Filters { scope: scope_of(embed.as_deref()), ..Filters::default() };
+        let filters = Filters {
+            scope: scope_of(embed.as_deref()),
+            ..Filters::default()
+        };
         let results = Shared::new(site.find(&mut searcher.borrow_mut(), "", &filters));
         let view = match embed.as_deref().map(|e| e.view) {
             Some(EmbedView::Guide) => View::Guide,
@@ -280,7 +308,10 @@ impl AppState {
             for_staff: false,
             lang,
             clock,
-            nav: Navigation { view, last_opened: None },
+            nav: Navigation {
+                view,
+                last_opened: None,
+            },
             search: SearchState {
                 query: String::new(),
                 filters,
@@ -302,7 +333,10 @@ impl AppState {
     /// not the one on screen. Nothing switches by itself.
     pub fn language_offer(&self) -> Option<&Catalog> {
         let catalogs = &self.site.bundle.locales;
-        let first = self.browser_languages.iter().find_map(|tag| catalogs.iter().find(|c| same_language(tag, &c.lang)))?;
+        let first = self
+            .browser_languages
+            .iter()
+            .find_map(|tag| catalogs.iter().find(|c| same_language(tag, &c.lang)))?;
         (first.lang != self.lang).then_some(first)
     }
 
@@ -319,7 +353,10 @@ impl AppState {
     pub fn strings(&self) -> Strings<'_> {
         let strings = self.site.strings(&self.lang);
         match self.loaded.catalogs.iter().find(|c| c.lang == self.lang) {
-            Some(full) => Strings { current: full, ..strings },
+            Some(full) => Strings {
+                current: full,
+                ..strings
+            },
             None => strings,
         }
     }
@@ -330,7 +367,12 @@ impl AppState {
         if self.loaded.states.iter().any(|s| s == state) {
             return None;
         }
-        self.site.bundle.shards.iter().find(|s| s.state == state).map(|s| crate::bundle::paths::url(&s.file))
+        self.site
+            .bundle
+            .shards
+            .iter()
+            .find(|s| s.state == state)
+            .map(|s| crate::bundle::paths::url(&s.file))
     }
 
     /// The home region file to fetch next (a regional deployment's own
@@ -344,11 +386,20 @@ impl AppState {
         }
         let near = self.search.filters.near.as_ref().map(|p| p.point);
         let far = |s: &crate::bundle::ShardInfo| match (near, s.center) {
-            (Some(p), Some((lat, lon))) => crate::geo::miles_between(p, crate::geo::Point { lat, lon }),
+            (Some(p), Some((lat, lon))) => {
+                crate::geo::miles_between(p, crate::geo::Point { lat, lon })
+            }
             _ => 0.0,
         };
-        let pending = self.site.bundle.shards.iter().filter(|s| s.home && !self.loaded.states.contains(&s.file));
-        pending.min_by(|a, b| far(a).total_cmp(&far(b))).map(|s| s.file.clone())
+        let pending = self
+            .site
+            .bundle
+            .shards
+            .iter()
+            .filter(|s| s.home && !self.loaded.states.contains(&s.file));
+        pending
+            .min_by(|a, b| far(a).total_cmp(&far(b)))
+            .map(|s| s.file.clone())
     }
 
     /// Whether switching to `lang` needs its strings fetched first.
@@ -362,7 +413,8 @@ impl AppState {
 
     pub fn needs_catalog(&self, lang: &str) -> bool {
         let complete = |c: &Catalog| c.lang == lang && c.complete;
-        !(self.site.bundle.locales.iter().any(complete) || self.loaded.catalogs.iter().any(complete))
+        !(self.site.bundle.locales.iter().any(complete)
+            || self.loaded.catalogs.iter().any(complete))
     }
 
     /// The services on the referral sheet, or failing that the one open.
@@ -376,7 +428,9 @@ impl AppState {
     /// Whether the guide is offered here (a partner may embed only the
     /// directory).
     pub fn offers_guide(&self) -> bool {
-        self.embed.as_ref().is_none_or(|e| e.view != EmbedView::Directory)
+        self.embed
+            .as_ref()
+            .is_none_or(|e| e.view != EmbedView::Directory)
     }
 
     /// The next state. Pure: see the module's comment.
@@ -403,7 +457,12 @@ impl AppState {
                 self.new_search(words, Filters::default());
             }
             Action::ShowMore => self.search.shown += MORE,
-            Action::Open(service) => self.nav = Navigation { view: View::Service(service), last_opened: Some(service) },
+            Action::Open(service) => {
+                self.nav = Navigation {
+                    view: View::Service(service),
+                    last_opened: Some(service),
+                }
+            }
             Action::BackToResults => self.nav.view = View::Directory,
             Action::ShowSafety => self.nav.view = View::Safety,
             Action::OpenGuide => self.nav.view = View::Guide,
@@ -462,7 +521,11 @@ impl AppState {
                 self.loaded.catalogs = Shared::new(catalogs);
                 // A language whose search words were not in the first
                 // download: index them now, so its queries find records.
-                if self.site.catalog(&catalog.lang).is_some_and(|c| !c.searchable) {
+                if self
+                    .site
+                    .catalog(&catalog.lang)
+                    .is_some_and(|c| !c.searchable)
+                {
                     let mut bundle = self.site.bundle.clone();
                     if let Some(slot) = bundle.locales.iter_mut().find(|c| c.lang == catalog.lang) {
                         *slot = (*catalog).clone();
@@ -485,7 +548,11 @@ impl AppState {
             }
             Action::StateFailed { state } => self.loaded.state_error = Some(state),
             Action::PlaceTyped(text) => {
-                self.search.place_status = if text.trim().is_empty() { PlaceStatus::Idle } else { PlaceStatus::Looking };
+                self.search.place_status = if text.trim().is_empty() {
+                    PlaceStatus::Idle
+                } else {
+                    PlaceStatus::Looking
+                };
                 self.search.place_text = text;
             }
             Action::PlaceFound { place, order } => {
@@ -540,7 +607,11 @@ impl AppState {
                 filters.open_at = shared.open_now.then_some(self.clock);
                 self.search.order = shared.order.unwrap_or_default();
                 self.search.place_text = shared.place.clone().unwrap_or_default();
-                self.search.place_status = if shared.place.is_some() { PlaceStatus::Looking } else { PlaceStatus::Idle };
+                self.search.place_status = if shared.place.is_some() {
+                    PlaceStatus::Looking
+                } else {
+                    PlaceStatus::Idle
+                };
                 self.new_search(shared.query.clone(), filters);
             }
             Action::Forget => {
@@ -551,7 +622,11 @@ impl AppState {
                 // The language stays, and so does what was fetched (the
                 // site already holds any state's services it loaded).
                 fresh.lang = std::mem::take(&mut self.lang);
-                fresh.loaded = Loaded { state_error: None, catalog_failed: false, ..self.loaded.clone() };
+                fresh.loaded = Loaded {
+                    state_error: None,
+                    catalog_failed: false,
+                    ..self.loaded.clone()
+                };
                 *self = fresh;
             }
         }
@@ -559,16 +634,28 @@ impl AppState {
 
     /// On arriving at a step, its ticks are the answers given there before.
     fn sync_guide_choices(&mut self) {
-        self.guide.choices = self.guide.session.as_ref().map(|g| g.answers_on(g.current()).to_vec()).unwrap_or_default();
+        self.guide.choices = self
+            .guide
+            .session
+            .as_ref()
+            .map(|g| g.answers_on(g.current()).to_vec())
+            .unwrap_or_default();
     }
 
     /// A new search: its results from the top, in the directory.
     fn new_search(&mut self, query: String, filters: Filters) {
         // The partner's scope rides on every search and survives Clear all.
-        self.search.filters = Filters { scope: scope_of(self.embed.as_deref()), with_professionals: self.for_staff, ..filters };
+        self.search.filters = Filters {
+            scope: scope_of(self.embed.as_deref()),
+            with_professionals: self.for_staff,
+            ..filters
+        };
         self.search.query = query;
         self.search.shown = PAGE;
-        self.nav = Navigation { view: View::Directory, last_opened: None };
+        self.nav = Navigation {
+            view: View::Directory,
+            last_opened: None,
+        };
         self.loaded.state_error = None;
         self.staff.notice = None;
         self.refresh_results();
@@ -580,9 +667,12 @@ impl AppState {
         let search = &self.search;
         // A ZIP code in the box places the search; it is not a word to find.
         let (words, _) = crate::geo::split_zip(&search.query);
-        let mut results = self.site.find(&mut self.searcher.borrow_mut(), &words, &search.filters);
+        let mut results = self
+            .site
+            .find(&mut self.searcher.borrow_mut(), &words, &search.filters);
         if let (Order::Distance, Some(place)) = (search.order, &search.filters.near) {
-            self.site.sort_by_distance(&mut results.services, place, search.filters.radius);
+            self.site
+                .sort_by_distance(&mut results.services, place, search.filters.radius);
         }
         self.search.results = Shared::new(results);
     }
@@ -622,10 +712,17 @@ fn same_language(tag: &str, lang: &str) -> bool {
     }
     let primary = |t: &str| -> String {
         let p = t.split('-').next().unwrap_or("");
-        if p == "fil" { "tl".into() } else { p.to_string() }
+        if p == "fil" {
+            "tl".into()
+        } else {
+            p.to_string()
+        }
     };
     if primary(&tag) != primary(&lang) {
         return false;
     }
-    !(lang == "zh-hans" && ["zh-tw", "zh-hk", "zh-mo", "zh-hant"].iter().any(|t| tag.starts_with(t)))
+    !(lang == "zh-hans"
+        && ["zh-tw", "zh-hk", "zh-mo", "zh-hant"]
+            .iter()
+            .any(|t| tag.starts_with(t)))
 }

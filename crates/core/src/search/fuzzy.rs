@@ -39,7 +39,11 @@ pub fn typo_budget(term_len: usize) -> u8 {
 /// The best way `term` matches `word`, or `None`. Both are folded.
 pub fn match_word(term: &[u8], word: &[u8]) -> Option<WordMatch> {
     if word.starts_with(term) {
-        return Some(if word.len() == term.len() { WordMatch::Exact } else { WordMatch::Prefix });
+        return Some(if word.len() == term.len() {
+            WordMatch::Exact
+        } else {
+            WordMatch::Prefix
+        });
     }
     let budget = typo_budget(term.len());
     if budget == 0 || !could_be_typo(term, word) {
@@ -124,7 +128,9 @@ fn distance_full(a: &[u8], b: &[u8]) -> usize {
     for i in 1..=m {
         for j in 1..=n {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -152,7 +158,11 @@ mod tests {
     fn typos_in_whole_words() {
         assert_eq!(m("imigration", "immigration"), Some(WordMatch::Typo(1)));
         assert_eq!(m("housng", "housing"), Some(WordMatch::Typo(1)));
-        assert_eq!(m("shleter", "shelter"), Some(WordMatch::Typo(1)), "a swap is one edit");
+        assert_eq!(
+            m("shleter", "shelter"),
+            Some(WordMatch::Typo(1)),
+            "a swap is one edit"
+        );
         assert_eq!(m("vactaur", "vacatur"), Some(WordMatch::Typo(1)));
         assert_eq!(m("therpy", "therapy"), Some(WordMatch::Typo(1)));
         assert_eq!(m("lawyre", "lawyer"), Some(WordMatch::Typo(1)));

@@ -45,7 +45,11 @@ impl Synonyms {
             }
             let g = table.groups.len();
             for (m, words) in members.iter().enumerate() {
-                table.by_word.entry(words[0].clone()).or_default().push((g, m));
+                table
+                    .by_word
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push((g, m));
                 for word in &words[1..] {
                     table.by_word.entry(word.clone()).or_default();
                 }
@@ -122,7 +126,9 @@ impl Synonyms {
             for &(g, m) in starts[at].iter().copied().flatten() {
                 let member = &self.groups[g][m];
                 let rest = &words[at..];
-                if rest.len() >= member.len() && member.iter().zip(rest).all(|(m, w)| same_word(m, w)) {
+                if rest.len() >= member.len()
+                    && member.iter().zip(rest).all(|(m, w)| same_word(m, w))
+                {
                     found[g] = true;
                 }
             }
@@ -147,7 +153,10 @@ impl Synonyms {
             for word in self.groups[g].iter().flatten() {
                 // Words that start with this one follow it in sorted order.
                 let from = have.partition_point(|h| *h < word.as_str());
-                let held = have[from..].iter().take_while(|h| h.starts_with(word.as_str())).any(|h| same_word(word, h));
+                let held = have[from..]
+                    .iter()
+                    .take_while(|h| h.starts_with(word.as_str()))
+                    .any(|h| same_word(word, h));
                 let held = held || skip.binary_search(word).is_ok();
                 if !held && !added.contains(&word.as_str()) {
                     added.push(word);
@@ -158,12 +167,13 @@ impl Synonyms {
     }
 }
 
-
 /// A member's word matches the same word in a text, or its plural in -s or
 /// -es ("lawyer" matches "lawyers", "albergue" "albergues").
 fn same_word(member: &str, word: &str) -> bool {
     word == member
-        || word.strip_prefix(member).is_some_and(|rest| rest == "s" || rest == "es")
+        || word
+            .strip_prefix(member)
+            .is_some_and(|rest| rest == "s" || rest == "es")
 }
 
 /// The forms a text's word may have as a member's first word: itself, and
@@ -203,12 +213,21 @@ mod tests {
     #[test]
     fn expansion_is_symmetric_for_phrases() {
         let t = table();
-        assert_eq!(t.expand_all(&doc("We help you apply for SNAP.")), "food stamps ebt");
-        assert_eq!(t.expand_all(&doc("Food stamps and other benefits")), "snap ebt");
+        assert_eq!(
+            t.expand_all(&doc("We help you apply for SNAP.")),
+            "food stamps ebt"
+        );
+        assert_eq!(
+            t.expand_all(&doc("Food stamps and other benefits")),
+            "snap ebt"
+        );
         assert_eq!(t.expand_all(&doc("A place to stay tonight")), "shelter");
         assert_eq!(t.expand_all(&doc("An emergency shelter")), "place to stay");
         // A query drops its stopwords, so they are not worth adding.
-        assert_eq!(t.expand(&doc("An emergency shelter"), &["to".to_string()]), "place stay");
+        assert_eq!(
+            t.expand(&doc("An emergency shelter"), &["to".to_string()]),
+            "place stay"
+        );
     }
 
     #[test]
@@ -222,7 +241,10 @@ mod tests {
     #[test]
     fn plurals_match_and_words_already_there_are_not_added() {
         let t = table();
-        assert_eq!(t.expand_all(&doc("Free attorneys and legal help")), "lawyer aid");
+        assert_eq!(
+            t.expand_all(&doc("Free attorneys and legal help")),
+            "lawyer aid"
+        );
         assert_eq!(t.expand_all(&doc("Shelters for families")), "place to stay");
     }
 
@@ -260,7 +282,15 @@ mod tests {
     #[test]
     fn a_query_for_any_member_finds_the_record() {
         let t = table();
-        let mut s = searcher(&t, &["Apply for SNAP here", "Food stamps office", "Overnight shelter", "A place to stay"]);
+        let mut s = searcher(
+            &t,
+            &[
+                "Apply for SNAP here",
+                "Food stamps office",
+                "Overnight shelter",
+                "A place to stay",
+            ],
+        );
         assert_eq!(found(&mut s, "food stamps"), [1, 0]);
         assert_eq!(found(&mut s, "snap"), [0, 1]);
         assert_eq!(found(&mut s, "ebt"), [0, 1]);
@@ -272,10 +302,26 @@ mod tests {
     fn a_record_that_says_the_word_outranks_one_that_means_it() {
         let t = table();
         // The synonym-only record comes first in the tie-break order.
-        let mut s = searcher(&t, &["Free attorneys for workers", "A volunteer lawyer for workers"]);
+        let mut s = searcher(
+            &t,
+            &[
+                "Free attorneys for workers",
+                "A volunteer lawyer for workers",
+            ],
+        );
         let hits = s.search("lawyer", |_| true).hits;
-        let score = |r: u32| hits.iter().find(|h| h.record == r).map(|h| h.score).unwrap();
-        assert!(score(1) > score(0), "direct {} vs synonym {}", score(1), score(0));
+        let score = |r: u32| {
+            hits.iter()
+                .find(|h| h.record == r)
+                .map(|h| h.score)
+                .unwrap()
+        };
+        assert!(
+            score(1) > score(0),
+            "direct {} vs synonym {}",
+            score(1),
+            score(0)
+        );
         assert_eq!(found(&mut s, "lawyer"), [1, 0]);
         assert_eq!(found(&mut s, "attorney"), [0, 1]);
     }

@@ -42,7 +42,8 @@ mod bench {
     impl Clock {
         fn new() -> Result<Clock, String> {
             let window: JsValue = web_sys::window().ok_or("no window")?.into();
-            let performance = js_sys::Reflect::get(&window, &"performance".into()).map_err(|_| "no performance")?;
+            let performance = js_sys::Reflect::get(&window, &"performance".into())
+                .map_err(|_| "no performance")?;
             let now = js_sys::Reflect::get(&performance, &"now".into())
                 .map_err(|_| "no performance.now")?
                 .dyn_into::<js_sys::Function>()
@@ -51,16 +52,24 @@ mod bench {
         }
 
         fn now(&self) -> f64 {
-            self.now.call0(&self.performance).ok().and_then(|v| v.as_f64()).unwrap_or(f64::NAN)
+            self.now
+                .call0(&self.performance)
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(f64::NAN)
         }
     }
 
     pub fn show(text: &str) {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         let pre = match document.get_element_by_id("result") {
             Some(pre) => pre,
             None => {
-                let Ok(pre) = document.create_element("pre") else { return };
+                let Ok(pre) = document.create_element("pre") else {
+                    return;
+                };
                 pre.set_id("result");
                 if let Some(body) = document.body() {
                     let _ = body.append_child(&pre);
@@ -72,7 +81,10 @@ mod bench {
     }
 
     fn status(text: &str) {
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("status")) {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("status"))
+        {
             el.set_text_content(Some(text));
         }
     }
@@ -136,8 +148,13 @@ mod bench {
 
     pub async fn run() -> Result<String, String> {
         let clock = Clock::new()?;
-        let n: usize = param("n").and_then(|v| v.parse().ok()).ok_or("give the size as ?n=<N>")?;
-        let reps: usize = param("reps").and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
+        let n: usize = param("n")
+            .and_then(|v| v.parse().ok())
+            .ok_or("give the size as ?n=<N>")?;
+        let reps: usize = param("reps")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1)
+            .max(1);
 
         status(&format!("n={n}: loading"));
         let t = clock.now();
@@ -168,7 +185,10 @@ mod bench {
                 let t = clock.now();
                 let results = site.find(&mut searcher, q, &filters);
                 per_key[k].push(clock.now() - t);
-                if run == 0 && queries.iter().any(|full| full == q) && !final_counts.iter().any(|(f, _)| f == q) {
+                if run == 0
+                    && queries.iter().any(|full| full == q)
+                    && !final_counts.iter().any(|(f, _)| f == q)
+                {
                     final_counts.push((q.clone(), results.services.len()));
                 }
                 drop(results);
@@ -177,7 +197,12 @@ mod bench {
         let times: Vec<f64> = per_key.iter_mut().map(|v| median(v)).collect();
         let mut sorted = times.clone();
         sorted.sort_by(f64::total_cmp);
-        let mut empty: Vec<f64> = keys.iter().zip(&times).filter(|(q, _)| q.is_empty()).map(|(_, t)| *t).collect();
+        let mut empty: Vec<f64> = keys
+            .iter()
+            .zip(&times)
+            .filter(|(q, _)| q.is_empty())
+            .map(|(_, t)| *t)
+            .collect();
         let mut order: Vec<usize> = (0..keys.len()).collect();
         order.sort_by(|&a, &b| times[b].total_cmp(&times[a]));
 
@@ -201,11 +226,27 @@ mod bench {
             num(memory_built),
             num(wasm_memory_bytes()),
         );
-        let slowest: Vec<String> =
-            order.iter().take(5).map(|&k| format!("{{\"query\":{},\"ms\":{}}}", json_str(&keys[k]), num(times[k]))).collect();
+        let slowest: Vec<String> = order
+            .iter()
+            .take(5)
+            .map(|&k| {
+                format!(
+                    "{{\"query\":{},\"ms\":{}}}",
+                    json_str(&keys[k]),
+                    num(times[k])
+                )
+            })
+            .collect();
         let _ = write!(out, ",\"slowest\":[{}]", slowest.join(","));
-        let counts: Vec<String> = final_counts.iter().map(|(q, c)| format!("{}:{c}", json_str(q))).collect();
-        let _ = write!(out, ",\"results_for_final_queries\":{{{}}}}}", counts.join(","));
+        let counts: Vec<String> = final_counts
+            .iter()
+            .map(|(q, c)| format!("{}:{c}", json_str(q)))
+            .collect();
+        let _ = write!(
+            out,
+            ",\"results_for_final_queries\":{{{}}}}}",
+            counts.join(",")
+        );
         status(&format!("n={n}: done"));
         Ok(out)
     }

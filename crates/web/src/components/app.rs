@@ -12,7 +12,9 @@ pub fn app() -> Html {
     let site = use_state(|| None::<Result<Rc<Site>, String>>);
     {
         let site = site.clone();
-        use_effect_with((), move |_| effects::load_site(move |loaded| site.set(Some(loaded))));
+        use_effect_with((), move |_| {
+            effects::load_site(move |loaded| site.set(Some(loaded)))
+        });
     }
     let outcome = site.as_ref().map(|r| r.is_ok());
     use_effect_with(outcome, |outcome| {
@@ -22,8 +24,15 @@ pub fn app() -> Html {
     });
     match &*site {
         Some(Ok(site)) => {
-            let languages: Vec<&str> = site.bundle.locales.iter().map(|c| c.lang.as_str()).collect();
-            let embed = waypoint_core::embed::parse(&browser::query(), &site.bundle.taxonomy, &languages).map(Rc::new);
+            let languages: Vec<&str> = site
+                .bundle
+                .locales
+                .iter()
+                .map(|c| c.lang.as_str())
+                .collect();
+            let embed =
+                waypoint_core::embed::parse(&browser::query(), &site.bundle.taxonomy, &languages)
+                    .map(Rc::new);
             html! { <Shell site={site.clone()} {embed} /> }
         }
         // Until then, and on failure, index.html's own notice and help line

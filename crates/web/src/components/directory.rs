@@ -16,7 +16,14 @@ fn typed(app: &AppHandle, e: InputEvent) {
     let query = e.target_unchecked_into::<HtmlInputElement>().value();
     let zip = waypoint_core::geo::split_zip(&query).1;
     app.send(Action::Search(query));
-    if let Some(zip) = zip.filter(|z| app.search.filters.near.as_ref().and_then(|p| p.zip.as_ref()) != Some(z)) {
+    if let Some(zip) = zip.filter(|z| {
+        app.search
+            .filters
+            .near
+            .as_ref()
+            .and_then(|p| p.zip.as_ref())
+            != Some(z)
+    }) {
         effects::look_up_place(app, zip, None);
     }
 }

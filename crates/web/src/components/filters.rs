@@ -9,7 +9,14 @@ use crate::store::AppHandle;
 
 /// One `<select>`: its options as (value, label), the chosen value, and how
 /// a choice becomes an action.
-fn select(id: &str, label: &str, any: &str, options: Vec<(String, String)>, chosen: Option<String>, on: Callback<Option<String>>) -> Html {
+fn select(
+    id: &str,
+    label: &str,
+    any: &str,
+    options: Vec<(String, String)>,
+    chosen: Option<String>,
+    on: Callback<Option<String>>,
+) -> Html {
     let onchange = Callback::from(move |e: Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
         on.emit((!value.is_empty()).then_some(value));
@@ -30,7 +37,9 @@ fn select(id: &str, label: &str, any: &str, options: Vec<(String, String)>, chos
 }
 
 fn checkbox(id: &str, label: &str, checked: bool, on: Callback<bool>) -> Html {
-    let onchange = Callback::from(move |e: Event| on.emit(e.target_unchecked_into::<HtmlInputElement>().checked()));
+    let onchange = Callback::from(move |e: Event| {
+        on.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
     html! {
         <div class="check">
             <input type="checkbox" id={id.to_string()} autocomplete="off" {checked} {onchange} />
@@ -47,7 +56,9 @@ pub fn filter_panel(app: &AppHandle, near: Html) -> Html {
     let s = app.strings();
     let t = &app.site.bundle.taxonomy;
     let f = &app.search.filters;
-    let chosen = |make: fn(Option<String>) -> FilterChange| app.on(move |v: Option<String>| Action::Filter(make(v)));
+    let chosen = |make: fn(Option<String>) -> FilterChange| {
+        app.on(move |v: Option<String>| Action::Filter(make(v)))
+    };
     let toggle = |make: fn(bool) -> FilterChange| app.on(move |v: bool| Action::Filter(make(v)));
     let id_of = |v: Option<String>| v.and_then(|v| v.parse::<u16>().ok());
 
@@ -61,21 +72,43 @@ pub fn filter_panel(app: &AppHandle, near: Html) -> Html {
         .map(|(i, c)| (i.to_string(), s.label(&label_key::domain(c))))
         .collect();
     let service_types: Vec<(String, String)> = match f.domain {
-        Some(d) => t.service_types_in(d).map(|(i, st)| (i.to_string(), s.label(&label_key::service_type(&st.code)))).collect(),
-        None => t.service_types.iter().enumerate().map(|(i, st)| (i.to_string(), s.label(&label_key::service_type(&st.code)))).collect(),
+        Some(d) => t
+            .service_types_in(d)
+            .map(|(i, st)| (i.to_string(), s.label(&label_key::service_type(&st.code))))
+            .collect(),
+        None => t
+            .service_types
+            .iter()
+            .enumerate()
+            .map(|(i, st)| (i.to_string(), s.label(&label_key::service_type(&st.code))))
+            .collect(),
     };
-    let populations: Vec<(String, String)> =
-        t.populations.iter().enumerate().map(|(i, c)| (i.to_string(), s.label(&label_key::population(c)))).collect();
-    let languages: Vec<(String, String)> =
-        app.site.languages_offered().into_iter().map(|c| (c.to_string(), s.label(&label_key::language(c)))).collect();
+    let populations: Vec<(String, String)> = t
+        .populations
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i.to_string(), s.label(&label_key::population(c))))
+        .collect();
+    let languages: Vec<(String, String)> = app
+        .site
+        .languages_offered()
+        .into_iter()
+        .map(|c| (c.to_string(), s.label(&label_key::language(c))))
+        .collect();
     let states: Vec<(String, String)> = t
         .states
         .iter()
         .filter(|st| scope.states.is_empty() || scope.states.contains(&st.code))
         .map(|st| (st.code.clone(), st.name.clone()))
         .collect();
-    let cities: Vec<(String, String)> =
-        f.state.as_deref().map(|st| app.site.cities_in(st)).unwrap_or_default().into_iter().map(|c| (c.clone(), c)).collect();
+    let cities: Vec<(String, String)> = f
+        .state
+        .as_deref()
+        .map(|st| app.site.cities_in(st))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c| (c.clone(), c))
+        .collect();
 
     let on_domain = app.on(move |v| Action::Filter(FilterChange::Domain(id_of(v))));
     let on_service = app.on(move |v| Action::Filter(FilterChange::ServiceType(id_of(v))));

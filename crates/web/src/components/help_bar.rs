@@ -1,12 +1,14 @@
 use yew::prelude::*;
 
-use waypoint_core::model::PhoneKind;
 use waypoint_core::app::AppState;
+use waypoint_core::model::PhoneKind;
 
 /// The national hotline, in the same place on every view.
 pub fn help_bar(app: &AppState) -> Html {
     let s = app.strings();
-    let Some(help) = app.site.help_service() else { return html! {} };
+    let Some(help) = app.site.help_service() else {
+        return html! {};
+    };
     let links = help.phones.iter().filter(|p| matches!(p.kind, PhoneKind::Hotline | PhoneKind::Voice | PhoneKind::Text)).map(|p| {
         let (href, label) = match p.kind {
             PhoneKind::Text => (format!("sms:{}", p.dial()), s.format("help.text", &[("number", &p.number)])),

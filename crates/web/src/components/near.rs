@@ -12,7 +12,9 @@ use crate::{browser, effects};
 const RADII: [u16; 4] = [10, 25, 50, 100];
 
 fn input_value(e: &impl AsRef<web_sys::Event>) -> String {
-    e.as_ref().target_unchecked_into::<HtmlInputElement>().value()
+    e.as_ref()
+        .target_unchecked_into::<HtmlInputElement>()
+        .value()
 }
 
 fn select_value(e: &Event) -> String {
@@ -40,7 +42,10 @@ pub fn near_panel(app: &AppHandle) -> Html {
     // A whole ZIP code is looked up as soon as it is typed.
     let oninput = app.run(|app, e: InputEvent| {
         let value = input_value(&e);
-        if matches!(geo::parse_place(&value, &app.site.bundle.taxonomy), Some(PlaceInput::Zip(_))) {
+        if matches!(
+            geo::parse_place(&value, &app.site.bundle.taxonomy),
+            Some(PlaceInput::Zip(_))
+        ) {
             effects::look_up_place(app, value, None);
         }
     });
@@ -50,18 +55,30 @@ pub fn near_panel(app: &AppHandle) -> Html {
     let locate = Callback::noop();
     let offer_location = cfg!(feature = "staff") && app.embed.is_none();
     let clear = app.run(|app, _: MouseEvent| {
-        app.send(Action::PlaceFound { place: None, order: None });
+        app.send(Action::PlaceFound {
+            place: None,
+            order: None,
+        });
         browser::focus("place-input");
     });
-    let on_radius = app.on(|e: Event| Action::Filter(FilterChange::Radius(select_value(&e).parse().ok())));
-    let on_order = app.on(|e: Event| Action::SetOrder(if select_value(&e) == "distance" { Order::Distance } else { Order::Relevance }));
+    let on_radius =
+        app.on(|e: Event| Action::Filter(FilterChange::Radius(select_value(&e).parse().ok())));
+    let on_order = app.on(|e: Event| {
+        Action::SetOrder(if select_value(&e) == "distance" {
+            Order::Distance
+        } else {
+            Order::Relevance
+        })
+    });
     let shown_place = place.as_ref().map(|p| p.label.clone());
     let message = match search.place_status {
         PlaceStatus::Looking => Some(s.format("near.looking", &[("place", &search.place_text)])),
         PlaceStatus::NotFound => Some(s.format("near.not_found", &[("place", &search.place_text)])),
         PlaceStatus::Locating => Some(s.label("near.locating")),
         PlaceStatus::LocationFailed => Some(s.label("near.location_failed")),
-        PlaceStatus::Idle => shown_place.as_ref().map(|p| s.format("near.showing", &[("place", p)])),
+        PlaceStatus::Idle => shown_place
+            .as_ref()
+            .map(|p| s.format("near.showing", &[("place", p)])),
     };
     let radius = search.filters.radius;
     html! {

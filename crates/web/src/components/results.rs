@@ -15,7 +15,11 @@ pub fn result_list(app: &AppHandle) -> Html {
     let search = &app.search;
     let results = &search.results;
     let total = results.services.len();
-    let status = if results.partial { s.plural("results.partial", total) } else { s.plural("results.count", total) };
+    let status = if results.partial {
+        s.plural("results.partial", total)
+    } else {
+        s.plural("results.count", total)
+    };
     html! {
         <section class="results" aria-labelledby="results-status">
             <div class="list-tools">
@@ -63,18 +67,30 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
     let service = site.service(idx);
     let org = site.organization(service);
     let terms = &app.search.results.terms;
-    let types = service.service_types.iter().map(|&t| s.label(&label_key::service_type(&site.bundle.taxonomy.service_types[t as usize].code)));
+    let types = service.service_types.iter().map(|&t| {
+        s.label(&label_key::service_type(
+            &site.bundle.taxonomy.service_types[t as usize].code,
+        ))
+    });
     // A record's text is in the reader's language where it has a
     // translation; otherwise as written, marked with its language so screen
     // readers read it in that language, and said so on screen.
     let content_lang = s.record_lang(&service.id).to_string();
     let phones = s.phones(service);
-    let first_phone = phones.iter().find(|p| !matches!(p.kind, PhoneKind::Fax | PhoneKind::Tty));
+    let first_phone = phones
+        .iter()
+        .find(|p| !matches!(p.kind, PhoneKind::Fax | PhoneKind::Tty));
     let name = s.record(&service.id, "name", &service.name);
     let org_name = s.record(&service.id, "org_name", &org.name);
     let selected = app.staff.selected.contains(&idx);
     let t = &site.bundle.taxonomy;
-    let serves = label_list(&s, service.populations.iter().map(|&p| label_key::population(&t.populations[p as usize])));
+    let serves = label_list(
+        &s,
+        service
+            .populations
+            .iter()
+            .map(|&p| label_key::population(&t.populations[p as usize])),
+    );
     let languages = label_list(&s, service.languages.iter().map(|l| label_key::language(l)));
     html! {
         <li key={idx} class={classes!("card", selected.then_some("selected"))} aria-current={(app.nav.view == waypoint_core::app::View::Service(idx)).then_some("true")} data-service={service.id.clone()} data-idx={idx.to_string()}>
@@ -142,13 +158,18 @@ pub fn with_number(label: &str, number: &str) -> Html {
     match label.split_once(number).filter(|_| number.len() <= 20) {
         // One span: the button lays out its content as one flex item, so
         // the words wrap as text around the whole number.
-        Some((before, after)) => html! { <span>{ before.to_string() }<span class="number">{ number.to_string() }</span>{ after.to_string() }</span> },
+        Some((before, after)) => {
+            html! { <span>{ before.to_string() }<span class="number">{ number.to_string() }</span>{ after.to_string() }</span> }
+        }
         None => html! { { label.to_string() } },
     }
 }
 
 /// Labels for these keys, joined: "Men, Boys, LGBTQ+ people".
-pub fn label_list(s: &waypoint_core::locale::Strings, keys: impl Iterator<Item = String>) -> String {
+pub fn label_list(
+    s: &waypoint_core::locale::Strings,
+    keys: impl Iterator<Item = String>,
+) -> String {
     keys.map(|k| s.label(&k)).collect::<Vec<_>>().join(", ")
 }
 
@@ -166,8 +187,12 @@ pub fn via_hotline(app: &AppState) -> Html {
 /// shows the full buttons).
 fn via_hotline_line(app: &AppState) -> Html {
     let s = app.strings();
-    let Some(help) = app.site.help_service() else { return html! {} };
-    let phone = waypoint_core::app::screen::hotline_phones(help, &s).into_iter().find(|p| p.kind != PhoneKind::Text);
+    let Some(help) = app.site.help_service() else {
+        return html! {};
+    };
+    let phone = waypoint_core::app::screen::hotline_phones(help, &s)
+        .into_iter()
+        .find(|p| p.kind != PhoneKind::Text);
     html! {
         <p class="via-hotline">
             { s.get("detail.via_hotline") }{ " " }
@@ -179,7 +204,9 @@ fn via_hotline_line(app: &AppState) -> Html {
 /// The hotline's call and text buttons after a line saying why.
 fn via_hotline_with(app: &AppState, key: &str) -> Html {
     let s = app.strings();
-    let Some(help) = app.site.help_service() else { return html! {} };
+    let Some(help) = app.site.help_service() else {
+        return html! {};
+    };
     html! {
         <div class="via-hotline">
             <p>{ s.get(key) }</p>
@@ -194,7 +221,13 @@ pub fn distance_line(app: &AppState, service: &Service) -> Option<String> {
     let filters = &app.search.filters;
     let place = filters.near.as_deref()?;
     let reach = waypoint_core::geo::reach(service, place, filters.radius.map(f32::from))?;
-    Some(waypoint_core::referral::distance_text(reach, service, place, &app.strings(), &app.site.bundle.taxonomy))
+    Some(waypoint_core::referral::distance_text(
+        reach,
+        service,
+        place,
+        &app.strings(),
+        &app.site.bundle.taxonomy,
+    ))
 }
 
 /// "Open now · closes 5 pm", in the service's own time zone.
@@ -211,7 +244,11 @@ pub fn open_status(service: &Service, clock: i64, s: &waypoint_core::locale::Str
 
 /// A tap-to-call or tap-to-text link for one phone.
 /// `lang` is the language the data is written in (the phone's note).
-pub fn contact_link(phone: &waypoint_core::model::Phone, s: &waypoint_core::locale::Strings, lang: &str) -> Html {
+pub fn contact_link(
+    phone: &waypoint_core::model::Phone,
+    s: &waypoint_core::locale::Strings,
+    lang: &str,
+) -> Html {
     let (href, key) = match phone.kind {
         PhoneKind::Text => (format!("sms:{}", phone.dial()), "contact.text"),
         PhoneKind::Tty => (format!("tel:{}", phone.dial()), "contact.tty"),

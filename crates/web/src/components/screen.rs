@@ -32,10 +32,21 @@ fn screen_view(app: &AppHandle, screen: &Screen) -> Html {
     let s = app.strings();
     let block = |b: &Block| -> Html {
         match b {
-            Block::Text(text) => html! { { for text.split("\n\n").map(|p| html! { <p>{ p.trim().to_string() }</p> }) } },
-            Block::Heading(id, text) => html! { <h2 id={(!id.is_empty()).then_some(*id)}>{ text }</h2> },
-            Block::Bullets(class, items) => html! { <ul class={*class}>{ for items.iter().map(|i| html! { <li>{ i }</li> }) }</ul> },
-            Block::Phones { name, phones, chat, lang } => html! {
+            Block::Text(text) => {
+                html! { { for text.split("\n\n").map(|p| html! { <p>{ p.trim().to_string() }</p> }) } }
+            }
+            Block::Heading(id, text) => {
+                html! { <h2 id={(!id.is_empty()).then_some(*id)}>{ text }</h2> }
+            }
+            Block::Bullets(class, items) => {
+                html! { <ul class={*class}>{ for items.iter().map(|i| html! { <li>{ i }</li> }) }</ul> }
+            }
+            Block::Phones {
+                name,
+                phones,
+                chat,
+                lang,
+            } => html! {
                 <div class="card">
                     if let Some(name) = name { <h3 lang={lang.clone()}>{ name }</h3> }
                     { for phones.iter().map(|p| contact_link(p, &s, lang)) }
@@ -44,7 +55,9 @@ fn screen_view(app: &AppHandle, screen: &Screen) -> Html {
                     }
                 </div>
             },
-            Block::Link { class, href, label } => html! { <p><a class={classes!("contact-link", *class)} href={href.clone()}>{ label }</a></p> },
+            Block::Link { class, href, label } => {
+                html! { <p><a class={classes!("contact-link", *class)} href={href.clone()}>{ label }</a></p> }
+            }
             Block::Buttons(class, buttons) => html! {
                 <div class={*class}>
                     { for buttons.iter().map(|b| html! {

@@ -4,7 +4,9 @@ use waypoint_core::model::Service;
 use waypoint_core::taxonomy::label_key;
 
 use super::highlight::linked_text;
-use super::results::{contact_link, distance_line, open_status, original_language, verified_line, via_hotline};
+use super::results::{
+    contact_link, distance_line, open_status, original_language, verified_line, via_hotline,
+};
 use super::staff;
 use crate::store::AppHandle;
 use crate::{browser, effects};
@@ -23,18 +25,48 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
     let service: &Service = site.service(idx);
     let org = site.organization(service);
     let t = &site.bundle.taxonomy;
-    let labels = |keys: Vec<String>| keys.iter().map(|k| s.label(k)).collect::<Vec<_>>().join(", ");
-    let offers = labels(service.service_types.iter().map(|&i| label_key::service_type(&t.service_types[i as usize].code)).collect());
-    let serves = labels(service.populations.iter().map(|&i| label_key::population(&t.populations[i as usize])).collect());
-    let languages = labels(service.languages.iter().map(|c| label_key::language(c)).collect());
+    let labels = |keys: Vec<String>| {
+        keys.iter()
+            .map(|k| s.label(k))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let offers = labels(
+        service
+            .service_types
+            .iter()
+            .map(|&i| label_key::service_type(&t.service_types[i as usize].code))
+            .collect(),
+    );
+    let serves = labels(
+        service
+            .populations
+            .iter()
+            .map(|&i| label_key::population(&t.populations[i as usize]))
+            .collect(),
+    );
+    let languages = labels(
+        service
+            .languages
+            .iter()
+            .map(|c| label_key::language(c))
+            .collect(),
+    );
     let ages = match (service.minimum_age, service.maximum_age) {
-        (Some(a), Some(b)) => Some(s.format("detail.ages_between", &[("min", &a.to_string()), ("max", &b.to_string())])),
+        (Some(a), Some(b)) => Some(s.format(
+            "detail.ages_between",
+            &[("min", &a.to_string()), ("max", &b.to_string())],
+        )),
         (Some(a), None) => Some(s.format("detail.ages_from", &[("min", &a.to_string())])),
         (None, Some(b)) => Some(s.format("detail.ages_to", &[("max", &b.to_string())])),
         (None, None) => None,
     };
     // Open 24/7 is said once, by the status; a week of hours is listed.
-    let week = if service.hours.always_open { Vec::new() } else { waypoint_core::hours::weekly_summary(&service.hours, &s) };
+    let week = if service.hours.always_open {
+        Vec::new()
+    } else {
+        waypoint_core::hours::weekly_summary(&service.hours, &s)
+    };
     let hours = html! {
         <>
             <p>{ open_status(service, app.clock, &s) }</p>
@@ -43,11 +75,19 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
             }
         </>
     };
-    let reachable = service.phones.iter().any(|p| p.kind != waypoint_core::model::PhoneKind::Fax) || service.chat_url.is_some() || service.url.is_some() || org.website.is_some() || service.email.is_some();
+    let reachable = service
+        .phones
+        .iter()
+        .any(|p| p.kind != waypoint_core::model::PhoneKind::Fax)
+        || service.chat_url.is_some()
+        || service.url.is_some()
+        || org.website.is_some()
+        || service.email.is_some();
     let content_lang = s.record_lang(&service.id).to_string();
     let text = |field: &str, original: &'_ str| s.record(&service.id, field, original).to_string();
     let phones = s.phones(service);
-    let field = |key: &'static str, body: Html| html! { <><dt>{ s.get(key) }</dt><dd>{ body }</dd></> };
+    let field =
+        |key: &'static str, body: Html| html! { <><dt>{ s.get(key) }</dt><dd>{ body }</dd></> };
     html! {
         <article class="service-detail" aria-labelledby="service-title">
             <button type="button" class="secondary back" onclick={app.run(|app, _: MouseEvent| effects::back_to_list(app))}>{ s.get("detail.back") }</button>

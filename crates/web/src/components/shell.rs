@@ -59,7 +59,9 @@ fn use_frame_effects(app: &AppHandle) {
                 effects::open_shared_search(&app, &browser::fragment());
             }
             effects::keep_time(&app);
-            app.send(Action::BrowserLanguages(std::rc::Rc::new(browser::preferred_languages())));
+            app.send(Action::BrowserLanguages(std::rc::Rc::new(
+                browser::preferred_languages(),
+            )));
         });
     }
     {
@@ -77,8 +79,12 @@ fn use_frame_effects(app: &AppHandle) {
         use_effect_with((), move |_| {
             let window = browser::window();
             let title = app.site.bundle.site.title.clone();
-            let hide = gloo_events::EventListener::new(&window, "pagehide", move |_| app.send(Action::Forget));
-            let show = gloo_events::EventListener::new(&window, "pageshow", move |_| browser::unblank(&title));
+            let hide = gloo_events::EventListener::new(&window, "pagehide", move |_| {
+                app.send(Action::Forget)
+            });
+            let show = gloo_events::EventListener::new(&window, "pageshow", move |_| {
+                browser::unblank(&title)
+            });
             move || drop((hide, show))
         });
     }
@@ -97,7 +103,9 @@ fn use_frame_effects(app: &AppHandle) {
             let parent = embed.and_then(|e| e.parent.clone());
             let watcher = parent.clone().and_then(browser::watch_height);
             let resize = parent.map(|origin| {
-                gloo_events::EventListener::new(&browser::window(), "resize", move |_| browser::post_height(&origin))
+                gloo_events::EventListener::new(&browser::window(), "resize", move |_| {
+                    browser::post_height(&origin)
+                })
             });
             move || {
                 if let Some((observer, _)) = &watcher {
@@ -130,7 +138,8 @@ fn use_frame_effects(app: &AppHandle) {
         // The guide's and the safety page's words arrive when first needed
         // (the staff console needs its own words at once).
         let app = app.clone();
-        let needs_words = cfg!(feature = "staff") || matches!(app.nav.view, View::Guide | View::Safety);
+        let needs_words =
+            cfg!(feature = "staff") || matches!(app.nav.view, View::Guide | View::Safety);
         use_effect_with((needs_words, app.lang.clone()), move |(needs, lang)| {
             if *needs && app.needs_catalog(lang) && !app.loaded.catalog_failed {
                 effects::fetch_strings(&app, lang.clone(), false);
@@ -148,21 +157,24 @@ fn use_frame_effects(app: &AppHandle) {
         let previous = use_mut_ref(|| app.nav.view);
         let ready = !app.needs_catalog(&app.lang);
         let guide_step = app.guide.session.as_ref().map(|g| g.current());
-        use_effect_with((app.nav.view, ready, guide_step), move |&(view, ready, _)| {
-            let from = std::mem::replace(&mut *previous.borrow_mut(), view);
-            let heading = |id| {
-                browser::scroll_to_top();
-                browser::focus(id);
-            };
-            match (view, from) {
-                (View::Directory, View::Safety) => browser::focus("open-safety"),
-                (View::Directory, View::Guide) => browser::focus("open-guide"),
-                (View::Service(_), _) => heading("service-title"),
-                (View::Safety, _) if ready => heading("safety-title"),
-                (View::Guide, _) if ready => heading("guide-title"),
-                _ => {}
-            }
-        });
+        use_effect_with(
+            (app.nav.view, ready, guide_step),
+            move |&(view, ready, _)| {
+                let from = std::mem::replace(&mut *previous.borrow_mut(), view);
+                let heading = |id| {
+                    browser::scroll_to_top();
+                    browser::focus(id);
+                };
+                match (view, from) {
+                    (View::Directory, View::Safety) => browser::focus("open-safety"),
+                    (View::Directory, View::Guide) => browser::focus("open-guide"),
+                    (View::Service(_), _) => heading("service-title"),
+                    (View::Safety, _) if ready => heading("safety-title"),
+                    (View::Guide, _) if ready => heading("guide-title"),
+                    _ => {}
+                }
+            },
+        );
     }
 }
 

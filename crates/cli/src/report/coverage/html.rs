@@ -20,7 +20,11 @@ pub enum Stylesheet<'a> {
 }
 
 pub fn render_html(c: &Coverage, style: Stylesheet) -> String {
-    let mut r = Renderer { c, lists: Vec::new(), index: HashMap::new() };
+    let mut r = Renderer {
+        c,
+        lists: Vec::new(),
+        index: HashMap::new(),
+    };
     let body = r.body();
     let mut out = String::new();
     let _ = write!(
@@ -35,7 +39,10 @@ pub fn render_html(c: &Coverage, style: Stylesheet) -> String {
             let _ = writeln!(out, "<link rel=\"stylesheet\" href=\"{}\">", esc(href));
         }
     }
-    let _ = write!(out, "</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n");
+    let _ = write!(
+        out,
+        "</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+    );
     out
 }
 
@@ -54,11 +61,17 @@ impl<'a> Renderer<'a> {
         }
         let mut o = String::new();
         let dates = match (&c.data.newest_check, &c.data.oldest_check) {
-            (Some(new), Some(old)) if new == old => format!("Every dated record was last checked on {new}."),
+            (Some(new), Some(old)) if new == old => {
+                format!("Every dated record was last checked on {new}.")
+            }
             (Some(new), Some(old)) => format!("Records were last checked between {old} and {new}."),
             _ => "No record carries a date.".into(),
         };
-        let undated = if c.data.undated > 0 { format!(" {} records are undated.", c.data.undated) } else { String::new() };
+        let undated = if c.data.undated > 0 {
+            format!(" {} records are undated.", c.data.undated)
+        } else {
+            String::new()
+        };
         let scope = match c.scope.kind.as_str() {
             "regional" => format!(
                 "A regional directory: its home region is {} ({}), so the region tables count by county or place.",
@@ -82,11 +95,21 @@ impl<'a> Renderer<'a> {
         );
 
         // The heat map.
-        let max = c.domains.rows.iter().flat_map(|r| r.cells.iter()).map(|x| x.count).max().unwrap_or(0);
+        let max = c
+            .domains
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .map(|x| x.count)
+            .max()
+            .unwrap_or(0);
         o.push_str("<h2 id=\"heat\">Domains and populations</h2>\n<p>Each cell counts the services in a domain whose records name a population. The darker the cell, the more services; a hatched cell marked <strong>gap</strong> has none. A service counts once per domain, however many of its types of help fall in it.</p>\n");
         o.push_str("<ul class=\"legend\" aria-label=\"Key\">\n<li><span class=\"swatch gap\" aria-hidden=\"true\"></span> 0: gap</li>\n");
         for (level, text) in legend(max) {
-            let _ = writeln!(o, "<li><span class=\"swatch h{level}\" aria-hidden=\"true\"></span> {text}</li>");
+            let _ = writeln!(
+                o,
+                "<li><span class=\"swatch h{level}\" aria-hidden=\"true\"></span> {text}</li>"
+            );
         }
         o.push_str("</ul>\n");
         let heat = self.table(&c.domains, "heat", Some(max), "Domain");
@@ -98,14 +121,24 @@ impl<'a> Renderer<'a> {
 
         // Regions.
         o.push_str("<h2 id=\"regions\">By region</h2>\n");
-        let nationwide = self.number(&c.totals.nationwide, "Services that serve the whole country");
+        let nationwide = self.number(
+            &c.totals.nationwide,
+            "Services that serve the whole country",
+        );
         let _ = write!(o, "<p>{nationwide} services serve the whole country (hotlines, national programmes): they are counted in the tables above and in no row below.");
         if c.totals.outside_region.count > 0 {
             let outside = self.number(&c.totals.outside_region, "Services outside the home region");
-            let _ = write!(o, " {outside} services are outside the home region and are not in the rows below.");
+            let _ = write!(
+                o,
+                " {outside} services are outside the home region and are not in the rows below."
+            );
         }
         o.push_str("</p>\n");
-        let row_head = if c.scope.rows == "county" { "County or place" } else { "State" };
+        let row_head = if c.scope.rows == "county" {
+            "County or place"
+        } else {
+            "State"
+        };
         for t in &c.regions {
             let _ = writeln!(o, "<h3>{}</h3>", esc(&t.title));
             let table = self.table(t, "matrix", None, row_head);
@@ -115,7 +148,10 @@ impl<'a> Renderer<'a> {
         // Languages.
         o.push_str("<h2 id=\"languages\">Languages</h2>\n<p>Services in each domain by the languages their records say they are offered in; the columns are the languages at least one service in this directory offers.");
         if c.languages.unstated.count > 0 {
-            let n = self.number(&c.languages.unstated, "Services whose records name no language");
+            let n = self.number(
+                &c.languages.unstated,
+                "Services whose records name no language",
+            );
             let _ = write!(o, " {n} services name no language and are in no column.");
         }
         o.push_str("</p>\n");
@@ -123,12 +159,29 @@ impl<'a> Renderer<'a> {
         o.push_str(&langs);
         o.push_str("<h3>Domains with no service in a language offered elsewhere</h3>\n");
         if c.languages.gaps.is_empty() {
-            o.push_str("<p>None: every domain with a service has one in each language offered.</p>\n");
+            o.push_str(
+                "<p>None: every domain with a service has one in each language offered.</p>\n",
+            );
         } else {
-            let label = |code: &str, list: &[super::Label]| list.iter().find(|l| l.code == code).map(|l| l.label.clone()).unwrap_or_else(|| code.to_string());
+            let label = |code: &str, list: &[super::Label]| {
+                list.iter()
+                    .find(|l| l.code == code)
+                    .map(|l| l.label.clone())
+                    .unwrap_or_else(|| code.to_string())
+            };
             let mut by_domain: Vec<(String, Vec<String>)> = Vec::new();
             for g in &c.languages.gaps {
-                let d = label(&g.domain, &c.domains.rows.iter().map(|r| super::Label { code: r.code.clone(), label: r.label.clone() }).collect::<Vec<_>>());
+                let d = label(
+                    &g.domain,
+                    &c.domains
+                        .rows
+                        .iter()
+                        .map(|r| super::Label {
+                            code: r.code.clone(),
+                            label: r.label.clone(),
+                        })
+                        .collect::<Vec<_>>(),
+                );
                 let l = label(&g.language, &c.languages.offered);
                 match by_domain.iter_mut().find(|(x, _)| *x == d) {
                     Some((_, ls)) => ls.push(l),
@@ -137,7 +190,12 @@ impl<'a> Renderer<'a> {
             }
             o.push_str("<ul class=\"gaps\">\n");
             for (d, ls) in by_domain {
-                let _ = writeln!(o, "<li><strong>{}</strong>: none in {}</li>", esc(&d), esc(&ls.join(", ")));
+                let _ = writeln!(
+                    o,
+                    "<li><strong>{}</strong>: none in {}</li>",
+                    esc(&d),
+                    esc(&ls.join(", "))
+                );
             }
             o.push_str("</ul>\n");
         }
@@ -146,10 +204,26 @@ impl<'a> Renderer<'a> {
         o.push_str("<h2 id=\"reach\">Reachability</h2>\n<ul class=\"figures\">\n");
         let r = &c.reachability;
         let items = [
-            (&r.no_phone_text_or_website, "No phone, text, website or chat", "Services with no phone, text, website or chat"),
-            (&r.email_only, "Of those, reachable by email only", "Services reachable by email only"),
-            (&r.hotline_only, "Reachable only through a hotline", "Services reachable only through a hotline"),
-            (&r.hours_unknown, "No opening hours listed", "Services with no opening hours listed"),
+            (
+                &r.no_phone_text_or_website,
+                "No phone, text, website or chat",
+                "Services with no phone, text, website or chat",
+            ),
+            (
+                &r.email_only,
+                "Of those, reachable by email only",
+                "Services reachable by email only",
+            ),
+            (
+                &r.hotline_only,
+                "Reachable only through a hotline",
+                "Services reachable only through a hotline",
+            ),
+            (
+                &r.hours_unknown,
+                "No opening hours listed",
+                "Services with no opening hours listed",
+            ),
         ];
         for (cell, text, title) in items {
             let n = self.number(cell, title);
@@ -161,15 +235,26 @@ impl<'a> Renderer<'a> {
         o.push_str("<h2 id=\"fresh\">Freshness</h2>\n<p>Records by how long ago they were last checked. A record not checked in 12 months, or undated, is stale: the site tells a visitor to call first.</p>\n<ul class=\"figures\">\n");
         for band in &c.freshness.by_age {
             let n = self.number(&band.cell, &band.label);
-            let _ = writeln!(o, "<li><span class=\"n\">{n}</span> {}</li>", esc(&band.label));
+            let _ = writeln!(
+                o,
+                "<li><span class=\"n\">{n}</span> {}</li>",
+                esc(&band.label)
+            );
         }
         let stale = self.number(&c.freshness.stale, "Stale records");
-        let _ = writeln!(o, "<li><span class=\"n\">{stale}</span> Stale in all</li>\n</ul>");
+        let _ = writeln!(
+            o,
+            "<li><span class=\"n\">{stale}</span> Stale in all</li>\n</ul>"
+        );
         if !c.freshness.stale_by_organization.is_empty() {
             o.push_str("<div class=\"scroll\" role=\"region\" aria-label=\"Stale records by organisation\" tabindex=\"0\">\n<table>\n<caption>Stale records by organisation</caption>\n<thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">Stale records</th></tr></thead>\n<tbody>\n");
             for row in &c.freshness.stale_by_organization {
                 let n = self.number(&row.total, &format!("Stale records of {}", row.label));
-                let _ = writeln!(o, "<tr><th scope=\"row\">{}</th><td>{n}</td></tr>", esc(&row.label));
+                let _ = writeln!(
+                    o,
+                    "<tr><th scope=\"row\">{}</th><td>{n}</td></tr>",
+                    esc(&row.label)
+                );
             }
             o.push_str("</tbody>\n</table>\n</div>\n");
         }
@@ -205,12 +290,28 @@ impl<'a> Renderer<'a> {
         o.push_str("<section class=\"lists\" aria-labelledby=\"lists\">\n<h2 id=\"lists\">The services behind each number</h2>\n");
         let lists = std::mem::take(&mut self.lists);
         for (anchor, heading, ids) in &lists {
-            let _ = write!(o, "<section id=\"{anchor}\">\n<h3>{} ({})</h3>\n<ul>\n", esc(heading), ids.len());
+            let _ = write!(
+                o,
+                "<section id=\"{anchor}\">\n<h3>{} ({})</h3>\n<ul>\n",
+                esc(heading),
+                ids.len()
+            );
             for id in ids {
                 match self.index.get(id.as_str()).map(|&i| &c.services[i]) {
                     Some(s) => {
-                        let checked = s.last_checked.as_deref().map(|d| format!("checked {d}")).unwrap_or_else(|| "undated".into());
-                        let _ = writeln!(o, "<li>{} <span class=\"muted\">({}; {}; {})</span></li>", esc(&s.name), esc(&s.organization), checked, esc(&s.id));
+                        let checked = s
+                            .last_checked
+                            .as_deref()
+                            .map(|d| format!("checked {d}"))
+                            .unwrap_or_else(|| "undated".into());
+                        let _ = writeln!(
+                            o,
+                            "<li>{} <span class=\"muted\">({}; {}; {})</span></li>",
+                            esc(&s.name),
+                            esc(&s.organization),
+                            checked,
+                            esc(&s.id)
+                        );
                     }
                     None => {
                         let _ = writeln!(o, "<li>{}</li>", esc(id));
@@ -234,16 +335,26 @@ impl<'a> Renderer<'a> {
             return "0".into();
         }
         let anchor = format!("list-{}", self.lists.len() + 1);
-        self.lists.push((anchor.clone(), heading.to_string(), cell.services.clone()));
+        self.lists
+            .push((anchor.clone(), heading.to_string(), cell.services.clone()));
         format!("<a href=\"#{anchor}\">{}</a>", cell.count)
     }
 
     fn cell(&mut self, cell: &Cell, heading: &str, class: &str, heat: Option<usize>) -> String {
         if cell.count == 0 {
             let gap = if cell.gap { " gap" } else { "" };
-            return format!("<td class=\"{class}{gap}\">0{}</td>", if cell.gap { "<span class=\"tag\">gap</span>" } else { "" });
+            return format!(
+                "<td class=\"{class}{gap}\">0{}</td>",
+                if cell.gap {
+                    "<span class=\"tag\">gap</span>"
+                } else {
+                    ""
+                }
+            );
         }
-        let level = heat.map(|max| format!(" h{}", level(cell.count, max))).unwrap_or_default();
+        let level = heat
+            .map(|max| format!(" h{}", level(cell.count, max)))
+            .unwrap_or_default();
         let n = self.number(cell, heading);
         format!("<td class=\"{class}{level}\">{n}</td>")
     }
@@ -268,8 +379,20 @@ impl<'a> Renderer<'a> {
                         o.push_str("</tbody>\n<tbody>\n");
                     }
                     group = Some(g);
-                    let name = self.c.domains.rows.iter().find(|r| r.code == g).map(|r| r.label.clone()).unwrap_or_else(|| g.to_string());
-                    let _ = writeln!(o, "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"{}\">{}</th></tr>", t.columns.len() + 2, esc(&name));
+                    let name = self
+                        .c
+                        .domains
+                        .rows
+                        .iter()
+                        .find(|r| r.code == g)
+                        .map(|r| r.label.clone())
+                        .unwrap_or_else(|| g.to_string());
+                    let _ = writeln!(
+                        o,
+                        "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"{}\">{}</th></tr>",
+                        t.columns.len() + 2,
+                        esc(&name)
+                    );
                 }
             }
             o.push_str(&self.row(t, row, heat));
@@ -280,9 +403,19 @@ impl<'a> Renderer<'a> {
 
     fn row(&mut self, t: &Table, row: &Row, heat: Option<usize>) -> String {
         let mut o = format!("<tr><th scope=\"row\">{}</th>", esc(&row.label));
-        o.push_str(&self.cell(&row.total, &format!("{}: {}", t.title, row.label), "total", None));
+        o.push_str(&self.cell(
+            &row.total,
+            &format!("{}: {}", t.title, row.label),
+            "total",
+            None,
+        ));
         for (cell, col) in row.cells.iter().zip(&t.columns) {
-            o.push_str(&self.cell(cell, &format!("{}: {}, {}", t.title, row.label, col.label), "n", heat));
+            o.push_str(&self.cell(
+                cell,
+                &format!("{}: {}, {}", t.title, row.label, col.label),
+                "n",
+                heat,
+            ));
         }
         o.push_str("</tr>\n");
         o
@@ -304,7 +437,18 @@ fn legend(max: usize) -> Vec<(usize, String)> {
             _ => out.push((l, n, n)),
         }
     }
-    out.into_iter().map(|(l, lo, hi)| (l, if lo == hi { lo.to_string() } else { format!("{lo} to {hi}") })).collect()
+    out.into_iter()
+        .map(|(l, lo, hi)| {
+            (
+                l,
+                if lo == hi {
+                    lo.to_string()
+                } else {
+                    format!("{lo} to {hi}")
+                },
+            )
+        })
+        .collect()
 }
 
 fn esc(s: &str) -> String {
@@ -337,6 +481,9 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            esc("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
     }
 }

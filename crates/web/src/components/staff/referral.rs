@@ -14,7 +14,9 @@ use crate::{browser, effects};
 #[hook]
 pub fn use_copy_fallback_selected(app: &AppHandle) {
     use_effect_with(app.staff.notice.clone(), |_| {
-        let area = browser::document().get_element_by_id("copy-fallback").and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlTextAreaElement>(e).ok());
+        let area = browser::document()
+            .get_element_by_id("copy-fallback")
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlTextAreaElement>(e).ok());
         if let Some(area) = area {
             let _ = area.focus();
             area.select();
@@ -30,7 +32,9 @@ fn copy_notice(app: &AppHandle) -> Html {
     let message = match notice {
         None => String::new(),
         Some(Notice::Copied { count: 1 }) => s.label("referral.copied"),
-        Some(Notice::Copied { count }) => s.format("referral.copied_all", &[("count", &count.to_string())]),
+        Some(Notice::Copied { count }) => {
+            s.format("referral.copied_all", &[("count", &count.to_string())])
+        }
         Some(Notice::LinkCopied) => s.label("share.copied"),
         Some(Notice::CopyFailed { text }) if text.starts_with("http") => s.label("share.failed"),
         Some(Notice::CopyFailed { .. }) => s.label("referral.copy_failed"),
@@ -126,7 +130,10 @@ pub fn referral_sheet(app: &AppHandle) -> Html {
     let site = &app.site;
     let place = app.search.filters.near.as_deref();
     let content_lang = site.bundle.site.default_language.clone();
-    let help = site.help_service().filter(|h| !targets.iter().any(|&r| site.service(r).id == h.id)).map(|h| referral(site, h, &s, None));
+    let help = site
+        .help_service()
+        .filter(|h| !targets.iter().any(|&r| site.service(r).id == h.id))
+        .map(|h| referral(site, h, &s, None));
     html! {
         <section class="referral-sheet" aria-hidden="true">
             <h1>{ s.get("referral.sheet_title") }</h1>
