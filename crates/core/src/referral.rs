@@ -13,10 +13,10 @@ use crate::site::Site;
 use crate::taxonomy::label_key;
 
 /// One service's referral. `place` adds how far it is from the caller.
-pub fn referral(
-    site: &Site,
-    service: &Service,
-    strings: &Strings,
+pub fn referral<'a>(
+    site: &'a Site,
+    service: &'a Service,
+    strings: &Strings<'a>,
     place: Option<&Place>,
 ) -> String {
     let org = site.organization(service);
@@ -27,10 +27,14 @@ pub fn referral(
             lines.push(format!("{}: {}", strings.get(key), value.trim()));
         }
     };
-    let title = if org.name == service.name || service.name.contains(&org.name) {
-        service.name.clone()
+    // The record's own words in the reader's language where it has them,
+    // as on the page: a referral read out in Spanish is Spanish throughout.
+    let text = |field: &str, original: &'a str| strings.record(&service.id, field, original);
+    let (name, org_name) = (text("name", &service.name), text("org_name", &org.name));
+    let title = if org_name == name || name.contains(org_name) {
+        name.to_string()
     } else {
-        format!("{} ({})", service.name, org.name)
+        format!("{name} ({org_name})")
     };
     let offers: Vec<String> = service
         .service_types
@@ -51,7 +55,7 @@ pub fn referral(
         .map(|l| strings.label(&label_key::language(l)))
         .collect();
     line("detail.languages", &languages.join(", "));
-    for phone in &service.phones {
+    for phone in &strings.phones(service) {
         let key = match phone.kind {
             PhoneKind::Text => "referral.text",
             PhoneKind::Tty => "referral.tty",
@@ -111,13 +115,13 @@ pub fn referral(
     let hours = crate::hours::weekly_summary(&service.hours, strings);
     line("referral.hours", &hours.join("; "));
     if let Some(note) = &service.hours.note {
-        line("referral.hours_note", note);
+        line("referral.hours_note", text("hours_note", note));
     }
     if let Some(how) = &service.how_to_get_help {
-        line("referral.how", how);
+        line("referral.how", text("how_to_get_help", how));
     }
     if let Some(expect) = &service.what_to_expect {
-        line("detail.what_to_expect", expect);
+        line("detail.what_to_expect", text("what_to_expect", expect));
     }
     match (service.last_verified, service.source.check) {
         (Some(date), Check::PublicSources | Check::Provider) => line(

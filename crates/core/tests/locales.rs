@@ -195,3 +195,47 @@ fn records_read_in_spanish_where_translated_and_say_when_they_are_not() {
         description
     );
 }
+
+#[test]
+fn a_referral_in_spanish_reads_the_records_spanish_text() {
+    use waypoint_core::locale::Strings;
+    let site = waypoint_core::site::Site::new(support::default_bundle());
+    let catalog = |lang: &str| site.bundle.locales.iter().find(|c| c.lang == lang).unwrap();
+    let spanish = Strings {
+        current: catalog("es"),
+        fallback: catalog("en"),
+    };
+    let service = |id: &str| {
+        site.bundle
+            .directory
+            .services
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap()
+    };
+    let hotline = waypoint_core::referral::referral(&site, service("nhth-hotline"), &spanish, None);
+    assert!(
+        hotline.contains("(Envíe HELP o INFO a este número (BEFREE).)"),
+        "the phone's note in Spanish:\n{hotline}"
+    );
+    assert!(
+        !hotline.contains("Text HELP"),
+        "no English note left:\n{hotline}"
+    );
+    let legal = waypoint_core::referral::referral(&site, service("cast-tta-legal"), &spanish, None);
+    assert!(
+        legal.contains("Waypoint todavía no tiene los datos de contacto"),
+        "how to get help in Spanish:\n{legal}"
+    );
+    // In a language with no record text, the record's own words.
+    let vietnamese = Strings {
+        current: catalog("vi"),
+        fallback: catalog("en"),
+    };
+    let legal_vi =
+        waypoint_core::referral::referral(&site, service("cast-tta-legal"), &vietnamese, None);
+    assert!(
+        legal_vi.contains("Waypoint does not have contact details"),
+        "{legal_vi}"
+    );
+}

@@ -129,19 +129,20 @@ pub fn referral_sheet(app: &AppHandle) -> Html {
     }
     let site = &app.site;
     let place = app.search.filters.near.as_deref();
-    let content_lang = site.bundle.site.default_language.clone();
+    // Each entry mixes the reader's labels with the record's text; its
+    // `lang` is the text's, the longer part.
     let help = site
         .help_service()
         .filter(|h| !targets.iter().any(|&r| site.service(r).id == h.id))
-        .map(|h| referral(site, h, &s, None));
+        .map(|h| (referral(site, h, &s, None), s.record_lang(&h.id)));
     html! {
         <section class="referral-sheet" aria-hidden="true">
             <h1>{ s.get("referral.sheet_title") }</h1>
             <p class="printed">{ s.format("referral.printed", &[("date", &s.date(crate::browser::today()))]) }</p>
             <p>{ s.get("referral.sheet_note") }</p>
-            { for targets.iter().map(|&r| sheet_entry(referral(site, site.service(r), &s, place), &content_lang, "referral-text")) }
-            if let Some(help) = help {
-                { sheet_entry(help, &content_lang, "referral-text help") }
+            { for targets.iter().map(|&r| { let service = site.service(r); sheet_entry(referral(site, service, &s, place), s.record_lang(&service.id), "referral-text") }) }
+            if let Some((help, lang)) = help {
+                { sheet_entry(help, lang, "referral-text help") }
             }
         </section>
     }
