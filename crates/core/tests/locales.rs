@@ -239,3 +239,37 @@ fn a_referral_in_spanish_reads_the_records_spanish_text() {
         "{legal_vi}"
     );
 }
+
+/// A language's own synonym words come with its strings, not in the first
+/// download, and a query that needs them finds its record once they load.
+#[test]
+fn a_languages_synonyms_come_with_its_strings() {
+    std::env::set_var("WAYPOINT_TODAY", "2026-11-28");
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let (sources, bundle, problems) = waypoint_cli::check_with_sources(&data, None, false);
+    assert!(!problems.has_errors(), "{:#?}", problems.list);
+    let whole = waypoint_core::site::Site::new(bundle.clone().unwrap());
+    let ids = |site: &waypoint_core::site::Site, q: &str| -> Vec<String> {
+        let mut searcher = site.searcher();
+        let found = site.find(&mut searcher, q, &waypoint_core::filter::Filters::default());
+        found.services.iter().map(|&r| site.service(r).id.clone()).collect()
+    };
+    // "Victim of trafficking visa", a Chinese member of the T visa group.
+    let query = "人口贩运受害者签证";
+    let expected = ids(&whole, query);
+    assert!(!expected.is_empty(), "the whole bundle finds {query}");
+
+    let (mut first, mut later) = bundle.unwrap().split_languages(&["es".to_string()]);
+    waypoint_cli::language_synonyms_later(&sources, &mut first, &mut later, &["es".to_string()]);
+    let bytes = |s: &waypoint_core::model::Service| s.synonyms.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    assert!(!first.directory.services.iter().any(bytes), "no Chinese synonym words in the first download");
+    assert!(first.directory.services.iter().any(|s| s.synonyms.contains("abogado")), "Spanish (instant search) keeps its words");
+    let site = waypoint_core::site::Site::new(first.clone());
+    assert!(ids(&site, query).is_empty(), "before Chinese loads, its synonyms are not searchable");
+
+    // As the app does when the Chinese file arrives (`Action::CatalogLoaded`).
+    let zh = later.iter().find(|c| c.lang == "zh-Hans").unwrap().clone();
+    let slot = first.locales.iter_mut().find(|c| c.lang == "zh-Hans").unwrap();
+    slot.merge(zh);
+    assert_eq!(ids(&waypoint_core::site::Site::new(first), query), expected);
+}

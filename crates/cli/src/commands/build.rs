@@ -50,6 +50,11 @@ pub(crate) fn build(data: &Path, args: &Args) -> i32 {
     } else {
         (bundle, Vec::new())
     };
+    // Each language's own synonym words go with its strings; the default
+    // and instant-search languages' stay in the first download.
+    let mut bundle = bundle;
+    let mut later = later;
+    crate::language_synonyms_later(&sources, &mut bundle, &mut later, &instant);
     let bytes = bundle.encode();
     let path = out.join(paths::BUNDLE_FILE);
     let mut files = vec![(path.clone(), bytes.clone())];

@@ -9,6 +9,7 @@ mod hours;
 mod locales;
 mod record_text;
 mod synonyms;
+pub use synonyms::synonym_languages;
 mod taxonomy;
 
 pub use checks::is_web_url;

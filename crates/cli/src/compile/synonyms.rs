@@ -19,6 +19,24 @@ pub(super) fn is_synonym_entry(file: &str) -> bool {
     Path::new(file).file_name().is_some_and(|name| name == FILE)
 }
 
+/// Every folded word of every language's synonym table, with the
+/// languages whose table has it: which language's file a word a service
+/// gains belongs in (`Bundle::move_synonyms`).
+pub fn synonym_languages(sources: &Sources) -> HashMap<String, Vec<String>> {
+    let mut languages: HashMap<String, Vec<String>> = HashMap::new();
+    for locale in &sources.locales {
+        for (_, value, _) in locale.entries.iter().filter(|(_, _, file)| is_synonym_entry(file)) {
+            for word in value.split(',').flat_map(waypoint_core::text::words) {
+                let langs = languages.entry(word).or_default();
+                if !langs.contains(&locale.lang) {
+                    langs.push(locale.lang.clone());
+                }
+            }
+        }
+    }
+    languages
+}
+
 /// Every language's groups, merged by name and checked: each member has a
 /// letter or digit, and each group at least two different members.
 pub(super) fn compile_synonyms(sources: &Sources, problems: &mut Problems) -> Synonyms {

@@ -8,7 +8,9 @@
 //! query for any member then finds it, a phrase works both ways ("food
 //! stamps" finds a record that says SNAP, "snap" one that says food stamps),
 //! and a record that says the word itself still ranks above one that only
-//! means it. The browser runs no code for this and downloads no table.
+//! means it. The browser runs no code for this and downloads no table;
+//! the words only a language other than the default and the instant-search
+//! ones has come in that language's file (`Bundle::move_synonyms`).
 
 use std::collections::HashMap;
 
