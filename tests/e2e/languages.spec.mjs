@@ -39,6 +39,11 @@ for (const [lang, query] of CASES) {
     await directory.search(query);
     const hotline = page.locator('.results .card[data-service="nhth-hotline"]');
     await expect(hotline).toBeVisible();
+    // A record's text: Spanish where written, otherwise the record's own
+    // English, marked so, and left to right even on an Arabic page.
+    const snippet = hotline.locator('.snippet');
+    await expect(snippet).toHaveAttribute('lang', lang === 'es' ? 'es' : 'en');
+    expect(await snippet.evaluate((el) => getComputedStyle(el).direction), 'the record text keeps its own direction').toBe('ltr');
     const first = await page.locator('.results .card').first().boundingBox();
     expect(first.y, 'the first result starts on the first screen').toBeLessThan(640);
 

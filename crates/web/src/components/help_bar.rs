@@ -19,7 +19,7 @@ pub fn help_bar(app: &AppState) -> Html {
     html! {
         <aside class="help-bar" aria-label={s.label("help.label")}>
             <p>
-                <strong lang={app.site.bundle.site.default_language.clone()}>{ &help.name }</strong>{ " " }
+                <strong lang={app.site.bundle.site.default_language.clone()} dir="auto">{ &help.name }</strong>{ " " }
                 <span class="help-note">{ s.get("help.note") }</span>
                 // Chat sits in the sentence, so the call and text buttons
                 // keep one row on a phone.

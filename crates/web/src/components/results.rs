@@ -95,21 +95,21 @@ fn result_card(app: &AppHandle, idx: u32) -> Html {
     html! {
         <li key={idx} class={classes!("card", selected.then_some("selected"))} aria-current={(app.nav.view == waypoint_core::app::View::Service(idx)).then_some("true")} data-service={service.id.clone()} data-idx={idx.to_string()}>
             <h2 class="card-title">
-                <button type="button" class="link" id={format!("open-{}", service.id)} lang={content_lang.clone()} onclick={app.act(Action::Open(idx))}>
+                <button type="button" class="link" id={format!("open-{}", service.id)} lang={content_lang.clone()} dir="auto" onclick={app.act(Action::Open(idx))}>
                     { highlighted(name, terms) }
                 </button>
             </h2>
             if org.name != service.name {
-                <p class="org" lang={content_lang.clone()}>{ highlighted(org_name, terms) }</p>
+                <p class="org" lang={content_lang.clone()} dir="auto">{ highlighted(org_name, terms) }</p>
             }
             if let Some(d) = &service.description {
-                <p class="snippet" lang={content_lang.clone()}>{ highlighted(&waypoint_core::search::highlight::snippet(s.record(&service.id, "description", d), terms, 160), terms) }</p>
+                <p class="snippet" lang={content_lang.clone()} dir="auto">{ highlighted(&waypoint_core::search::highlight::snippet(s.record(&service.id, "description", d), terms, 160), terms) }</p>
             }
             { original_language(&s, &service.id) }
             // On the console's cards: what a worker reads out before a call.
             if cfg!(feature = "staff") {
                 if let Some(w) = &service.what_to_expect {
-                    <p class="expect" lang={content_lang.clone()}>{ s.format("detail.card_expect", &[("text", s.record(&service.id, "what_to_expect", w))]) }</p>
+                    <p class="expect" lang={content_lang.clone()} dir="auto">{ s.format("detail.card_expect", &[("text", s.record(&service.id, "what_to_expect", w))]) }</p>
                 }
             }
             <ul class="tags">
@@ -259,7 +259,7 @@ pub fn contact_link(
     html! {
         <p class="contact">
             if href.is_empty() { <span>{ label }</span> } else { <a class="contact-link call" {href}>{ with_number(&label, &phone.number) }</a> }
-            if let Some(note) = &phone.note { <span class="contact-note" lang={lang.to_string()}>{ format!(" {note}") }</span> }
+            if let Some(note) = &phone.note { <span class="contact-note" lang={lang.to_string()} dir="auto">{ format!(" {note}") }</span> }
         </p>
     }
 }
@@ -276,9 +276,9 @@ pub fn law_enforcement_lines(app: &AppState) -> Html {
         let service: &Service = app.site.service(idx);
         html! {
             <li class="card law-enforcement" data-service={service.id.clone()}>
-                <h3 lang={app.site.bundle.site.default_language.clone()}>{ &service.name }</h3>
+                <h3 lang={app.site.bundle.site.default_language.clone()} dir="auto">{ &service.name }</h3>
                 <p class="badge warning">{ s.get("law_enforcement.badge") }</p>
-                if let Some(d) = &service.description { <p lang={app.site.bundle.site.default_language.clone()}>{ d }</p> }
+                if let Some(d) = &service.description { <p lang={app.site.bundle.site.default_language.clone()} dir="auto">{ d }</p> }
                 { for service.phones.iter().map(|p| contact_link(p, &s, &app.site.bundle.site.default_language)) }
                 { verified_line(service, &s) }
             </li>

@@ -48,7 +48,7 @@ fn screen_view(app: &AppHandle, screen: &Screen) -> Html {
                 lang,
             } => html! {
                 <div class="card">
-                    if let Some(name) = name { <h3 lang={lang.clone()}>{ name }</h3> }
+                    if let Some(name) = name { <h3 lang={lang.clone()} dir="auto">{ name }</h3> }
                     { for phones.iter().map(|p| contact_link(p, &s, lang)) }
                     if let Some(chat) = chat {
                         <p class="contact"><a class="contact-link" href={chat.clone()} rel="noopener noreferrer" target="_blank">{ s.get("contact.chat") }</a></p>

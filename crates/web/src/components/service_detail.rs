@@ -91,12 +91,12 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
     html! {
         <article class="service-detail" aria-labelledby="service-title">
             <button type="button" class="secondary back" onclick={app.run(|app, _: MouseEvent| effects::back_to_list(app))}>{ s.get("detail.back") }</button>
-            <h1 id="service-title" tabindex="-1" lang={content_lang.clone()}>{ text("name", &service.name) }</h1>
-            if org.name != service.name { <p class="org" lang={content_lang.clone()}>{ text("org_name", &org.name) }</p> }
+            <h1 id="service-title" tabindex="-1" lang={content_lang.clone()} dir="auto">{ text("name", &service.name) }</h1>
+            if org.name != service.name { <p class="org" lang={content_lang.clone()} dir="auto">{ text("org_name", &org.name) }</p> }
             { original_language(&s, &service.id) }
             if service.law_enforcement { <p class="badge warning">{ s.get("law_enforcement.badge") }</p> }
             if service.is_for_professionals(t) { <p class="badge professional">{ s.get("detail.professional") }</p> }
-            if let Some(d) = &service.description { <p class="description" lang={content_lang.clone()}>{ linked_text(&text("description", d)) }</p> }
+            if let Some(d) = &service.description { <p class="description" lang={content_lang.clone()} dir="auto">{ linked_text(&text("description", d)) }</p> }
             { staff::detail_tools(app, idx) }
             if let Some(distance) = distance_line(app, service) { <p class="distance">{ distance }</p> }
             <section class="contact-block" aria-label={s.label("detail.contact")}>
@@ -116,12 +116,12 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
                 { field("detail.offers", html! { { offers } }) }
                 if !serves.is_empty() { { field("detail.serves", html! { { serves } }) } }
                 if let Some(ages) = ages { { field("detail.ages", html! { { ages } }) } }
-                if let Some(e) = &service.eligibility { { field("detail.eligibility", html! { <span lang={content_lang.clone()}>{ linked_text(&text("eligibility", e)) }</span> }) } }
-                if let Some(h) = &service.how_to_get_help { { field("detail.how_to_get_help", html! { <span lang={content_lang.clone()}>{ linked_text(&text("how_to_get_help", h)) }</span> }) } }
-                if let Some(w) = &service.what_to_expect { { field("detail.what_to_expect", html! { <span lang={content_lang.clone()}>{ linked_text(&text("what_to_expect", w)) }</span> }) } }
+                if let Some(e) = &service.eligibility { { field("detail.eligibility", html! { <span lang={content_lang.clone()} dir="auto">{ linked_text(&text("eligibility", e)) }</span> }) } }
+                if let Some(h) = &service.how_to_get_help { { field("detail.how_to_get_help", html! { <span lang={content_lang.clone()} dir="auto">{ linked_text(&text("how_to_get_help", h)) }</span> }) } }
+                if let Some(w) = &service.what_to_expect { { field("detail.what_to_expect", html! { <span lang={content_lang.clone()} dir="auto">{ linked_text(&text("what_to_expect", w)) }</span> }) } }
                 if !languages.is_empty() { { field("detail.languages", html! { { languages } }) } }
-                { field("detail.hours", html! { <>{ hours }if let Some(n) = &service.hours.note { <p lang={content_lang.clone()}>{ text("hours_note", n) }</p> }</> }) }
-                if let Some(fees) = &service.fees { { field("detail.fees", html! { <span lang={content_lang.clone()}>{ linked_text(&text("fees", fees)) }</span> }) } }
+                { field("detail.hours", html! { <>{ hours }if let Some(n) = &service.hours.note { <p lang={content_lang.clone()} dir="auto">{ text("hours_note", n) }</p> }</> }) }
+                if let Some(fees) = &service.fees { { field("detail.fees", html! { <span lang={content_lang.clone()} dir="auto">{ linked_text(&text("fees", fees)) }</span> }) } }
                 { field("detail.where", html! { <>{ for service.locations.iter().map(|l| html! {
                     <p class="address">
                         if l.confidential {
@@ -145,7 +145,7 @@ pub fn service_detail(app: &AppHandle, idx: u32) -> Html {
                         { &service.source.name }
                     }
                 </p>
-                if let Some(note) = &service.source.note { <p class="source-note" lang={content_lang.clone()}>{ text("source_note", note) }</p> }
+                if let Some(note) = &service.source.note { <p class="source-note" lang={content_lang.clone()} dir="auto">{ text("source_note", note) }</p> }
             </footer>
         </article>
     }

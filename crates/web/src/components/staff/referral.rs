@@ -112,8 +112,10 @@ fn sheet_entry(text: String, lang: &str, class: &'static str) -> Html {
     let (name, rest) = text.split_once('\n').unwrap_or((&text, ""));
     html! {
         <div {class} lang={lang.to_string()}>
-            <strong class="referral-name">{ name.to_string() }</strong>
-            { for rest.lines().map(|l| html! { <p>{ l.to_string() }</p> }) }
+            // Each line takes its direction from its own words: an Arabic
+            // label before a record's English text reads right to left.
+            <strong class="referral-name" dir="auto">{ name.to_string() }</strong>
+            { for rest.lines().map(|l| html! { <p dir="auto">{ l.to_string() }</p> }) }
         </div>
     }
 }
