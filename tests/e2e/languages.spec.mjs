@@ -32,6 +32,8 @@ for (const [lang, query] of CASES) {
     const origin = new URL(page.url()).origin;
     await directory.switchLanguage(lang);
     await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
+    // The neutral tab title, in the page's language.
+    await expect(page).toHaveTitle(readToml('site.toml').title_in[lang]);
     // The picker names the language in itself; an unreviewed one says so.
     await expect(directory.languagePicker.locator('option:checked')).toHaveText(meta.name);
     if (meta.reviewed === false) await expect(page.locator('.review-note')).toHaveText(meta.review_note);

@@ -16,6 +16,11 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct SiteSource {
     pub title: String,
+    /// The same neutral tab title in other offered languages, so the tab
+    /// reads in the page's language (`es = "Recursos"`); a language left
+    /// out shows `title`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub title_in: std::collections::BTreeMap<String, String>,
     pub exit_url: String,
     pub default_language: String,
     pub help_service: String,

@@ -457,3 +457,15 @@ fn dump_writes_every_source_file_as_the_loader_parsed_it() {
     );
     let _ = std::fs::remove_file(out);
 }
+
+#[test]
+fn validate_names_a_tab_title_for_a_language_the_site_does_not_offer() {
+    let data = support::scratch_data("title-in");
+    let site = std::fs::read_to_string(data.join("site.toml")).unwrap();
+    let site = site.replace("es = \"Recursos\"", "es = \"Recursos\", de = \"Ressourcen\", xx = \" \"");
+    std::fs::write(data.join("site.toml"), site).unwrap();
+    let (code, out) = waypoint(&["validate", "--data", data.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("title_in") && out.contains("\"de\" is not an offered language"), "{out}");
+    assert!(out.contains("the title in \"xx\" is empty"), "{out}");
+}

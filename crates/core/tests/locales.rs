@@ -273,3 +273,15 @@ fn a_languages_synonyms_come_with_its_strings() {
     slot.merge(zh);
     assert_eq!(ids(&waypoint_core::site::Site::new(first), query), expected);
 }
+
+#[test]
+fn the_neutral_tab_title_is_in_each_offered_language() {
+    let bundle = support::default_bundle();
+    let title = |lang: &str| bundle.locales.iter().find(|c| c.lang == lang).and_then(|c| c.tab_title());
+    assert_eq!(title("es"), Some("Recursos"));
+    assert_eq!(title("ar"), Some("موارد"));
+    // The default language's is site.toml `title` itself.
+    assert_eq!((title("en"), bundle.site.title.as_str()), (None, "Resources"));
+    let missing: Vec<&str> = bundle.locales.iter().filter(|c| c.lang != "en" && c.tab_title().is_none()).map(|c| c.lang.as_str()).collect();
+    assert!(missing.is_empty(), "no tab title in {missing:?}");
+}

@@ -79,6 +79,13 @@ pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> 
             format!("{lang:?} is not an offered language"),
         );
     }
+    for (lang, title) in &site.title_in {
+        match locales.iter_mut().find(|c| &c.lang == lang) {
+            _ if title.trim().is_empty() => problems.error(site_file, "site", "title_in", format!("the title in {lang:?} is empty")),
+            Some(catalog) => catalog.extend(vec![("meta.title".to_string(), title.trim().to_string())]),
+            None => problems.error(site_file, "site", "title_in", format!("{lang:?} is not an offered language")),
+        }
+    }
     let synonyms = synonyms::compile_synonyms(sources, problems);
     let directory = directory::compile_directory(sources, &taxonomy, options, problems);
     let offered: Vec<String> = locales.iter().map(|c| c.lang.clone()).collect();

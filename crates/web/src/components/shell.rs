@@ -65,8 +65,9 @@ fn use_frame_effects(app: &AppHandle) {
         });
     }
     {
-        let title = app.site.bundle.site.title.clone();
-        let rtl = app.site.catalog(&app.lang).is_some_and(|c| c.rtl());
+        let catalog = app.site.catalog(&app.lang);
+        let title = catalog.and_then(|c| c.tab_title()).unwrap_or(&app.site.bundle.site.title).to_string();
+        let rtl = catalog.is_some_and(|c| c.rtl());
         use_effect_with((app.lang.clone(), rtl), move |(lang, rtl)| {
             browser::set_page_language(lang, *rtl);
             browser::set_title(&title);
