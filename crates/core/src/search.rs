@@ -94,10 +94,13 @@ impl SearchIndex {
             records += 1;
             for (field, value) in &doc.fields {
                 text::each_word(value, |word| {
-                    if !by_word.contains_key(word) {
-                        by_word.insert(word.to_string(), Vec::new());
-                    }
-                    let list = by_word.get_mut(word).expect("inserted above");
+                    // One lookup for a word already seen (nearly every
+                    // word): looking up, inserting, then looking up again
+                    // hashed and compared each word three times.
+                    let list = match by_word.get_mut(word) {
+                        Some(list) => list,
+                        None => by_word.entry(word.to_string()).or_default(),
+                    };
                     match list.last_mut() {
                         Some(last) if last.record() == record as u32 => {
                             *last =

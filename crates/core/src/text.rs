@@ -152,7 +152,29 @@ pub fn each_token(text: &str, mut f: impl FnMut(&str, usize, usize)) {
         word.clear();
         run.clear();
     };
-    for (at, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // ASCII outside a run of dense characters (most of most records):
+        // a letter, a digit or a break, with no decoding. What `fold` says
+        // of an ASCII character, at about two thirds of the index build's
+        // cost per word.
+        if b.is_ascii() && run.is_empty() {
+            if b.is_ascii_alphanumeric() {
+                if word.is_empty() {
+                    start = at;
+                }
+                word.push(char::from(b.to_ascii_lowercase()));
+                end = at + 1;
+            } else if !word.is_empty() {
+                f(&word, start, end);
+                word.clear();
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else { break };
         let next = at + c.len_utf8();
         match fold(c) {
             Fold::Letter(folded) => {
@@ -196,6 +218,7 @@ pub fn each_token(text: &str, mut f: impl FnMut(&str, usize, usize)) {
                 }
             }
         }
+        at = next;
     }
     if !run.is_empty() {
         flush_run(&mut run, &mut word, &mut f);
