@@ -13,6 +13,7 @@
 // and focus moves that the app does after a view change are part of what is
 // measured, so a view that jumps somewhere after drawing is caught.
 import { expect } from '@playwright/test';
+import { site } from '../support/data.mjs';
 
 /** Every selector the layout specs use. */
 export const SEL = {
@@ -74,7 +75,9 @@ export const LANGS = ['en', 'es'];
  */
 export function forEachLayout(test, body, { sizes = SIZES } = {}) {
   for (const size of sizes) {
-    for (const lang of LANGS) {
+    // On the phone, every language the site offers (longer words, other
+    // scripts, Arabic right to left); on the desktop, English and Spanish.
+    for (const lang of size.phone ? site().languages : LANGS) {
       test.describe(`${size.name}, ${lang}`, () => {
         test.use(size.use);
         body({ size, lang });
