@@ -7,7 +7,8 @@
 //! converts them once (`convert`, using `normalise` and the
 //! deployment's `mapping`), and writes Waypoint's editing format: one TOML
 //! file per organisation, plus `import-report.toml` with what could not be
-//! mapped, for `waypoint report`.
+//! mapped, for `waypoint report`. `translation` takes a record's text in
+//! another language from that language's export of the same records.
 
 pub mod convert;
 pub mod csv;
@@ -19,6 +20,7 @@ pub mod normalise;
 pub mod package;
 pub mod raw;
 pub mod table;
+pub mod translation;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -27,7 +29,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::problem::{Problem, Problems};
-use super::source::{ProviderFile, TaxonomySource};
+use super::source::{ProviderFile, SiteSource, TaxonomySource};
 use mapping::{Mapping, Vocabulary};
 use waypoint_core::model::Date;
 
@@ -62,6 +64,8 @@ pub struct Imported {
     /// "HSDS 3.0 JSON", "HSDS 1.x/2.x CSV", …
     pub format: String,
     pub source_name: String,
+    /// Per language, what its export (`--translation`) gave.
+    pub translations: BTreeMap<String, translation::Carried>,
 }
 
 impl Imported {
@@ -95,13 +99,18 @@ impl Imported {
                 }
             }
         }
-        format!(
+        let mut summary = format!(
             "services: {} imported, {} of them under placeholder organisations, {} under other help; {left_out}\n\
              dates: {own} from the records themselves, {export} the export's date (not a check), {undated} undated",
             self.services(),
             self.placeholder_services,
             self.other_help
-        )
+        );
+        for (lang, carried) in &self.translations {
+            summary.push('\n');
+            summary.push_str(&carried.summary(lang));
+        }
+        summary
     }
 }
 
@@ -180,6 +189,69 @@ pub fn import_path(path: &Path, options: &Options) -> Imported {
     } else {
         import_json(&name, &bytes, options)
     }
+}
+
+/// `import EXPORT --translation es=OTHER …`: the main export, with each
+/// other language's text taken from its own export of the same records
+/// (`translation`). Each is read and converted as the main one is.
+pub fn import_translated(path: &Path, translations: &[(String, PathBuf)], options: &Options) -> Imported {
+    let mut imported = import_path(path, options);
+    for (lang, other_path) in translations {
+        let other = import_path(other_path, options);
+        let name = other_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| other_path.display().to_string());
+        let label = format!("{name} ({lang})");
+        // What the other export says of a record both share (a phone that
+        // cannot be dialled) was said of the main one: only the rest, about
+        // its own text or its own records, is worth saying again.
+        let said: std::collections::HashSet<(String, String, String)> = imported
+            .problems
+            .list
+            .iter()
+            .map(|p| (p.record.clone(), p.field.clone(), p.message.clone()))
+            .collect();
+        for p in &other.problems.list {
+            if !said.contains(&(p.record.clone(), p.field.clone(), p.message.clone())) {
+                imported.problems.list.push(Problem {
+                    file: format!("{} ({lang})", p.file),
+                    ..p.clone()
+                });
+            }
+        }
+        let carried =
+            translation::carry(&mut imported, &other, lang, &label, &other_path.display().to_string());
+        imported.translations.insert(lang.clone(), carried);
+    }
+    imported
+}
+
+/// Whether `lang` is a language the deployment offers besides its default
+/// (a folder of `locales/`, and in site.toml `languages` when that is set),
+/// so an import or export in it gives text the build will take.
+pub fn offered_language(data: &Path, lang: &str) -> Result<(), String> {
+    let site_file = data.join("site.toml");
+    let site: SiteSource = fs::read_to_string(&site_file)
+        .map_err(|e| e.to_string())
+        .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
+        .map_err(|e| format!("cannot read {}: {e}", site_file.display()))?;
+    if lang == site.default_language {
+        return Err(format!(
+            "{lang:?} is the default language ({}): the main records are in it",
+            site_file.display()
+        ));
+    }
+    let folder = data.join("locales").join(lang);
+    let offered = site.languages.as_ref().is_none_or(|l| l.iter().any(|l| l == lang));
+    if !folder.is_dir() || !offered {
+        let list = site.languages.clone().unwrap_or_default().join(", ");
+        return Err(format!(
+            "{lang:?} is not a language this site offers (a folder {} and site.toml languages: {list})",
+            folder.display()
+        ));
+    }
+    Ok(())
 }
 
 fn has_ext(path: &Path, ext: &str) -> bool {
@@ -281,6 +353,7 @@ fn finish(
         left_out: cx.left_out,
         format: format.to_string(),
         source_name,
+        translations: BTreeMap::new(),
     }
 }
 
@@ -334,6 +407,10 @@ pub struct ImportReport {
     /// how many of them carry each.
     #[serde(default)]
     pub other_help_terms: BTreeMap<String, usize>,
+    /// Per language given with `--translation`: how many services took
+    /// its text, and the ids of those that did not, by why.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, translation::Carried>,
 }
 
 pub const REPORT_FILE: &str = "import-report.toml";
@@ -389,8 +466,13 @@ pub fn write(imported: &Imported, input: &Path, out: &Path) -> Result<Vec<PathBu
     fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let mut written = Vec::new();
     let mut names: HashMap<String, usize> = HashMap::new();
+    let languages: String = imported
+        .translations
+        .iter()
+        .map(|(lang, c)| format!(", {lang} text from {}", c.input))
+        .collect();
     let header = format!(
-        "# Imported by `waypoint import` from {} ({}) on {}.\n# Edit freely; importing into this folder again replaces this file.\n\n",
+        "# Imported by `waypoint import` from {} ({}){languages} on {}.\n# Edit freely; importing into this folder again replaces this file.\n\n",
         input.display(),
         imported.format,
         crate::clock::today()
@@ -434,6 +516,7 @@ pub fn write(imported: &Imported, input: &Path, out: &Path) -> Result<Vec<PathBu
             .collect(),
         unmapped: imported.unmapped.clone(),
         other_help_terms: imported.other_help_terms.clone(),
+        translations: imported.translations.clone(),
     };
     let text = toml::to_string(&report).map_err(|e| e.to_string())?;
     fs::write(

@@ -25,9 +25,11 @@ USAGE:
   waypoint build    [--data DIR] [--providers DIR] [--out DIR] [--allow-fictional]
   waypoint validate [--data DIR] [--providers DIR] [--allow-fictional]
   waypoint generate --services N [--seed S] [--state XX] [--format hsds-csv] [--data DIR] [--out DIR]
-  waypoint import   PATH [--out DIR] [--mapping FILE] [--source-name NAME] [--data DIR]
+  waypoint import   PATH [--translation LANG=PATH ...] [--out DIR] [--mapping FILE]
+                    [--source-name NAME] [--data DIR]
   waypoint validate PATH [--data DIR] [--providers DIR] [--mapping FILE]
-  waypoint export   --format hsds-json OUT.json [--data DIR] [--providers DIR] [--allow-fictional]
+  waypoint export   --format hsds-json OUT.json [--language LANG] [--data DIR] [--providers DIR]
+                    [--allow-fictional]
   waypoint report   [--data DIR] [--providers DIR] [--allow-fictional]
                     [--html OUT.html] [--format json [--out FILE]] [--site DIR]
                     [--domain CODE] [--population CODE]
@@ -47,10 +49,16 @@ USAGE:
   import    reads Open Referral HSDS (3.0 JSON, 3.0 CSV datapackage, 1.x/2.x
             CSV; a file, folder or zip) into one TOML file per organisation
             in OUT (default target/imported/providers), mapping taxonomy
-            terms through DATA/hsds-mapping.toml; prints every warning
+            terms through DATA/hsds-mapping.toml; prints every warning.
+            --translation es=PATH reads the same records exported in
+            Spanish (HSDS has no field for translations; publishers export
+            once per language) and adds their text as the records'
+            translations, matched by id; nothing else comes from it
   validate PATH  checks an HSDS file, folder or zip as import would read it,
             against the model, beside the directory's own providers
-  export    writes the directory as an HSDS 3.0 JSON list of services
+  export    writes the directory as an HSDS 3.0 JSON list of services;
+            --language es writes each record's text in Spanish where it
+            has a translation (as written otherwise), with the same ids
   report    prints the directory's health: records by domain, population and
             state, records not verified in 12 months, records nobody can
             contact, and unmapped terms of the last import. With --html,
@@ -83,6 +91,10 @@ struct Args {
     format: Option<String>,
     mapping: Option<PathBuf>,
     source_name: Option<String>,
+    /// `import --translation es=PATH`, in the order given.
+    translations: Vec<(String, PathBuf)>,
+    /// `export --language es`.
+    language: Option<String>,
     /// The positional PATH of `import`, `validate` and `export`.
     path: Option<PathBuf>,
     /// `report --html OUT.html`: the standalone coverage page.
@@ -119,6 +131,15 @@ fn parse_args(rest: &[String]) -> Result<Args, String> {
             "--format" => args.format = Some(value()?),
             "--mapping" => args.mapping = Some(value()?.into()),
             "--source-name" => args.source_name = Some(value()?),
+            "--translation" => {
+                let given = value()?;
+                let (lang, path) = given
+                    .split_once('=')
+                    .filter(|(l, p)| !l.is_empty() && !p.is_empty())
+                    .ok_or_else(|| format!("--translation needs LANG=PATH, e.g. es=export-es.json (found {given:?})"))?;
+                args.translations.push((lang.to_string(), path.into()));
+            }
+            "--language" => args.language = Some(value()?),
             "--html" => args.html = Some(value()?.into()),
             "--site" => args.site_page = Some(value()?.into()),
             "--domain" => args.domain = Some(value()?),
@@ -152,6 +173,16 @@ pub fn run(argv: &[String]) -> i32 {
     ) {
         eprintln!("waypoint: unknown option {}\n\n{USAGE}", path.display());
         return 2;
+    }
+    // Said rather than ignored: a language the command does not use.
+    for (flag, given, used_by) in [
+        ("--translation", !args.translations.is_empty(), "import"),
+        ("--language", args.language.is_some(), "export"),
+    ] {
+        if given && command != used_by {
+            eprintln!("waypoint: {flag} is for `waypoint {used_by}`\n\n{USAGE}");
+            return 2;
+        }
     }
     // `validate DIR` on a folder of provider files is `validate --providers DIR`.
     if command == "validate" && args.providers.is_none() {

@@ -104,6 +104,159 @@ pub struct ProviderFile {
 pub type Translations =
     std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>;
 
+/// A record whose free text a provider file may translate: which fields,
+/// and reading and writing them by name. The build checks translations
+/// with it (`compile::record_text`), the HSDS import takes them from
+/// another language's export and the export writes them, so all three
+/// agree on what a record's text is.
+pub trait RecordText: Clone {
+    /// The fields a translation may have, by their names in the file.
+    const FIELDS: &'static [&'static str];
+    /// Fields a whole translation may leave out: an organisation's name is
+    /// often a proper name, the same in every language.
+    const OPTIONAL: &'static [&'static str] = &[];
+    fn text(&self, field: &str) -> Option<&str>;
+    /// Sets one of `FIELDS`; any other name is ignored.
+    fn set_text(&mut self, field: &str, value: String);
+    fn translations(&self) -> &Translations;
+    fn translations_mut(&mut self) -> &mut Translations;
+
+    /// The fields a whole translation must have: those of `FIELDS` the
+    /// record itself has, less the optional ones.
+    fn required(&self) -> Vec<&'static str> {
+        Self::FIELDS
+            .iter()
+            .copied()
+            .filter(|f| !Self::OPTIONAL.contains(f) && self.text(f).is_some())
+            .collect()
+    }
+
+    /// The record with its text in `lang` where it has a translation, as
+    /// written otherwise.
+    fn in_language(&self, lang: &str) -> Self {
+        let mut out = self.clone();
+        for (field, text) in self.translations().get(lang).into_iter().flatten() {
+            if self.text(field).is_some() {
+                out.set_text(field, text.trim().to_string());
+            }
+        }
+        out
+    }
+}
+
+impl RecordText for ServiceSource {
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "how_to_get_help",
+        "what_to_expect",
+        "eligibility",
+        "fees",
+        "hours_note",
+    ];
+    fn text(&self, field: &str) -> Option<&str> {
+        match field {
+            "name" => Some(&self.name),
+            "description" => self.description.as_deref(),
+            "how_to_get_help" => self.how_to_get_help.as_deref(),
+            "what_to_expect" => self.what_to_expect.as_deref(),
+            "eligibility" => self.eligibility.as_deref(),
+            "fees" => self.fees.as_deref(),
+            "hours_note" => self.hours_note.as_deref(),
+            _ => None,
+        }
+    }
+    fn set_text(&mut self, field: &str, value: String) {
+        match field {
+            "name" => self.name = value,
+            "description" => self.description = Some(value),
+            "how_to_get_help" => self.how_to_get_help = Some(value),
+            "what_to_expect" => self.what_to_expect = Some(value),
+            "eligibility" => self.eligibility = Some(value),
+            "fees" => self.fees = Some(value),
+            "hours_note" => self.hours_note = Some(value),
+            _ => {}
+        }
+    }
+    fn translations(&self) -> &Translations {
+        &self.translations
+    }
+    fn translations_mut(&mut self) -> &mut Translations {
+        &mut self.translations
+    }
+}
+
+impl RecordText for OrganizationSource {
+    const FIELDS: &'static [&'static str] = &["name", "description"];
+    const OPTIONAL: &'static [&'static str] = &["name"];
+    fn text(&self, field: &str) -> Option<&str> {
+        match field {
+            "name" => Some(&self.name),
+            "description" => self.description.as_deref(),
+            _ => None,
+        }
+    }
+    fn set_text(&mut self, field: &str, value: String) {
+        match field {
+            "name" => self.name = value,
+            "description" => self.description = Some(value),
+            _ => {}
+        }
+    }
+    fn translations(&self) -> &Translations {
+        &self.translations
+    }
+    fn translations_mut(&mut self) -> &mut Translations {
+        &mut self.translations
+    }
+}
+
+/// A source's and a phone's text is their note.
+macro_rules! note_text {
+    ($record:ty) => {
+        impl RecordText for $record {
+            const FIELDS: &'static [&'static str] = &["note"];
+            fn text(&self, field: &str) -> Option<&str> {
+                (field == "note").then_some(self.note.as_deref()).flatten()
+            }
+            fn set_text(&mut self, field: &str, value: String) {
+                if field == "note" {
+                    self.note = Some(value);
+                }
+            }
+            fn translations(&self) -> &Translations {
+                &self.translations
+            }
+            fn translations_mut(&mut self) -> &mut Translations {
+                &mut self.translations
+            }
+        }
+    };
+}
+note_text!(SourceSource);
+note_text!(PhoneSource);
+
+impl ProviderFile {
+    /// The organisation, its source, services and their phones with their
+    /// text in `lang` where they have a translation, as written otherwise
+    /// (`waypoint export --language`).
+    pub fn in_language(&self, lang: &str) -> ProviderFile {
+        ProviderFile {
+            organization: self.organization.in_language(lang),
+            source: self.source.as_ref().map(|s| s.in_language(lang)),
+            services: self
+                .services
+                .iter()
+                .map(|s| ServiceSource {
+                    source: s.source.as_ref().map(|src| src.in_language(lang)),
+                    phones: s.phones.iter().map(|p| p.in_language(lang)).collect(),
+                    ..s.in_language(lang)
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrganizationSource {
@@ -116,7 +269,7 @@ pub struct OrganizationSource {
     #[serde(default)]
     pub fictional: bool,
     /// The record's text in other languages: `[….translations.es]` with
-    /// the same field names (`record_text::FIELDS` lists which).
+    /// the same field names (`RecordText::FIELDS` lists which).
     #[serde(default, skip_serializing_if = "Translations::is_empty")]
     pub translations: Translations,
 }
@@ -135,7 +288,7 @@ pub struct SourceSource {
     /// "imported" (`model::Check`). Required: the page says which.
     pub check: Option<String>,
     /// The record's text in other languages: `[….translations.es]` with
-    /// the same field names (`record_text::FIELDS` lists which).
+    /// the same field names (`RecordText::FIELDS` lists which).
     #[serde(default, skip_serializing_if = "Translations::is_empty")]
     pub translations: Translations,
 }
@@ -187,7 +340,7 @@ pub struct ServiceSource {
     pub law_enforcement: bool,
     pub source: Option<SourceSource>,
     /// The record's text in other languages: `[….translations.es]` with
-    /// the same field names (`record_text::FIELDS` lists which).
+    /// the same field names (`RecordText::FIELDS` lists which).
     #[serde(default, skip_serializing_if = "Translations::is_empty")]
     pub translations: Translations,
 }
@@ -201,7 +354,7 @@ pub struct PhoneSource {
     pub kind: String,
     pub note: Option<String>,
     /// The record's text in other languages: `[….translations.es]` with
-    /// the same field names (`record_text::FIELDS` lists which).
+    /// the same field names (`RecordText::FIELDS` lists which).
     #[serde(default, skip_serializing_if = "Translations::is_empty")]
     pub translations: Translations,
 }

@@ -8,7 +8,7 @@ use crate::hsds::{self, export::Export, mapping::Vocabulary};
 use crate::source::ProviderFile;
 use crate::{load_and_check, Args};
 
-/// `waypoint export --format hsds-json <out.json> [--providers DIR]`
+/// `waypoint export --format hsds-json <out.json> [--language LANG] [--providers DIR]`
 pub(crate) fn export(data: &Path, args: &Args) -> i32 {
     match args.format.as_deref() {
         Some("hsds-json") => {}
@@ -27,6 +27,12 @@ pub(crate) fn export(data: &Path, args: &Args) -> i32 {
         );
         return 2;
     };
+    if let Some(lang) = &args.language {
+        if let Err(e) = hsds::offered_language(data, lang) {
+            eprintln!("waypoint: --language {lang}: {e}");
+            return 2;
+        }
+    }
     // Only a directory that validates is exported: the export is what other
     // systems will take as checked facts.
     let (sources, bundle, problems) =
@@ -43,6 +49,13 @@ pub(crate) fn export(data: &Path, args: &Args) -> i32 {
         .unwrap_or_default();
     let labels = hsds::labels(&sources);
     let providers: Vec<ProviderFile> = sources.providers.into_iter().map(|(_, p)| p).collect();
+    // HSDS has no field for a translation: a directory in several languages
+    // is published as one export per language, the same records and ids
+    // with the text in that language, which `import --translation` reads.
+    let providers: Vec<ProviderFile> = match &args.language {
+        Some(lang) => providers.iter().map(|p| p.in_language(lang)).collect(),
+        None => providers,
+    };
     let json = Export {
         vocabulary: &vocabulary,
         labels: &labels,
@@ -61,8 +74,9 @@ pub(crate) fn export(data: &Path, args: &Args) -> i32 {
         return 1;
     }
     println!(
-        "wrote {count} services of {} organisations as HSDS 3.0 JSON to {}",
+        "wrote {count} services of {} organisations as HSDS 3.0 JSON{} to {}",
         providers.len(),
+        args.language.as_ref().map(|l| format!(" (text in {l} where translated)")).unwrap_or_default(),
         out.display()
     );
     0

@@ -6,7 +6,7 @@ use super::{print_problems, print_unmapped};
 use crate::problem::Problems;
 use crate::{hsds, Args};
 
-/// `waypoint import <path> [--out DIR] [--mapping FILE] [--source-name NAME]`
+/// `waypoint import <path> [--translation LANG=PATH ...] [--out DIR] [--mapping FILE] [--source-name NAME]`
 pub(crate) fn import(data: &Path, args: &Args) -> i32 {
     let Some(input) = &args.path else {
         eprintln!(
@@ -15,6 +15,14 @@ pub(crate) fn import(data: &Path, args: &Args) -> i32 {
         );
         return 2;
     };
+    // Text in a language the site does not offer would never be shown, and
+    // the build would refuse it: say so before reading anything.
+    for (lang, _) in &args.translations {
+        if let Err(e) = hsds::offered_language(data, lang) {
+            eprintln!("waypoint: --translation {lang}: {e}");
+            return 2;
+        }
+    }
     let mut problems = Problems::default();
     let Some(options) = hsds::options(
         data,
@@ -26,7 +34,7 @@ pub(crate) fn import(data: &Path, args: &Args) -> i32 {
         return 1;
     };
     let started = std::time::Instant::now();
-    let imported = hsds::import_path(input, &options);
+    let imported = hsds::import_translated(input, &args.translations, &options);
     let elapsed = started.elapsed();
     let out = args
         .out

@@ -7,19 +7,8 @@ use std::collections::HashMap;
 
 use crate::load::Sources;
 use crate::problem::Problems;
-use crate::source::Translations;
+use crate::source::{OrganizationSource, PhoneSource, RecordText, ServiceSource, SourceSource};
 use waypoint_core::locale::record_key;
-
-/// The fields a service's translation may have.
-pub const SERVICE_FIELDS: [&str; 7] = [
-    "name",
-    "description",
-    "how_to_get_help",
-    "what_to_expect",
-    "eligibility",
-    "fees",
-    "hours_note",
-];
 
 /// Per language, the entries to add to its catalogue.
 pub(super) fn record_texts(
@@ -32,123 +21,27 @@ pub(super) fn record_texts(
     for (file, provider) in &sources.providers {
         let org = &provider.organization;
         for service in &provider.services {
-            let mut check = |translations: &Translations,
-                             original: &dyn Fn(&str) -> Option<String>,
-                             allowed: &[&str],
-                             key: &dyn Fn(&str) -> String| {
-                for (lang, fields) in translations {
-                    if lang == default || !languages.contains(lang) {
-                        let why = if lang == default {
-                            "is the default language; the record's own text is in it"
-                        } else {
-                            "has no folder in locales/"
-                        };
-                        problems.error(
-                            file,
-                            &service.id,
-                            "translations",
-                            format!("{lang:?} {why}"),
-                        );
-                        continue;
-                    }
-                    for (field, text) in fields {
-                        if !allowed.contains(&field.as_str()) {
-                            problems.error(file, &service.id, "translations", format!("{lang}.{field}: not a translatable field (expected one of {allowed:?})"));
-                        } else if original(field).is_none() {
-                            // A translation says only what the record says.
-                            problems.error(
-                                file,
-                                &service.id,
-                                "translations",
-                                format!("{lang}.{field}: the record has no {field} to translate"),
-                            );
-                        } else if text.trim().is_empty() {
-                            problems.error(
-                                file,
-                                &service.id,
-                                "translations",
-                                format!("{lang}.{field}: empty"),
-                            );
-                        } else {
-                            out.entry(lang.clone())
-                                .or_default()
-                                .push((key(field), text.trim().to_string()));
-                        }
-                    }
-                }
-            };
             let id = &service.id;
-            let own = |field: &str| -> Option<String> {
-                match field {
-                    "name" => Some(service.name.clone()),
-                    "description" => service.description.clone(),
-                    "how_to_get_help" => service.how_to_get_help.clone(),
-                    "what_to_expect" => service.what_to_expect.clone(),
-                    "eligibility" => service.eligibility.clone(),
-                    "fees" => service.fees.clone(),
-                    "hours_note" => service.hours_note.clone(),
-                    _ => None,
-                }
+            let mut check = Check {
+                file,
+                id,
+                languages,
+                default,
+                problems: &mut *problems,
+                out: &mut out,
             };
-            check(&service.translations, &own, &SERVICE_FIELDS, &|f| {
-                record_key(id, f)
-            });
-            let org_field = |field: &str| match field {
-                "name" => Some(org.name.clone()),
-                "description" => org.description.clone(),
-                _ => None,
-            };
-            check(
-                &org.translations,
-                &org_field,
-                &["name", "description"],
-                &|f| record_key(id, &format!("org_{f}")),
-            );
-            if let Some(source) = service.source.as_ref().or(provider.source.as_ref()) {
-                check(
-                    &source.translations,
-                    &|f| (f == "note").then(|| source.note.clone()).flatten(),
-                    &["note"],
-                    &|_| record_key(id, "source_note"),
-                );
+            check.record(service, &|f| record_key(id, f));
+            check.record(org, &|f| record_key(id, &format!("org_{f}")));
+            let source = service.source.as_ref().or(provider.source.as_ref());
+            if let Some(source) = source {
+                check.record(source, &|_| record_key(id, "source_note"));
             }
             for (n, phone) in service.phones.iter().enumerate() {
-                check(
-                    &phone.translations,
-                    &|f| (f == "note").then(|| phone.note.clone()).flatten(),
-                    &["note"],
-                    &|_| record_key(id, &format!("phone.{n}")),
-                );
+                check.record(phone, &|_| record_key(id, &format!("phone.{n}")));
             }
             // Whole or not at all: the page marks a record "in English"
             // as a whole, so a half-translated one would mislabel the rest.
-            let mut expected: Vec<String> = SERVICE_FIELDS
-                .iter()
-                .filter(|f| own(f).is_some())
-                .map(|f| record_key(id, f))
-                .collect();
-            // (An organisation's name is often a proper name: optional.)
-            expected.extend(
-                org.description
-                    .as_ref()
-                    .map(|_| record_key(id, "org_description")),
-            );
-            expected.extend(
-                service
-                    .source
-                    .as_ref()
-                    .or(provider.source.as_ref())
-                    .and_then(|s| s.note.as_ref())
-                    .map(|_| record_key(id, "source_note")),
-            );
-            expected.extend(
-                service
-                    .phones
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.note.is_some())
-                    .map(|(n, _)| record_key(id, &format!("phone.{n}"))),
-            );
+            let expected = whole(service, org, source, &service.phones);
             let prefix = record_key(id, "");
             for (lang, entries) in &out {
                 let have: Vec<&String> = entries
@@ -167,4 +60,77 @@ pub(super) fn record_texts(
         }
     }
     out
+}
+
+/// The catalogue keys a whole translation of a service has: its own text,
+/// its organisation's (less the name, often a proper name), its source's
+/// note and its phones' notes, wherever the record has them.
+fn whole(
+    service: &ServiceSource,
+    org: &OrganizationSource,
+    source: Option<&SourceSource>,
+    phones: &[PhoneSource],
+) -> Vec<String> {
+    let id = &service.id;
+    let mut keys: Vec<String> = service.required().iter().map(|f| record_key(id, f)).collect();
+    keys.extend(org.required().iter().map(|f| record_key(id, &format!("org_{f}"))));
+    keys.extend(source.filter(|s| !s.required().is_empty()).map(|_| record_key(id, "source_note")));
+    keys.extend(
+        phones
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.required().is_empty())
+            .map(|(n, _)| record_key(id, &format!("phone.{n}"))),
+    );
+    keys
+}
+
+/// Checks one record's translations against the record, adding each
+/// translated field to its language's entries under `key(field)`.
+struct Check<'a> {
+    file: &'a str,
+    id: &'a str,
+    languages: &'a [String],
+    default: &'a str,
+    problems: &'a mut Problems,
+    out: &'a mut HashMap<String, Vec<(String, String)>>,
+}
+
+impl Check<'_> {
+    fn record<R: RecordText>(&mut self, record: &R, key: &dyn Fn(&str) -> String) {
+        let (file, id) = (self.file, self.id);
+        for (lang, fields) in record.translations() {
+            if lang == self.default || !self.languages.contains(lang) {
+                let why = if lang == self.default {
+                    "is the default language; the record's own text is in it"
+                } else {
+                    "has no folder in locales/"
+                };
+                self.problems
+                    .error(file, id, "translations", format!("{lang:?} {why}"));
+                continue;
+            }
+            for (field, text) in fields {
+                if !R::FIELDS.contains(&field.as_str()) {
+                    self.problems.error(file, id, "translations", format!("{lang}.{field}: not a translatable field (expected one of {:?})", R::FIELDS));
+                } else if record.text(field).is_none() {
+                    // A translation says only what the record says.
+                    self.problems.error(
+                        file,
+                        id,
+                        "translations",
+                        format!("{lang}.{field}: the record has no {field} to translate"),
+                    );
+                } else if text.trim().is_empty() {
+                    self.problems
+                        .error(file, id, "translations", format!("{lang}.{field}: empty"));
+                } else {
+                    self.out
+                        .entry(lang.clone())
+                        .or_default()
+                        .push((key(field), text.trim().to_string()));
+                }
+            }
+        }
+    }
 }

@@ -289,7 +289,8 @@ fn organizations(raw: &[RawOrganization], cx: &mut Context) -> Vec<Option<Org>> 
             description: cx.text(&o.at, "description", &o.description, TEXT_MAX),
             website,
             fictional,
-            // HSDS has no field for a record's text in other languages.
+            // HSDS has no field for a record's text in other languages;
+            // `translation` takes it from that language's export.
             ..Default::default()
         };
         let confidential = o.confidential.clone().or_else(|| {

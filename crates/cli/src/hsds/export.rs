@@ -10,7 +10,10 @@
 //! `field_name` starts with `waypoint:source.`. So export then import gives
 //! the same directory, except what is never exported: a confidential
 //! location's street, postal code and coordinates, and time zones (HSDS
-//! schedules hold an offset, not a zone).
+//! schedules hold an offset, not a zone), and translations: HSDS has no
+//! field for them, so another language travels as its own export of the
+//! same records (`ProviderFile::in_language`, `waypoint export
+//! --language`), which `import --translation` reads back.
 
 use std::collections::HashMap;
 
