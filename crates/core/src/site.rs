@@ -22,6 +22,13 @@ pub struct Site {
     default_rank: Vec<u32>,
     /// Services in the default order.
     default_order: Vec<u32>,
+    /// What every render asks and only the data changes, worked out once:
+    /// scanning 10k services for each of these on every keystroke cost
+    /// more than the search itself (`languages_offered` alone compared
+    /// each taxonomy language against every service's list).
+    law_enforcement: Vec<u32>,
+    languages_offered: Vec<usize>,
+    help_service: Option<u32>,
 }
 
 /// How results are ordered.
@@ -58,11 +65,22 @@ impl Site {
         for (rank, &service) in default_order.iter().enumerate() {
             default_rank[service as usize] = rank as u32;
         }
+        let services = &bundle.directory.services;
+        let law_enforcement = (0..services.len() as u32).filter(|&r| services[r as usize].law_enforcement).collect();
+        let mut spoken: Vec<&str> = services.iter().flat_map(|s| s.languages.iter().map(String::as_str)).collect();
+        spoken.sort_unstable();
+        spoken.dedup();
+        let languages_offered =
+            (0..bundle.taxonomy.languages.len()).filter(|&l| spoken.binary_search(&bundle.taxonomy.languages[l].as_str()).is_ok()).collect();
+        let help_service = services.iter().position(|s| s.id == bundle.site.help_service).map(|r| r as u32);
         Site {
             bundle,
             index,
             default_rank,
             default_order,
+            law_enforcement,
+            languages_offered,
+            help_service,
         }
     }
 
@@ -98,8 +116,7 @@ impl Site {
 
     /// The service in the help bar on every view.
     pub fn help_service(&self) -> Option<&Service> {
-        self.service_by_id(&self.bundle.site.help_service)
-            .map(|(_, s)| s)
+        self.help_service.map(|r| self.service(r))
     }
 
     pub fn catalog(&self, lang: &str) -> Option<&Catalog> {
@@ -230,21 +247,13 @@ impl Site {
     }
 
     /// Police and federal tip lines, kept apart and labelled.
-    pub fn law_enforcement_lines(&self) -> Vec<u32> {
-        (0..self.services().len() as u32)
-            .filter(|&r| self.service(r).law_enforcement)
-            .collect()
+    pub fn law_enforcement_lines(&self) -> &[u32] {
+        &self.law_enforcement
     }
 
     /// Languages offered by at least one service, in taxonomy order.
     pub fn languages_offered(&self) -> Vec<&str> {
-        self.bundle
-            .taxonomy
-            .languages
-            .iter()
-            .filter(|l| self.services().iter().any(|s| s.languages.contains(l)))
-            .map(String::as_str)
-            .collect()
+        self.languages_offered.iter().map(|&l| self.bundle.taxonomy.languages[l].as_str()).collect()
     }
 
     /// Cities with a service location, and the local areas (counties,
