@@ -53,7 +53,8 @@ data: $(SETUP_BUILD)
 # so the order matters. The coverage page for partners and coalitions
 # (/coverage/, from the same sources; site.toml coverage_page = false leaves
 # it out) is written after both, so Trunk does not replace it. The policy
-# and _headers are rewritten last, over every page.
+# and _headers are rewritten last, over every page, and then every page,
+# script, wasm and data file gets its .br and .gz copy (scripts/precompress.mjs).
 # The release wasm is built with its own standard library (`build-std`),
 # compiled for size with the app and with every panic an immediate trap:
 # std's prebuilt copy carries the machinery to format and print panic
@@ -71,6 +72,7 @@ dist: $(SETUP_BUILD) data
 	cargo run --release --bin waypoint -- report --data data $(if $(PROVIDERS),--providers $(PROVIDERS)) --site dist/coverage
 	node scripts/minify-glue.mjs dist dist/staff
 	node scripts/csp.mjs dist
+	node scripts/precompress.mjs dist
 
 serve: dist
 	python3 scripts/serve.py --dir dist --port $(PORT)

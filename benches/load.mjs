@@ -46,6 +46,9 @@ import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { launchChromium, PHONE, serveDist } from '../scripts/layout-figures.mjs';
+// The files `make dist` gives copies; its .gz are Zopfli, these zlib's best:
+// the browser timed here takes the .br.
+import { compressible } from '../scripts/precompress.mjs';
 import { RESULTS_QUERY, SERVICE_QUERY } from '../tests/e2e/pages/layout.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -109,13 +112,12 @@ function walk(dir, base = dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name), base) : [relative(base, join(dir, e.name))]));
 }
 
-const compressible = /\.(html|js|css|wasm|bin|svg)$/; // what scripts/csp.mjs compresses
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
 /**
  * Writes FILE.br (brotli 11) and FILE.gz (gzip 9) beside every compressible
- * file under `dir` that has none (as scripts/csp.mjs does for dist/), a few at
+ * file under `dir` that has none (as scripts/precompress.mjs does for dist/), a few at
  * a time on zlib's thread pool; copies made before are reused by content hash.
  */
 async function precompress(dir, only = () => true) {

@@ -2,13 +2,13 @@
 // built page, with the hash of each inline script computed from the page as
 // built (so it can never go stale), and writes `_headers` for hosts that read
 // one (Netlify, Cloudflare Pages) with the same policy and a few more
-// headers that only work as real HTTP headers.
+// headers that only work as real HTTP headers. The precompressed copies are
+// written after it (scripts/precompress.mjs), since it rewrites the pages.
 //
 //   node scripts/csp.mjs [dir]     (default: $TRUNK_STAGING_DIR, else dist)
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
@@ -63,22 +63,3 @@ writeFileSync(
 `,
 );
 console.log(`csp: wrote ${join(dir, '_headers')}`);
-
-// Precompressed copies beside every text and wasm file, for servers that
-// send them as they are (nginx gzip_static/brotli_static, Caddy
-// precompressed, S3 with Content-Encoding): the first load then costs what
-// `make budget` reports, on any host.
-function precompress(folder) {
-  for (const name of readdirSync(folder)) {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) {
-      precompress(path);
-    } else if (/\.(html|js|css|wasm|bin|svg)$/.test(name)) {
-      const body = readFileSync(path);
-      writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-      writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
-    }
-  }
-}
-precompress(dir);
-console.log('csp: wrote .br and .gz copies');

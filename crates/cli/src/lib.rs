@@ -4,6 +4,7 @@ pub mod clock;
 mod commands;
 pub mod compile;
 pub mod generate;
+pub mod gzip;
 pub mod hsds;
 pub mod load;
 pub mod problem;
@@ -34,6 +35,7 @@ USAGE:
                     [--html OUT.html] [--format json [--out FILE]] [--site DIR]
                     [--domain CODE] [--population CODE]
   waypoint dump     [--data DIR] [--providers DIR] [--out FILE]
+  waypoint gzip     FILE...
 
   build     checks data/ and writes the bundle the browser loads (OUT/site.bin)
   validate  checks data/ and prints every problem with file, record and field;
@@ -74,6 +76,9 @@ USAGE:
             writes them to --out FILE
   dump      writes every source file of data/ as it parses, as JSON, to
             FILE (default target/e2e-fixtures/data.json), for the e2e suite
+  gzip      writes FILE.gz beside each FILE, compressed with Zopfli (smaller
+            than zlib's best, the same format), for hosts that send
+            precompressed files; scripts/precompress.mjs names the files
 
 Defaults: --data data, --out target/site-data (build) or target/generated (generate),
 --seed 1. Set WAYPOINT_TODAY=YYYY-MM-DD to fix the date used for freshness checks.";
@@ -159,6 +164,10 @@ pub fn run(argv: &[String]) -> i32 {
         println!("{USAGE}");
         return 2;
     };
+    // Its arguments are files, not options.
+    if command == "gzip" {
+        return commands::gzip(&argv[1..]);
+    }
     let mut args = match parse_args(&argv[1..]) {
         Ok(a) => a,
         Err(e) => {
