@@ -63,7 +63,9 @@ data: $(SETUP_BUILD)
 # are unstable flags; RUSTC_BOOTSTRAP lets the pinned stable toolchain
 # accept them (the machine has no nightly), so a toolchain update must be
 # checked with `make dist budget`. Builds for tests are unaffected.
-WASM_RELEASE_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+# The wasm keeps its function names for wasm-opt, which orders the code by
+# them and drops them (index.html; CARGO_PROFILE_RELEASE_STRIP=false).
+WASM_RELEASE_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_PROFILE_RELEASE_STRIP=false \
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 dist: $(SETUP_BUILD) data
 	$(WASM_RELEASE_ENV) trunk build --release --offline

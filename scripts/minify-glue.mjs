@@ -9,7 +9,10 @@
 // name: the hex digits do not compress. Each import is renamed to a short
 // one (a, b, … ; module "a") in the wasm's import section and in the glue's
 // import object; nothing else in either file refers to them, and every
-// renamed import is checked to be defined by the glue.
+// renamed import is checked to be defined by the glue. Likewise the exports
+// the glue reads (wasm-bindgen's allocator, closure shims with long mangled
+// names): `$a`, `$b`, … in both, for those the glue only ever reads as a
+// property; `memory` and the rest keep their names.
 //
 //   node scripts/minify-glue.mjs DIR [DIR ...]    (each holds an index.html)
 import { createHash } from 'node:crypto';
@@ -70,17 +73,40 @@ function* shortNames() {
 
 /**
  * The wasm with every import renamed (module "a", names from `shortNames`)
- * and the map from the old (module, name) to the new name.
+ * and the exports `exportName` gives a new name renamed, with the maps
+ * from the old (module, name) to the new import name and from the old
+ * export name to the new.
  */
-function renameImports(wasm) {
+function renameImports(wasm, exportName = () => null) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
   const parts = [wasm.subarray(0, 8)];
   const renamed = new Map();
+  const renamedExports = new Map();
   let pos = 8;
   while (pos < wasm.length) {
     const id = wasm[pos];
     const [size, start] = readLeb(wasm, pos + 1);
     const end = start + size;
+    if (id === 7) {
+      // Exports: (name, kind, index); renamed where `exportName` says.
+      let [count, p] = readLeb(wasm, start);
+      const body = [leb(count)];
+      for (let i = 0; i < count; i++) {
+        const [len, q] = readLeb(wasm, p);
+        const name = wasm.subarray(q, q + len).toString();
+        p = q + len;
+        const descStart = p;
+        p = readLeb(wasm, p + 1)[1];
+        const short = exportName(name);
+        if (short) renamedExports.set(name, short);
+        body.push(text(short ?? name), wasm.subarray(descStart, p));
+      }
+      if (p !== end) throw new Error('export section not read to its end');
+      const section = Buffer.concat(body);
+      parts.push(Buffer.from([7]), leb(section.length), section);
+      pos = end;
+      continue;
+    }
     if (id !== 2) {
       parts.push(wasm.subarray(pos, end));
       pos = end;
@@ -119,7 +145,7 @@ function renameImports(wasm) {
     parts.push(Buffer.from([2]), leb(section.length), section);
     pos = end;
   }
-  return { wasm: Buffer.concat(parts), renamed };
+  return { wasm: Buffer.concat(parts), renamed, renamedExports };
 }
 
 /** The glue with the import object's keys renamed as in `renamed`. */
@@ -153,8 +179,21 @@ for (const dir of process.argv.slice(2)) {
     const wasmName = name.replace(/\.js$/, '_bg.wasm');
     const wasmPath = join(dir, wasmName);
     const wasmBefore = readFileSync(wasmPath);
-    const { wasm, renamed } = renameImports(wasmBefore);
+    // The exports the glue reads only as `<instance>.name`, each renamed
+    // `$a`, `$b`, … (the `$` keeps them apart from every other name).
+    const exportNames = shortNames();
+    const onlyAsProperty = (name) => {
+      const uses = (glue.match(new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g')) ?? []).length;
+      const properties = (glue.match(new RegExp(`(?<=[\\w$]\\.)${name}(?![\\w$])`, 'g')) ?? []).length;
+      return uses > 0 && uses === properties;
+    };
+    const { wasm, renamed, renamedExports } = renameImports(wasmBefore, (name) =>
+      name !== 'memory' && /^[\w]+$/.test(name) && onlyAsProperty(name) ? `$${exportNames.next().value}` : null,
+    );
     glue = renameInGlue(glue, renamed);
+    for (const [name, short] of renamedExports) {
+      glue = glue.replace(new RegExp(`(?<=[\\w$]\\.)${name}(?![\\w$])`, 'g'), short);
+    }
     // Every import the wasm now names is one the glue defines.
     const defined = new Set([...glue.matchAll(/(?<![\w$])([A-Za-z]{1,2}):function/g)].map((m) => m[1]));
     for (const short of renamed.values()) if (!defined.has(short)) throw new Error(`${path}: import ${short} is not defined`);
@@ -162,7 +201,7 @@ for (const dir of process.argv.slice(2)) {
     writeFileSync(wasmPath, wasm);
     html = setIntegrity(html, name, sri(glue), page);
     html = setIntegrity(html, wasmName, sri(wasm), page);
-    console.log(`minify-glue: ${path}: ${before.length} -> ${glue.length} bytes; ${wasmName}: ${renamed.size} imports renamed, ${wasmBefore.length} -> ${wasm.length} bytes`);
+    console.log(`minify-glue: ${path}: ${before.length} -> ${glue.length} bytes; ${wasmName}: ${renamed.size} imports and ${renamedExports.size} exports renamed, ${wasmBefore.length} -> ${wasm.length} bytes`);
   }
   writeFileSync(page, html);
 }
