@@ -65,7 +65,11 @@ data: $(SETUP_BUILD)
 # checked with `make dist budget`. Builds for tests are unaffected.
 # The wasm keeps its function names for wasm-opt, which orders the code by
 # them and drops them (index.html; CARGO_PROFILE_RELEASE_STRIP=false).
-WASM_RELEASE_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_PROFILE_RELEASE_STRIP=false \
+# std is built with `optimize_for_size`: its smaller sorts and formatting
+# (still O(n log n), a little slower per element), 2.4 KB gzip and 2.2 KB
+# brotli less on the first load.
+WASM_RELEASE_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size CARGO_PROFILE_RELEASE_STRIP=false \
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 dist: $(SETUP_BUILD) data
 	$(WASM_RELEASE_ENV) trunk build --release --offline
