@@ -238,13 +238,22 @@ pub fn check_with_sources(data: &Path, providers: Option<&Path>, allow_fictional
     load_and_check(data, providers, allow_fictional)
 }
 
-/// Moves each language's own synonym words out of the first download into
-/// its later catalogue (`Bundle::move_synonyms`); the default and the
-/// `instant_search` languages keep theirs. `waypoint build` calls this
-/// after splitting out the languages and the state files.
-pub fn language_synonyms_later(sources: &Sources, bundle: &mut Bundle, later: &mut [waypoint_core::locale::Catalog], instant: &[String]) {
-    let keep: Vec<String> = std::iter::once(bundle.site.default_language.clone()).chain(instant.iter().cloned()).collect();
-    bundle.move_synonyms(later, &compile::synonym_languages(sources), &keep);
+/// Moves each language's own synonym words out of the first download, to
+/// where its search words are (`Bundle::move_synonyms`): an instant-search
+/// language's search file (`words`), every other's later catalogue; the
+/// default language keeps its own. `waypoint build` calls this after
+/// splitting out the languages and the state files.
+pub fn language_synonyms_later(
+    sources: &Sources,
+    bundle: &mut Bundle,
+    later: &mut [waypoint_core::locale::Catalog],
+    words: &mut [waypoint_core::locale::Catalog],
+) {
+    let keep = [bundle.site.default_language.clone()];
+    let instant: Vec<String> = words.iter().map(|c| c.lang.clone()).collect();
+    let mut targets: Vec<&mut waypoint_core::locale::Catalog> =
+        words.iter_mut().chain(later.iter_mut().filter(|c| !instant.contains(&c.lang))).collect();
+    bundle.move_synonyms(&mut targets, &compile::synonym_languages(sources), &keep);
 }
 
 /// `check`, keeping the sources for the commands that read them as well,

@@ -14,7 +14,7 @@ use crate::taxonomy::Taxonomy;
 
 /// The first bytes of every bundle; the last byte is the format version, so
 /// an old app never misreads a newer bundle.
-pub const MAGIC: [u8; 4] = *b"WPT\x06";
+pub const MAGIC: [u8; 4] = *b"WPT\x07";
 
 /// What the deploying organisation sets in `data/site.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,6 +26,10 @@ pub struct SiteConfig {
     pub default_language: String,
     /// The service whose phones are in the help bar on every view.
     pub help_service: String,
+    /// Other languages whose search words the page fetches as soon as it
+    /// has drawn (site.toml `instant_search`; `paths::search_words`), so a
+    /// query in one finds records before anyone switches to it.
+    pub instant_search: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -151,35 +155,40 @@ impl Bundle {
     /// (they keep only their search vocabulary here), for the default
     /// language when the guide, the safety page or the staff tools open.
     ///
-    /// `instant_search`: the other languages whose search words come in the
-    /// first download (site.toml `instant_search`), so a query in one of
-    /// them finds records before anyone switches; each costs about 2 KB
-    /// compressed. Every other language's words come with its strings.
-    pub fn split_languages(mut self, instant_search: &[String]) -> (Bundle, Vec<Catalog>) {
-        let mut later = Vec::new();
+    /// The third part: the search words of the languages in the site's
+    /// `instant_search` (each about 2 KB compressed), in a file of their own
+    /// that the page fetches once it has drawn, so a query in one of them
+    /// finds records before anyone switches, at no cost to the first
+    /// results. Every other language's words come with its strings.
+    pub fn split_languages(mut self) -> (Bundle, Vec<Catalog>, Vec<Catalog>) {
+        let (mut later, mut words) = (Vec::new(), Vec::new());
         for catalog in std::mem::take(&mut self.locales) {
             let (first, rest) = if catalog.lang == self.site.default_language {
                 catalog.split_later()
+            } else if self.site.instant_search.contains(&catalog.lang) {
+                let (search, rest) = catalog.split(true);
+                let (first, search) = search.split(false);
+                words.push(search);
+                (first, rest)
             } else {
-                let vocabulary = instant_search.contains(&catalog.lang);
-                catalog.split(vocabulary)
+                catalog.split(false)
             };
             self.locales.push(first);
             later.push(rest);
         }
-        (self, later)
+        (self, later, words)
     }
 
     /// Moves the synonym words only other languages need out of this
-    /// bundle's services into those languages' later catalogues (key
-    /// `locale::synonyms_key`), so a first visit does not download every
+    /// bundle's services into those languages' catalogues in `later` (key
+    /// `locale::synonyms_key`; an instant-search language's search file or
+    /// another's later strings), so a first visit does not download every
     /// language's search words: measured on the default data, site.bin
     /// 49.2 -> 39.3 KB raw, 17.5 -> 13.7 KB gzip. `languages_of` names the
     /// languages whose synonym table has a word; a word stays when one of
-    /// them is in `keep` (the default and instant-search languages) or it
-    /// has none. Only this bundle's services: state files keep their words,
+    /// them is in `keep` (the default language) or it has none. Only this bundle's services: state files keep their words,
     /// so a language's file does not grow with a national directory.
-    pub fn move_synonyms(&mut self, later: &mut [Catalog], languages_of: &std::collections::HashMap<String, Vec<String>>, keep: &[String]) {
+    pub fn move_synonyms(&mut self, later: &mut [&mut Catalog], languages_of: &std::collections::HashMap<String, Vec<String>>, keep: &[String]) {
         let mut moved: Vec<Vec<(String, String)>> = vec![Vec::new(); later.len()];
         for service in &mut self.directory.services {
             let mut kept: Vec<&str> = Vec::new();
@@ -432,6 +441,16 @@ pub mod paths {
     /// The rest of a language's strings, fetched when first needed.
     pub fn catalog_file(lang: &str) -> String {
         format!("locale-{lang}.bin")
+    }
+
+    /// An instant-search language's search words, fetched once the page has
+    /// drawn (`SiteConfig::instant_search`).
+    pub fn search_words_file(lang: &str) -> String {
+        format!("search-{lang}.bin")
+    }
+
+    pub fn search_words(lang: &str) -> String {
+        url(&search_words_file(lang))
     }
 
     /// A state's services in a national directory, named by their content

@@ -152,6 +152,14 @@ impl Catalog {
     /// Adds the rest of a split catalogue; the result is complete. Both
     /// parts come sorted from the build, so they are merged in one pass (a
     /// sort here would put another copy of the sorting code in the wasm).
+    /// Adds a language's search words (`Bundle::split_languages`) to what
+    /// is here; the catalogue is searchable, and as complete as it was.
+    pub fn add_search_words(&mut self, words: Catalog) {
+        let complete = self.complete;
+        self.merge(words);
+        self.complete = complete;
+    }
+
     pub fn merge(&mut self, rest: Catalog) {
         let mine = std::mem::take(&mut self.entries);
         let mut merged = Vec::with_capacity(mine.len() + rest.entries.len());

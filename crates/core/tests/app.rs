@@ -539,7 +539,7 @@ fn the_home_part_nearest_a_chosen_place_comes_first_and_a_failure_stops_the_chai
 
 #[test]
 fn switching_language_waits_for_its_strings_then_switches() {
-    let (first, later) = support::default_bundle().split_languages(&[]);
+    let (first, later, _) = support::default_bundle().split_languages();
     let site = Rc::new(Site::new(first));
     let state = AppState::new(site.clone(), None, NOW);
     let other = later
@@ -590,6 +590,25 @@ fn switching_language_waits_for_its_strings_then_switches() {
         back.lang == state.lang,
         !switched.needs_catalog(&state.lang)
     );
+}
+
+/// The site's instant-search language (Spanish) finds nothing before its
+/// search words arrive, and its records once they have, on the English page.
+#[test]
+fn instant_search_words_arrive_after_the_first_results() {
+    let bundle = support::default_bundle();
+    assert_eq!(bundle.site.instant_search, ["es"]);
+    let (first, _, words) = bundle.split_languages();
+    assert_eq!(words.iter().map(|c| c.lang.as_str()).collect::<Vec<_>>(), ["es"]);
+    let state = AppState::new(Rc::new(Site::new(first)), None, NOW);
+    let before = state.reduce(Action::Search("vivienda".into()));
+    assert!(before.search.results.services.is_empty(), "no Spanish words in the first download");
+    let loaded = before.reduce(Action::SearchWordsLoaded(Rc::new(words[0].clone())));
+    assert!(!loaded.search.results.services.is_empty(), "the query typed before finds records once the words arrive");
+    assert_eq!((loaded.lang.as_str(), loaded.search.query.as_str()), ("en", "vivienda"), "nothing switches, the query stays");
+    assert!(loaded.needs_catalog("es"), "the rest of the Spanish strings still come on switching");
+    // Arriving twice changes nothing.
+    assert!(loaded.reduce(Action::SearchWordsLoaded(Rc::new(words[0].clone()))) == loaded);
 }
 
 // ------------------------------------------------------------------ guide

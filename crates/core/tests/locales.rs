@@ -259,11 +259,13 @@ fn a_languages_synonyms_come_with_its_strings() {
     let expected = ids(&whole, query);
     assert!(!expected.is_empty(), "the whole bundle finds {query}");
 
-    let (mut first, mut later) = bundle.unwrap().split_languages(&["es".to_string()]);
-    waypoint_cli::language_synonyms_later(&sources, &mut first, &mut later, &["es".to_string()]);
+    let (mut first, mut later, mut words) = bundle.unwrap().split_languages();
+    waypoint_cli::language_synonyms_later(&sources, &mut first, &mut later, &mut words);
     let bytes = |s: &waypoint_core::model::Service| s.synonyms.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     assert!(!first.directory.services.iter().any(bytes), "no Chinese synonym words in the first download");
-    assert!(first.directory.services.iter().any(|s| s.synonyms.contains("abogado")), "Spanish (instant search) keeps its words");
+    assert!(!first.directory.services.iter().any(|s| s.synonyms.contains("abogado")), "Spanish (instant search) words are not in the first download either");
+    let spanish = words.iter().find(|c| c.lang == "es").expect("the Spanish search file");
+    assert!(spanish.entries().any(|(k, v)| k.starts_with(waypoint_core::locale::SYNONYMS_PREFIX) && v.contains("abogado")), "they come in its search file");
     let site = waypoint_core::site::Site::new(first.clone());
     assert!(ids(&site, query).is_empty(), "before Chinese loads, its synonyms are not searchable");
 

@@ -62,19 +62,47 @@ pub fn fetch_strings(app: &AppHandle, lang: String, switch_to: bool) {
         let Some(first_part) = app.site.catalog(&lang).cloned() else {
             return;
         };
-        let fetched = browser::fetch_bytes(&paths::catalog(&lang)).await;
-        match fetched.and_then(|b| bundle::decode::<Catalog>(&b).map_err(|e| e.to_string())) {
-            Ok(rest) => {
+        // An instant-search language whose words have not arrived yet: they
+        // are part of its strings (its labels), so they come first.
+        let words = if app.site.bundle.site.instant_search.contains(&lang) && !first_part.searchable {
+            Some(fetch_catalog(&paths::search_words(&lang)).await)
+        } else {
+            None
+        };
+        match (fetch_catalog(&paths::catalog(&lang)).await, words.transpose()) {
+            (Ok(rest), Ok(words)) => {
                 let mut full = first_part;
+                if let Some(words) = words {
+                    full.add_search_words(words);
+                }
                 full.merge(rest);
                 app.send(Action::CatalogLoaded {
                     catalog: Rc::new(full),
                     switch_to,
                 });
             }
-            Err(_) => app.send(Action::CatalogFailed),
+            _ => app.send(Action::CatalogFailed),
         }
     });
+}
+
+async fn fetch_catalog(url: &str) -> Result<Catalog, String> {
+    let bytes = browser::fetch_bytes(url).await?;
+    bundle::decode::<Catalog>(&bytes).map_err(|e| e.to_string())
+}
+
+/// Once the page has drawn: the search words of the site's instant-search
+/// languages (the same files for everyone, whatever is typed), so a query
+/// in one finds records before anyone switches to it.
+pub fn fetch_search_words(app: &AppHandle) {
+    for lang in app.site.bundle.site.instant_search.clone() {
+        let app = app.clone();
+        yew::platform::spawn_local(async move {
+            if let Ok(words) = fetch_catalog(&paths::search_words(&lang)).await {
+                app.send(Action::SearchWordsLoaded(Rc::new(words)));
+            }
+        });
+    }
 }
 
 /// Chooses a state. In a national directory a state's services load when

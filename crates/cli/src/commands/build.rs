@@ -21,12 +21,7 @@ pub(crate) fn build(data: &Path, args: &Args) -> i32 {
         .out
         .clone()
         .unwrap_or_else(|| "target/site-data".into());
-    let instant: Vec<String> = sources
-        .site
-        .as_ref()
-        .map(|(_, s)| s.instant_search.clone())
-        .unwrap_or_default();
-    let (bundle, later) = bundle.split_languages(&instant);
+    let (bundle, later, words) = bundle.split_languages();
     let named = sources
         .site
         .as_ref()
@@ -50,11 +45,9 @@ pub(crate) fn build(data: &Path, args: &Args) -> i32 {
     } else {
         (bundle, Vec::new())
     };
-    // Each language's own synonym words go with its strings; the default
-    // and instant-search languages' stay in the first download.
-    let mut bundle = bundle;
-    let mut later = later;
-    crate::language_synonyms_later(&sources, &mut bundle, &mut later, &instant);
+    // Each language's own synonym words go where its search words are.
+    let (mut bundle, mut later, mut words) = (bundle, later, words);
+    crate::language_synonyms_later(&sources, &mut bundle, &mut later, &mut words);
     let bytes = bundle.encode();
     let path = out.join(paths::BUNDLE_FILE);
     let mut files = vec![(path.clone(), bytes.clone())];
@@ -63,6 +56,10 @@ pub(crate) fn build(data: &Path, args: &Args) -> i32 {
     }
     for catalog in &later {
         let file = out.join(paths::catalog_file(&catalog.lang));
+        files.push((file, waypoint_core::bundle::encode(catalog)));
+    }
+    for catalog in &words {
+        let file = out.join(paths::search_words_file(&catalog.lang));
         files.push((file, waypoint_core::bundle::encode(catalog)));
     }
     for (file, data) in &files {

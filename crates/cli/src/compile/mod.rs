@@ -157,6 +157,7 @@ pub fn compile(sources: &Sources, options: Options, problems: &mut Problems) -> 
         exit_url: site.exit_url.clone(),
         default_language: site.default_language.clone(),
         help_service: site.help_service.clone(),
+        instant_search: site.instant_search.clone(),
     };
     let mut bundle = Bundle {
         site,

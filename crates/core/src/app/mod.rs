@@ -237,6 +237,9 @@ pub enum Action {
         catalog: Rc<Catalog>,
         switch_to: bool,
     },
+    /// An instant-search language's search words arrived
+    /// (`paths::search_words`): queries in it find records from now on.
+    SearchWordsLoaded(Rc<Catalog>),
     /// The browser's preferred languages (`navigator.languages`).
     BrowserLanguages(Rc<Vec<String>>),
     /// The rest of the strings could not be fetched.
@@ -506,6 +509,16 @@ impl AppState {
                 }
             }
             Action::CatalogFailed => self.loaded.catalog_failed = true,
+            Action::SearchWordsLoaded(words) => {
+                if !self.site.catalog(&words.lang).is_some_and(|c| !c.searchable) {
+                    return;
+                }
+                let mut bundle = self.site.bundle.clone();
+                if let Some(slot) = bundle.locales.iter_mut().find(|c| c.lang == words.lang) {
+                    slot.add_search_words((*words).clone());
+                }
+                self.replace_site(Site::new(bundle));
+            }
             Action::BrowserLanguages(tags) => self.browser_languages = Shared(tags),
             Action::CatalogLoaded { catalog, switch_to } => {
                 if !catalog.complete || self.site.catalog(&catalog.lang).is_none() {

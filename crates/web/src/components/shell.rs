@@ -59,6 +59,7 @@ fn use_frame_effects(app: &AppHandle) {
                 effects::open_shared_search(&app, &browser::fragment());
             }
             effects::keep_time(&app);
+            effects::fetch_search_words(&app);
             app.send(Action::BrowserLanguages(std::rc::Rc::new(
                 browser::preferred_languages(),
             )));
