@@ -510,7 +510,7 @@ impl AppState {
             }
             Action::CatalogFailed => self.loaded.catalog_failed = true,
             Action::SearchWordsLoaded(words) => {
-                if !self.site.catalog(&words.lang).is_some_and(|c| !c.searchable) {
+                if self.site.catalog(&words.lang).is_none_or(|c| c.searchable) {
                     return;
                 }
                 let mut bundle = self.site.bundle.clone();
