@@ -20,6 +20,8 @@ static BUNDLE: &[u8] = include_bytes!("../../../target/site-data/site.bin");
 /// The Spanish strings the browser fetches on switching language; merged
 /// here up front (the fetch itself is covered end to end).
 static SPANISH: &[u8] = include_bytes!("../../../target/site-data/locale-es.bin");
+/// The Spanish search words the page fetches once it has drawn.
+static SPANISH_WORDS: &[u8] = include_bytes!("../../../target/site-data/search-es.bin");
 /// The English words the guide and safety page fetch when first opened.
 static ENGLISH_LATER: &[u8] = include_bytes!("../../../target/site-data/locale-en.bin");
 
@@ -27,12 +29,15 @@ fn site() -> Rc<Site> {
     let mut bundle = Bundle::decode(BUNDLE).expect("the default bundle decodes");
     let rest: waypoint_core::locale::Catalog =
         waypoint_core::bundle::decode(SPANISH).expect("the Spanish strings decode");
-    bundle
+    let words: waypoint_core::locale::Catalog =
+        waypoint_core::bundle::decode(SPANISH_WORDS).expect("the Spanish search words decode");
+    let spanish = bundle
         .locales
         .iter_mut()
         .find(|c| c.lang == "es")
-        .expect("Spanish search words in the bundle")
-        .merge(rest);
+        .expect("Spanish (its offer line) in the bundle");
+    spanish.add_search_words(words);
+    spanish.merge(rest);
     let later: waypoint_core::locale::Catalog =
         waypoint_core::bundle::decode(ENGLISH_LATER).expect("the English later strings decode");
     bundle
