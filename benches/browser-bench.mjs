@@ -399,6 +399,8 @@ writeFileSync(join(results, 'browser.json'), JSON.stringify({ wasmRows, peerRows
 const resultsPath = join(root, 'benches/RESULTS.md');
 const previous = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
 const loadSection = previous.match(/<!-- bench-load: start[\s\S]*?<!-- bench-load: end -->\n?/)?.[0] ?? '';
+// The issue's targets, row by row (written by hand from both benches' figures), kept the same way.
+const targetsSection = previous.match(/<!-- targets: start[\s\S]*?<!-- targets: end -->\n?/)?.[0] ?? '';
 const configs = Object.entries(libraries).filter(([k]) => libs.includes(k)).map(([, l]) => `\`${l.package}@${versionOf(l.package)}\` (\`${l.file.split('/').slice(-2).join('/')}\`)`);
 writeFileSync(resultsPath, `# Search benchmark results
 
@@ -473,5 +475,5 @@ JS heap is the page's JavaScript heap; wasm memory is the wasm linear memory at 
 ## Native
 
 ${native}
-${loadSection ? `\n${loadSection}` : ''}`);
+${loadSection ? `\n${loadSection}` : ''}${targetsSection ? `\n${targetsSection}` : ''}`);
 console.log('\n' + peerTable.join('\n') + '\n\n' + qualityTable + '\n\n' + paintTable + '\n\n' + wasmTable + `\n\nwrote benches/RESULTS.md (${elapsed()})`);
