@@ -1,23 +1,16 @@
 //! The data steward's tool, run as a person would run it.
 
 mod support;
+#[path = "support/tool.rs"]
+mod tool;
 
-use std::process::Command;
-
+/// One bundle file, whatever the size: the tests read site.bin
+/// (crates/core/tests/shards.rs and app.rs test the split).
 fn waypoint(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
-        .args(args)
-        .env("WAYPOINT_TODAY", "2026-11-28")
-        // One bundle file, whatever the size: the tests read site.bin
-        // (crates/core/tests/shards.rs and app.rs test the split).
-        .env("WAYPOINT_SHARDS", "never")
-        .current_dir(support::repo())
-        .output()
-        .expect("runs");
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code().unwrap_or(-1), text)
+    tool::waypoint_with(args, &[("WAYPOINT_SHARDS", "never")])
 }
+
+
 
 #[test]
 fn validate_accepts_the_default_data() {

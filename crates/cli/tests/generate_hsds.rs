@@ -3,10 +3,13 @@
 //! imports with nothing dropped silently and builds (issues 14 and 15).
 
 mod support;
+#[path = "support/tool.rs"]
+mod tool;
+
+use tool::waypoint;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use waypoint_cli::generate::{self, Lengths, APPLICATION_PROCESS, DESCRIPTION};
@@ -15,20 +18,6 @@ use waypoint_cli::problem::Problems;
 
 const TODAY: &str = "2026-11-28";
 
-fn waypoint(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
-        .args(args)
-        .current_dir(support::repo())
-        .env("WAYPOINT_TODAY", TODAY)
-        .output()
-        .expect("runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
-}
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("waypoint-generate-{name}-{}", std::process::id()));

@@ -4,10 +4,13 @@
 //! never copied into the project).
 
 mod support;
+#[path = "support/tool.rs"]
+mod tool;
+
+use tool::waypoint;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use serde_json::Value;
@@ -1435,23 +1438,9 @@ fn hours_without_a_state_use_the_sites_default_time_zone() {
 
 // --------------------------------------------------------- the tool itself
 
-fn waypoint(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
-        .args(args)
-        .env("WAYPOINT_TODAY", TODAY)
-        .current_dir(support::repo())
-        .output()
-        .expect("runs");
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code().unwrap_or(-1), text)
-}
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("waypoint-hsds-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    tool::scratch("hsds", name)
 }
 
 #[test]

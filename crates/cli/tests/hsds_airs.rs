@@ -5,9 +5,12 @@
 //! under "other help", and a build of the result.
 
 mod support;
+#[path = "support/tool.rs"]
+mod tool;
+
+use tool::waypoint;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use waypoint_cli::hsds::mapping::{Mapping, Meaning};
 use waypoint_cli::hsds::raw::RawTerm;
@@ -19,10 +22,7 @@ const TODAY: &str = "2026-11-28";
 const FIXTURE: &str = "tests/fixtures/hsds/unmapped-airs";
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("waypoint-airs-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    tool::scratch("airs", name)
 }
 
 /// The shipped mapping with what a deployer adds to leave fire stations and
@@ -77,17 +77,6 @@ fn codes(imported: &Imported) -> Vec<String> {
     all
 }
 
-fn waypoint(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
-        .args(args)
-        .env("WAYPOINT_TODAY", TODAY)
-        .current_dir(support::repo())
-        .output()
-        .expect("runs");
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code().unwrap_or(-1), text)
-}
 
 #[test]
 fn every_airs_top_level_has_an_entry_in_the_shipped_mapping() {

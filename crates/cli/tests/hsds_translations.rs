@@ -7,10 +7,13 @@
 //! Spanish, bridge-food is only in the Spanish one).
 
 mod support;
+#[path = "support/tool.rs"]
+mod tool;
+
+use tool::waypoint;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 use waypoint_cli::hsds::{self, translation, Imported, Options};
@@ -119,26 +122,9 @@ fn record_texts(bundle: &Bundle, lang: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn waypoint(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
-        .args(args)
-        .env("WAYPOINT_TODAY", TODAY)
-        .current_dir(support::repo())
-        .output()
-        .expect("runs");
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code().unwrap_or(-1), text)
-}
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "waypoint-translations-{name}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    tool::scratch("translations", name)
 }
 
 fn path(p: &Path) -> &str {
