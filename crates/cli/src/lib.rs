@@ -232,12 +232,6 @@ pub fn check(
     (bundle, problems)
 }
 
-/// `check` with the sources, for callers that split the bundle as
-/// `waypoint build` does (`language_synonyms_later`).
-pub fn check_with_sources(data: &Path, providers: Option<&Path>, allow_fictional: bool) -> (Sources, Option<Bundle>, Problems) {
-    load_and_check(data, providers, allow_fictional)
-}
-
 /// Moves each language's own synonym words out of the first download, to
 /// where its search words are (`Bundle::move_synonyms`): an instant-search
 /// language's search file (`words`), every other's later catalogue; the
@@ -257,8 +251,9 @@ pub fn language_synonyms_later(
 }
 
 /// `check`, keeping the sources for the commands that read them as well,
-/// so they are loaded once.
-fn load_and_check(
+/// so they are loaded once (and for callers that split the bundle as
+/// `waypoint build` does, `language_synonyms_later`).
+pub fn load_and_check(
     data: &Path,
     providers: Option<&Path>,
     allow_fictional: bool,

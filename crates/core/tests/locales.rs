@@ -246,7 +246,7 @@ fn a_referral_in_spanish_reads_the_records_spanish_text() {
 fn a_languages_synonyms_come_with_its_strings() {
     std::env::set_var("WAYPOINT_TODAY", "2026-11-28");
     let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
-    let (sources, bundle, problems) = waypoint_cli::check_with_sources(&data, None, false);
+    let (sources, bundle, problems) = waypoint_cli::load_and_check(&data, None, false);
     assert!(!problems.has_errors(), "{:#?}", problems.list);
     let whole = waypoint_core::site::Site::new(bundle.clone().unwrap());
     let ids = |site: &waypoint_core::site::Site, q: &str| -> Vec<String> {

@@ -353,6 +353,12 @@ impl AppState {
 
     /// The strings of the language shown, with its full catalogue once it
     /// has been fetched.
+    /// The whole catalogue of the language on screen, once its strings are
+    /// here (its direction, tab title and review note come with them).
+    pub fn catalog_shown(&self) -> Option<&Catalog> {
+        Some(self.strings().current).filter(|c| c.lang == self.lang)
+    }
+
     pub fn strings(&self) -> Strings<'_> {
         let strings = self.site.strings(&self.lang);
         match self.loaded.catalogs.iter().find(|c| c.lang == self.lang) {

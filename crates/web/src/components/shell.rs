@@ -68,8 +68,7 @@ fn use_frame_effects(app: &AppHandle) {
     {
         // The language's whole catalogue (its title and direction come with
         // its strings, `Catalog::split`).
-        let strings = app.strings();
-        let catalog = Some(strings.current).filter(|c| c.lang == app.lang);
+        let catalog = app.catalog_shown();
         let title = catalog.and_then(|c| c.tab_title()).unwrap_or(&app.site.bundle.site.title).to_string();
         let rtl = catalog.is_some_and(|c| c.rtl());
         use_effect_with((app.lang.clone(), rtl), move |(lang, rtl)| {
@@ -206,8 +205,7 @@ fn frame() -> Html {
             }) }
         </select>
     };
-    let strings = app.strings();
-    let current = Some(strings.current).filter(|c| c.lang == app.lang);
+    let current = app.catalog_shown();
     let review_note = current.and_then(|c| c.review_note()).map(str::to_string);
     // Offered on the directory before anything is typed: once someone is
     // searching or reading, the line would only push their results down
