@@ -63,8 +63,10 @@ data: $(SETUP_BUILD)
 # are unstable flags; RUSTC_BOOTSTRAP lets the pinned stable toolchain
 # accept them (the machine has no nightly), so a toolchain update must be
 # checked with `make dist budget`. Builds for tests are unaffected.
-# The wasm keeps its function names for wasm-opt, which orders the code by
-# them and drops them (index.html; CARGO_PROFILE_RELEASE_STRIP=false).
+# The wasm keeps its function names through wasm-opt (index.html; 
+# CARGO_PROFILE_RELEASE_STRIP=false) for scripts/order-functions.mjs, which
+# orders the code by likeness and drops them: measured on the staff wasm
+# against wasm-opt's order by name, 1.4 KB gzip, 0.5 KB brotli less.
 # std is built with `optimize_for_size`: its smaller sorts and formatting
 # (still O(n log n), a little slower per element), 2.4 KB gzip and 2.2 KB
 # brotli less on the first load.
@@ -76,6 +78,7 @@ dist: $(SETUP_BUILD) data
 	$(WASM_RELEASE_ENV) trunk build staff/index.html --release --dist dist/staff --public-url /staff/ --offline
 	rm -f dist/staff/_headers
 	cargo run --release --bin waypoint -- report --data data $(if $(PROVIDERS),--providers $(PROVIDERS)) --site dist/coverage
+	node scripts/order-functions.mjs dist/*_bg.wasm dist/staff/*_bg.wasm
 	node scripts/minify-glue.mjs dist dist/staff
 	node scripts/csp.mjs dist
 	node scripts/precompress.mjs dist
