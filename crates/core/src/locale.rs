@@ -20,6 +20,11 @@ pub struct Catalog {
     /// are here: a language whose words are not in the first download has
     /// them indexed when its strings arrive.
     pub searchable: bool,
+    /// The guide's questions and outcomes, in every language's later
+    /// strings (`waypoint build` takes them out of the first download):
+    /// the guide view waits for its words anyway, so it waits for nothing
+    /// more, and the first visit downloads 0.3 KB less.
+    pub guide: Option<crate::guide::Guide>,
 }
 
 /// Keys the search index needs in every language from the first load, so a
@@ -64,6 +69,7 @@ impl Catalog {
             entries,
             complete: true,
             searchable: true,
+            guide: None,
         }
     }
 
@@ -88,6 +94,7 @@ impl Catalog {
             entries,
             complete: false,
             searchable,
+            guide: None,
         };
         (part(search, vocabulary), part(rest, true))
     }
@@ -137,6 +144,7 @@ impl Catalog {
             entries,
             complete: false,
             searchable: true,
+            guide: None,
         };
         (part(first), part(rest))
     }
@@ -181,6 +189,9 @@ impl Catalog {
         self.entries = merged;
         self.complete = true;
         self.searchable = true;
+        if rest.guide.is_some() {
+            self.guide = rest.guide;
+        }
     }
 
     /// Whether any key starts with `prefix` (the entries are sorted).

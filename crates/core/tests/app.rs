@@ -614,6 +614,31 @@ fn instant_search_words_arrive_after_the_first_results() {
 // ------------------------------------------------------------------ guide
 
 #[test]
+fn a_built_site_gets_the_guide_with_the_later_strings_and_then_runs_it() {
+    // `waypoint build` leaves the guide out of site.bin.
+    let mut bundle = support::default_bundle();
+    let guide = std::mem::take(&mut bundle.guide);
+    let state = AppState::new(Rc::new(Site::new(bundle)), None, NOW);
+    assert!(state.needs_guide(), "the first download has no guide");
+    let opened = state.reduce(Action::OpenGuide);
+    assert!(opened.needs_guide());
+    // It comes with the language's later strings.
+    let (_, mut later) = support::default_bundle().locales.remove(0).split_later();
+    later.guide = Some(guide.clone());
+    let first = opened.site.catalog("en").expect("English").clone();
+    let mut full = first;
+    full.merge(later);
+    let loaded = opened.reduce(Action::CatalogLoaded { catalog: Rc::new(full), switch_to: false });
+    assert!(!loaded.needs_guide());
+    assert_eq!(loaded.guide(), &guide);
+    let started = loaded.reduce(Action::GuideStart);
+    let first = started.guide.session.as_ref().expect("started").current();
+    let skipped = started.reduce(Action::GuideReply(Reply::Skip));
+    assert_ne!(skipped.guide.session.as_ref().unwrap().current(), first, "the fetched guide runs");
+    assert!(!fresh().needs_guide(), "a bundle that carries its guide needs no fetch");
+}
+
+#[test]
 fn the_guide_goes_forward_skips_back_and_starts_over() {
     let opened = fresh().reduce(Action::OpenGuide);
     assert_eq!(opened.nav.view, View::Guide);

@@ -48,6 +48,12 @@ pub(crate) fn build(data: &Path, args: &Args) -> i32 {
     // Each language's own synonym words go where its search words are.
     let (mut bundle, mut later, mut words) = (bundle, later, words);
     crate::language_synonyms_later(&sources, &mut bundle, &mut later, &mut words);
+    // The guide comes with the strings its view waits for, in whichever
+    // language the person reads it.
+    let guide = std::mem::take(&mut bundle.guide);
+    for catalog in &mut later {
+        catalog.guide = Some(guide.clone());
+    }
     let bytes = bundle.encode();
     let path = out.join(paths::BUNDLE_FILE);
     let mut files = vec![(path.clone(), bytes.clone())];

@@ -22,7 +22,7 @@ use std::rc::Rc;
 use crate::embed::{EmbedConfig, EmbedView};
 use crate::filter::{Filters, Scope};
 use crate::geo::Place;
-use crate::guide::{NeedId, Reply, Session};
+use crate::guide::{Guide, NeedId, Reply, Session};
 use crate::locale::{Catalog, Strings};
 use crate::model::Directory;
 use crate::search::Searcher;
@@ -420,6 +420,22 @@ impl AppState {
         self.refresh_results();
     }
 
+    /// The guide: the bundle's, or, on a built site, the one that came
+    /// with a language's later strings (`Catalog::guide`).
+    pub fn guide(&self) -> &Guide {
+        self.loaded
+            .catalogs
+            .iter()
+            .find_map(|c| c.guide.as_ref())
+            .unwrap_or(&self.site.bundle.guide)
+    }
+
+    /// Whether the guide is still to come (with the strings the guide
+    /// view waits for).
+    pub fn needs_guide(&self) -> bool {
+        self.guide().steps.is_empty()
+    }
+
     pub fn needs_catalog(&self, lang: &str) -> bool {
         let complete = |c: &Catalog| c.lang == lang && c.complete;
         !(self.site.bundle.locales.iter().any(complete)
@@ -477,11 +493,11 @@ impl AppState {
             Action::OpenGuide => self.nav.view = View::Guide,
             Action::GuideStart => {
                 self.nav.view = View::Guide;
-                self.guide.session = Some(Session::start(&self.site.bundle.guide));
+                self.guide.session = Some(Session::start(self.guide()));
             }
             Action::GuideReply(reply) => {
-                let guide = &self.site.bundle.guide;
-                self.guide.session = self.guide.session.as_ref().map(|g| g.reply(guide, reply));
+                let session = self.guide.session.as_ref().map(|g| g.reply(self.guide(), reply));
+                self.guide.session = session;
                 self.sync_guide_choices();
             }
             Action::GuideBack => {
@@ -504,7 +520,7 @@ impl AppState {
                 crate::sort::sort_by_key(choices, |&a| u64::from(a));
             }
             Action::GuideShowNeed(need) => {
-                if let Some(need) = self.site.bundle.guide.needs.get(need as usize) {
+                if let Some(need) = self.guide().needs.get(need as usize) {
                     let filters = Filters::for_need(need);
                     self.new_search(String::new(), filters);
                 }

@@ -108,7 +108,7 @@ pub fn button(id: impl Into<String>, label: String, class: &'static str, action:
 /// The screen for where the person is in the guide.
 pub fn guide_screen(state: &AppState) -> Screen {
     let s = state.strings();
-    let guide = &state.site.bundle.guide;
+    let guide = state.guide();
     let screen = |class, title: String, blocks| Screen {
         class,
         progress: None,
@@ -258,7 +258,7 @@ pub fn guide_screen(state: &AppState) -> Screen {
 pub fn result_screen(state: &AppState) -> Screen {
     let s = state.strings();
     let site = &state.site;
-    let guide = &site.bundle.guide;
+    let guide = state.guide();
     let session = state.guide.session.as_ref().expect("a guide session");
     let outcome = &guide.outcomes[session.outcome(guide).unwrap_or(0) as usize];
     let label = |key: String| s.label(&key);

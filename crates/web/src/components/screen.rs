@@ -12,7 +12,7 @@ use crate::store::AppHandle;
 /// help bar and quick exit around every screen; nothing leaves memory.
 /// (The frame moves focus to each new screen's heading.)
 pub fn guide_view(app: &AppHandle) -> Html {
-    if app.needs_catalog(&app.lang) {
+    if app.needs_catalog(&app.lang) || app.needs_guide() {
         return words_pending(app);
     }
     screen_view(app, &guide_screen(app))

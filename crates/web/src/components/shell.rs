@@ -139,8 +139,9 @@ fn use_frame_effects(app: &AppHandle) {
         });
     }
     {
-        // The guide's and the safety page's words arrive when first needed
-        // (the staff console needs its own words at once).
+        // The guide's and the safety page's words arrive when first needed,
+        // the guide's questions with them (`Catalog::guide`); the staff
+        // console needs its own words at once.
         let app = app.clone();
         let needs_words =
             cfg!(feature = "staff") || matches!(app.nav.view, View::Guide | View::Safety);
@@ -159,7 +160,7 @@ fn use_frame_effects(app: &AppHandle) {
         // stylesheet's scroll-padding keeps a focused control clear of the
         // sticky header).
         let previous = use_mut_ref(|| app.nav.view);
-        let ready = !app.needs_catalog(&app.lang);
+        let ready = !app.needs_catalog(&app.lang) && !app.needs_guide();
         let guide_step = app.guide.session.as_ref().map(|g| g.current());
         use_effect_with(
             (app.nav.view, ready, guide_step),
