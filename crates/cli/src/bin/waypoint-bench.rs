@@ -2,16 +2,22 @@
 
 /// Natively this binary serves the comparison with JavaScript libraries
 /// (benches/peers/, driven by benches/browser-bench.mjs):
-/// `waypoint-bench export-records <site.bin> <out.json>` writes what search
-/// sees of each record, so every library indexes the same text;
+/// `waypoint-bench export-records <site.bin> <out.json> [all-languages]`
+/// writes what search sees of each record, so every library indexes the
+/// same text;
 /// `waypoint-bench rank <site.bin> <queries.toml> <out.json>` writes the
 /// labelled queries (tests/fixtures/ranking-queries.toml) with Waypoint's top
-/// 10 for each, from the same `Site::find` the app calls.
+/// 10 for each, from the same `Site::find` the app calls. Ranking, and an
+/// export with `all-languages`, use the site as the page has it once every
+/// language's files beside site.bin have arrived (`export::every_language`):
+/// the labelled queries are in twelve languages, and site.bin alone holds
+/// only the default language's and the instant-search languages' labels.
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
-        [cmd, bundle, out] if cmd == "export-records" => {
-            if let Err(e) = export::run(std::path::Path::new(bundle), std::path::Path::new(out)) {
+        [cmd, bundle, out, rest @ ..] if cmd == "export-records" && rest.len() <= 1 => {
+            let every = rest.first().is_some_and(|a| a == "all-languages");
+            if let Err(e) = export::run(std::path::Path::new(bundle), std::path::Path::new(out), every) {
                 eprintln!("waypoint-bench export-records: {e}");
                 std::process::exit(1);
             }
@@ -51,10 +57,38 @@ mod export {
     use waypoint_core::bundle::Bundle;
     use waypoint_core::search::Field;
 
-    pub fn run(bundle_path: &Path, out: &Path) -> Result<(), String> {
+    /// site.bin with every language's later strings and search words from
+    /// the files beside it merged in, as `AppState` merges them when they
+    /// arrive.
+    pub fn every_language(bundle_path: &Path, mut bundle: Bundle) -> Result<Bundle, String> {
+        use waypoint_core::bundle::{decode, paths};
+        use waypoint_core::locale::Catalog;
+        let folder = bundle_path.parent().unwrap_or(Path::new("."));
+        let read = |name: String| -> Result<Option<Catalog>, String> {
+            let file = folder.join(name);
+            match std::fs::read(&file) {
+                Ok(bytes) => decode(&bytes).map(Some).map_err(|e| format!("{}: {e}", file.display())),
+                Err(_) => Ok(None),
+            }
+        };
+        for catalog in &mut bundle.locales {
+            if let Some(words) = read(paths::search_words_file(&catalog.lang))? {
+                catalog.add_search_words(words);
+            }
+            if let Some(rest) = read(paths::catalog_file(&catalog.lang))? {
+                catalog.merge(rest);
+            }
+        }
+        Ok(bundle)
+    }
+
+    pub fn run(bundle_path: &Path, out: &Path, every: bool) -> Result<(), String> {
         let bytes =
             std::fs::read(bundle_path).map_err(|e| format!("{}: {e}", bundle_path.display()))?;
-        let bundle = Bundle::decode(&bytes).map_err(|e| e.to_string())?;
+        let mut bundle = Bundle::decode(&bytes).map_err(|e| e.to_string())?;
+        if every {
+            bundle = every_language(bundle_path, bundle)?;
+        }
         let json = records(&bundle);
         std::fs::write(out, serde_json::to_vec(&json).map_err(|e| e.to_string())?)
             .map_err(|e| format!("{}: {e}", out.display()))?;
@@ -75,7 +109,8 @@ mod export {
         }
         let bytes =
             std::fs::read(bundle_path).map_err(|e| format!("{}: {e}", bundle_path.display()))?;
-        let site = Site::new(Bundle::decode(&bytes).map_err(|e| e.to_string())?);
+        let bundle = Bundle::decode(&bytes).map_err(|e| e.to_string())?;
+        let site = Site::new(every_language(bundle_path, bundle)?);
         let text = std::fs::read_to_string(queries_path)
             .map_err(|e| format!("{}: {e}", queries_path.display()))?;
         let set: Set =
@@ -85,7 +120,11 @@ mod export {
             .query
             .iter()
             .map(|q| {
-                let found = site.find(&mut searcher, &q.text, &Filters::default());
+                // Over every record, as tests/ranking.rs ranks and as the
+                // peers search (a survivor's view also leaves out services
+                // only for professionals, a filter, not ranking).
+                let filters = Filters { with_professionals: true, ..Filters::default() };
+                let found = site.find(&mut searcher, &q.text, &filters);
                 let top: Vec<&str> = found
                     .services
                     .iter()
