@@ -112,14 +112,14 @@ impl Catalog {
             .flatten()
     }
 
-    /// "Ver en español": the one line offering this language to a browser
-    /// that prefers it, written in the language itself.
     /// The neutral tab title in this language (site.toml `title_in`), for
     /// `SiteConfig::title` in the default language.
     pub fn tab_title(&self) -> Option<&str> {
         self.lookup("meta.title")
     }
 
+    /// "Ver en español": the one line offering this language to a browser
+    /// that prefers it, written in the language itself.
     pub fn offer(&self) -> &str {
         self.lookup("meta.offer").unwrap_or(&self.name)
     }
