@@ -38,8 +38,11 @@ fn site() -> Rc<Site> {
         .expect("Spanish (its offer line) in the bundle");
     spanish.add_search_words(words);
     spanish.merge(rest);
-    let later: waypoint_core::locale::Catalog =
+    let mut later: waypoint_core::locale::Catalog =
         waypoint_core::bundle::decode(ENGLISH_LATER).expect("the English later strings decode");
+    // The guide's questions come with those strings (`Catalog::guide`);
+    // merged up front, they go where a bundle that carries them has them.
+    bundle.guide = later.guide.take().expect("the guide comes with the later strings");
     bundle
         .locales
         .iter_mut()
