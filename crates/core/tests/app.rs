@@ -623,7 +623,8 @@ fn a_built_site_gets_the_guide_with_the_later_strings_and_then_runs_it() {
     let opened = state.reduce(Action::OpenGuide);
     assert!(opened.needs_guide());
     // It comes with the language's later strings.
-    let (_, mut later) = support::default_bundle().locales.remove(0).split_later();
+    let english = support::default_bundle().locales.into_iter().find(|c| c.lang == "en");
+    let (_, mut later) = english.expect("English").split_later();
     later.guide = Some(guide.clone());
     let first = opened.site.catalog("en").expect("English").clone();
     let mut full = first;
